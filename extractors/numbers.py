@@ -1,0 +1,120 @@
+"""Numbers in English and Chinese writing -> floats (pure).
+
+"1.2bn" -> 1.2e9, "$1MM" -> 1e6, "1295亿" -> 1.295e11, "五十亿" -> 5e9, "2.31万亿" -> 2.31e12.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+
+from extractors.lang import en, zh
+
+# Full-width ASCII (Ｕ１２，３) -> ASCII, ideographic space -> space, plus the traditional
+# characters the matchers read. Every mapping is one character to one, so offsets hold.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥"), 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20,
+              0x2212: ord("-"), 0xFF0E: ord(".")})
+_FOLD.update({ord(t): ord(s) for t, s in zh.TRADITIONAL.items()})
+# "，" and "。" stay as they are: they end clauses and sentences, and no number uses them.
+_FOLD.pop(0xFF0C, None)
+
+
+def normalize(text: str) -> str:
+    """Fold full-width forms and traditional characters, keeping every offset."""
+    out = text.translate(_FOLD)
+    assert len(out) == len(text)
+    return out
+
+
+EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+ZH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}]*)"
+
+
+def parse_digits(num: str) -> float:
+    """'1,295.5' -> 1295.5."""
+    return float(num.replace(",", ""))
+
+
+def en_scale(word: str | None) -> float:
+    """'bn' -> 1e9; None or '' -> 1."""
+    if not word:
+        return 1.0
+    if word in en.SCALES:
+        return en.SCALES[word]
+    return en.SCALES.get(word.lower(), 1.0)
+
+
+def parse_en_words(words: str) -> float | None:
+    """'one', 'a', 'two hundred', 'forty-five' -> number; None if not a number phrase."""
+    words = words.lower().replace("-", " ").strip()
+    if words in en.NUMBER_WORDS:
+        return float(en.NUMBER_WORDS[words])
+    total = 0.0
+    for part in words.split():
+        if part == "hundred":
+            total = (total or 1) * 100
+        elif part in en.NUMBER_WORDS:
+            total += en.NUMBER_WORDS[part]
+        else:
+            return None
+    return total or None
+
+
+def zh_scale(chars: str) -> float:
+    """'亿' -> 1e8, '万亿' -> 1e12, '千万' -> 1e7; '' -> 1."""
+    value = 1.0
+    for ch in chars:
+        value *= zh.SCALES[ch]
+    return value
+
+
+@lru_cache(maxsize=4096)
+def parse_zh_numeral(numeral: str) -> float | None:
+    """Pure Chinese numerals through cn2an: '五十亿' -> 5e9, '三千万' -> 3e7."""
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def parse_zh_number(num: str, scale: str = "") -> float | None:
+    """Digits or Chinese numerals, then scale characters: ('1295', '亿') -> 1.295e11."""
+    if num[0].isdigit():
+        base: float | None = parse_digits(num)
+    else:
+        base = parse_zh_numeral(num)
+    if base is None:
+        return None
+    return base * zh_scale(scale)
+
+
+def cjk_share(text: str) -> float:
+    """Share of CJK ideographs among the letters of a text (0 for no letters)."""
+    cjk = letters = 0
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            cjk += 1
+            letters += 1
+        elif ch.isalpha():
+            letters += 1
+    return cjk / letters if letters else 0.0
+
+
+def round_sig(value: float, digits: int = 3) -> float:
+    """Round to significant figures, for fingerprints."""
+    if value == 0:
+        return 0.0
+    return float(f"{value:.{digits}g}")
+
+
+PERCENT = re.compile(r"[-+]?\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|个百分点|基点|bps\b|basis points)")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph."""
+    return unicodedata.category(ch) == "Lo" and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")

@@ -1,0 +1,218 @@
+"""Reporting periods: FY, quarters, halves, 9M, years, 2025年, relative periods (pure).
+
+Values are normalized: 2026, FY2026, Q3 2025, Q3 FY2026, H1 2026, 9M 2025, 2025-2026.
+Relative periods (last quarter, 上季度, 去年) need the publication date; without it they
+are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from extractors import numbers
+from extractors.lang import en, zh
+from extractors.spans import Period
+
+_ORD = "|".join(en.ORDINALS)
+_Y4 = r"(?:19[89]\d|20\d\d)"
+_Y = rf"(?:{_Y4}|'?\d\d)"
+_NOT_NUM_BEFORE = r"(?<![\w$€£¥.,/-])"
+_NOT_NUM_AFTER = r"(?![\w%]|[.,]\d|\s?(?:GW|MW|GB|TB|万|亿|bn|billion|million))"
+
+
+def _year(y: str, ref: int | None = None) -> int:
+    y = y.lstrip("'")
+    if len(y) == 2:
+        return 2000 + int(y)
+    return int(y)
+
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], date | None], str | None]]
+_RULES: list[Rule] = []
+
+
+def rule(pattern: str, flags: int = 0) -> Callable[[Callable[[re.Match[str], date | None], str | None]], Callable[[re.Match[str], date | None], str | None]]:
+    """Register a period pattern and the function that normalizes its match."""
+    def deco(fn: Callable[[re.Match[str], date | None], str | None]) -> Callable[[re.Match[str], date | None], str | None]:
+        _RULES.append((re.compile(pattern, flags), fn))
+        return fn
+    return deco
+
+
+def _quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _shift_quarter(d: date, delta: int) -> str:
+    q = _quarter_of(d) - 1 + delta
+    year = d.year + q // 4
+    return f"Q{q % 4 + 1} {year}"
+
+
+# --- English -------------------------------------------------------------------------
+
+@rule(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s?(?P<fy>FY\s?|fiscal\s(?:year\s)?)?(?P<y>{_Y})\b(?!\s?%)")
+def _q(m: re.Match[str], pub: date | None) -> str | None:
+    q = m.group("q") or m.group("q2")
+    fy = "FY" if m.group("fy") else ""
+    return f"Q{q} {fy}{_year(m.group('y'))}"
+
+
+@rule(rf"(?i)\b(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d))?")
+def _q_words(m: re.Match[str], pub: date | None) -> str | None:
+    q = en.ORDINALS[m.group("o").lower()]
+    fy = "FY" if (m.group("fy") or "fiscal" in m.group(0).lower()) else ""
+    y = m.group("y")
+    if y:
+        if y.upper().startswith("FY"):
+            return f"Q{q} FY{_year(y[2:])}"
+        return f"Q{q} {fy}{_year(y)}"
+    return f"Q{q} {fy}{pub.year}" if pub else None
+
+
+@rule(rf"(?i)\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<y>{_Y4}|\d\d)\b(?!\s?%)")
+def _fy(m: re.Match[str], pub: date | None) -> str | None:
+    return f"FY{_year(m.group('y'))}"
+
+
+@rule(rf"(?i)\b(?:(?P<h>[12])H\s?|H(?P<h2>[12])\s?)(?P<y>{_Y})\b|\b(?P<w>first|second)\s+half\s+(?:of\s+)?(?P<fy>fiscal\s(?:year\s)?)?(?P<y2>{_Y4})")
+def _half(m: re.Match[str], pub: date | None) -> str | None:
+    if m.group("w"):
+        h = 1 if m.group("w").lower() == "first" else 2
+        fy = "FY" if m.group("fy") else ""
+        return f"H{h} {fy}{_year(m.group('y2'))}"
+    return f"H{m.group('h') or m.group('h2')} {_year(m.group('y'))}"
+
+
+@rule(rf"(?i)\b(?:9M\s?(?P<y>{_Y})\b|(?:first\s+)?nine\s+months\s+(?:of|to\s+\w+|ended\s+\w+(?:\s+\d+,)?)\s+(?P<y2>{_Y4}))")
+def _nine_months(m: re.Match[str], pub: date | None) -> str | None:
+    return f"9M {_year(m.group('y') or m.group('y2'))}"
+
+
+@rule(rf"(?i)\b(?P<y1>{_Y4})\s?(?:-|–|to|through|and)\s?(?P<y2>{_Y4}|\d\d)\b(?![.,]\d|%)")
+def _year_range(m: re.Match[str], pub: date | None) -> str | None:
+    y1 = int(m.group("y1"))
+    y2s = m.group("y2")
+    y2 = y1 // 100 * 100 + int(y2s) if len(y2s) == 2 else int(y2s)
+    if not 0 < y2 - y1 <= 10:
+        return None
+    return f"{y1}-{y2}"
+
+
+@rule(r"(?i)\b(?P<w>last|previous|prior|this|current|next|the\s+latest)\s+(?P<u>quarter|year|fiscal\s+year)\b(?!\s+(?:ago|earlier))")
+def _relative_en(m: re.Match[str], pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    w = m.group("w").lower()
+    delta = -1 if w in ("last", "previous", "prior") else (1 if w == "next" else 0)
+    if "latest" in w:
+        delta = -1
+    unit = m.group("u").lower()
+    if unit == "quarter":
+        return _shift_quarter(pub, delta)
+    if unit.startswith("fiscal"):
+        return f"FY{pub.year + delta}"
+    return str(pub.year + delta)
+
+
+# --- Chinese -------------------------------------------------------------------------
+
+_ZH_Q = "[一二三四1-4]"
+
+
+@rule(rf"(?P<y>{_Y4}|\d\d)\s?(?:年)?财年\s?(?:第?(?P<q>{_ZH_Q})(?:财)?季度?|Q(?P<q2>[1-4]))?")
+def _zh_fy(m: re.Match[str], pub: date | None) -> str | None:
+    y = _year(m.group("y"))
+    q = m.group("q") or m.group("q2")
+    if q:
+        return f"Q{zh.CN_DIGITS[q]} FY{y}"
+    return f"FY{y}"
+
+
+@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|前三季度|(?P<fq>第(?P<q3>{_ZH_Q})财季))")
+def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
+    y = m.group("y")
+    if m.group("q") or m.group("q2"):
+        return f"Q{zh.CN_DIGITS[m.group('q') or m.group('q2')]} {y}"
+    if m.group("h"):
+        return f"H{zh.CN_DIGITS[m.group('h')]} {y}"
+    if m.group("fq"):
+        return f"Q{zh.CN_DIGITS[m.group('q3')]} FY{y}"
+    return f"9M {y}"
+
+
+@rule(rf"第(?P<q>{_ZH_Q})(?P<f>财)?季度?|(?P<h>上|下)半年|(?P<nine>前三季度)")
+def _zh_part_no_year(m: re.Match[str], pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    if m.group("q"):
+        fy = "FY" if m.group("f") else ""
+        return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{pub.year}"
+    if m.group("h"):
+        return f"H{zh.CN_DIGITS[m.group('h')]} {pub.year}"
+    return f"9M {pub.year}"
+
+
+@rule(rf"(?P<y1>{_Y4})\s?(?:年)?\s?(?:-|–|至|到|~)\s?(?P<y2>{_Y4})\s?年")
+def _zh_year_range(m: re.Match[str], pub: date | None) -> str | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    return f"{y1}-{y2}" if 0 < y2 - y1 <= 10 else None
+
+
+@rule(r"(?P<w>上一?个?季度|本季度|下一?个?季度|去年|上年|今年|本年|明年|上一?财年|本财年|下一?财年)")
+def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    w = m.group("w")
+    delta = -1 if w[0] in "上去" else (1 if w[0] in "下明" else 0)
+    if "季" in w:
+        return _shift_quarter(pub, delta)
+    if "财年" in w:
+        return f"FY{pub.year + delta}"
+    return str(pub.year + delta)
+
+
+# --- Bare years last: every longer form above claims its text first --------------
+
+@rule(rf"{_NOT_NUM_BEFORE}(?P<y>{_Y4})(?:[EeF]\b)?{_NOT_NUM_AFTER}")
+def _plain_year(m: re.Match[str], pub: date | None) -> str | None:
+    return m.group("y")
+
+
+@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?年(?!\s?\d{{1,2}}\s?月)(?!代)")
+def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
+    return m.group("y")
+
+
+_DATE = re.compile(
+    rf"(?i)\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
+    rf"|\b\d{{1,2}}\s+(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
+    rf"|\b(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
+    rf"|\b{_Y4}[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?\b"
+    rf"|{_Y4}\s?年\s?\d{{1,2}}\s?月(?:\s?\d{{1,2}}\s?日)?"
+)
+
+
+def find_periods(text: str, published: date | None = None) -> list[Period]:
+    """Every reporting period in `text`, in order, without overlaps.
+
+    Calendar dates ("Jan 29, 2026", "2026-02-03", "2025年5月") are not reporting periods
+    and hide the year inside them.
+    """
+    t = numbers.normalize(text)
+    taken = [(m.start(), m.end()) for m in _DATE.finditer(t)]
+    found: list[Period] = []
+    for rx, fn in _RULES:
+        for m in rx.finditer(t):
+            s, e = m.start(), m.end()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            value = fn(m, published)
+            if value is None:
+                continue
+            taken.append((s, e))
+            found.append(Period(s, e, text[s:e], value))
+    found.sort(key=lambda p: p.start)
+    return found

@@ -1,0 +1,51 @@
+"""Sentence and clause boundaries for English and Chinese text (pure)."""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"[。！？!?]+[”’\"')）]*|\.(?=[\"'”’)]?\s+[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff$€£¥~*])|\n+")
+_ABBREV = {"mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "vs", "st", "jr", "sr", "no",
+           "u.s", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec", "approx", "est", "fig", "p", "pp", "plc", "bros",
+           "u.k", "a.m", "p.m", "v"}
+_CLAUSE = re.compile(r"[,，;；:：](?!\d{3})|\s[–—-]\s|—")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, empty ones dropped."""
+    spans = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group(0) == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[start:m.start()])
+            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def clause_bounds(sentence: str) -> list[int]:
+    """Offsets inside a sentence where a clause ends ("," "，" ";" " – " brackets)."""
+    return [m.start() for m in _CLAUSE.finditer(sentence)]
+
+
+def clause_index(bounds: list[int], pos: int) -> int:
+    """Which clause (0-based) a position falls in."""
+    i = 0
+    for b in bounds:
+        if pos >= b + 1:
+            i += 1
+        else:
+            break
+    return i
