@@ -40,7 +40,8 @@ _OBJ_EN = re.compile(
     r"(?:(?:the|a|an|its|their|his|her|our|both|rival|peer|partner|customer|backer)\s+)*\[*$")
 _OBJ_ZH = re.compile(rf"(?:{'|'.join(re.escape(w) for w in zh.OBJECT_MARKERS)})\s*\[*$")
 _SRC_AFTER = re.compile(
-    rf"(?i)^\]*(?:'s)?\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
+    rf"(?i)^\]*\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
+_HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
 _SRC_BEFORE = re.compile(
     rf"(?i)(?:{'|'.join(re.escape(w) for w in en.SOURCE_BEFORE + zh.SOURCE_BEFORE)})\s*\[*$")
 _PRONOUN = re.compile(r"(?i)\b(?:it|its|they|their|the company|the firm|the group)\b|其|该公司")
@@ -127,7 +128,7 @@ class Extractor:
                 if numbers.cjk_share(d.text[s:e]) > 0.2:
                     d.entities = merge_entities(d.entities, self.ner.chinese_entities(d.text[s:e], s))
         claims: list[Claim] = []
-        topics: dict[int, str | None] = {}
+        topics: dict[int, Entity | None] = {}
         for money in d.money:
             if money.conversion:
                 continue
@@ -140,7 +141,7 @@ class Extractor:
             periods=tuple(d.periods), entities=tuple(d.entities), claims=tuple(claims),
         )
 
-    def _claim(self, d: _Doc, money: Money, topics: dict[int, str | None]) -> Claim | None:
+    def _claim(self, d: _Doc, money: Money, topics: dict[int, Entity | None]) -> Claim | None:
         si = _sentence_of(d.sentences, money.start)
         s, e = d.sentences[si]
         sent = d.text[s:e]
@@ -152,9 +153,10 @@ class Extractor:
         metric, metric_score = _metric(norm, bounds, ms, me, others)
         if metric is None:
             return None
-        subject, how = self._subject(d, si, norm, bounds, ms, me, topics)
-        if subject is None:
+        found, how = self._subject(d, si, norm, bounds, ms, me, topics)
+        if found is None:
             return None
+        subject, subject_text = found
         period = _period(d, si, norm, bounds, ms, me, others)
         low, high = money.low, money.high
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
@@ -164,46 +166,50 @@ class Extractor:
         confidence += 0.1 if period else 0.0
         lang = "zh" if numbers.cjk_share(sent) > 0.2 else "en"
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
-                     period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2))
+                     period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
+                     subject_text)
 
     def _subject(self, d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
-                 topics: dict[int, str | None]) -> tuple[str | None, str]:
+                 topics: dict[int, Entity | None]) -> tuple[tuple[str, str] | None, str]:
         s = d.sentences[si][0]
         ents = [(x.start - s, x.end - s, x) for x in d.entities
                 if s <= x.start < d.sentences[si][1] and x.label == "ORG"]
         eligible = [(a, b, x) for a, b, x in ents if _eligible(norm, a, b)]
-        topic = eligible[0][2].canonical if eligible else None
-        topics[si] = topic
+        topics[si] = eligible[0][2] if eligible else None
 
         sdoc = d.parses.get(si)
         if sdoc is not None:
-            found = _parse_subject(sdoc, ms, me, eligible)
+            found, decided = _parse_subject(sdoc, ms, me, eligible)
             if found:
-                return found, "parse"
+                return (found.canonical, found.text), "parse"
+            if decided:
+                return None, "parse"
+        speakers = [t for t in eligible if _is_source(norm, t[1])]
+        eligible = [t for t in eligible if not _is_source(norm, t[1])] or speakers
         clause = clause_index(bounds, ms)
         before = [x for a, b, x in eligible if b <= ms and clause_index(bounds, a) == clause]
         if before:
-            return before[-1].canonical, "clause"
+            return (before[-1].canonical, before[-1].text), "clause"
         earlier = [x for a, b, x in eligible if b <= ms]
         if earlier:
-            return earlier[0].canonical, "topic"
+            return (earlier[0].canonical, earlier[0].text), "topic"
         after = [x for a, b, x in eligible if a >= me and clause_index(bounds, a) == clause]
         if after:
-            return after[0].canonical, "clause"
+            return (after[0].canonical, after[0].text), "clause"
         if not ents and si > 0 and _PRONOUN.search(norm[:ms]):
             prev = topics.get(si - 1)
             if prev is None:
                 prev = self._previous_topic(d, si - 1)
             if prev:
-                return prev, "previous"
+                return (prev.canonical, ""), "previous"
         return None, "clause"
 
-    def _previous_topic(self, d: _Doc, si: int) -> str | None:
+    def _previous_topic(self, d: _Doc, si: int) -> Entity | None:
         s, e = d.sentences[si]
         norm = numbers.normalize(d.text[s:e])
         for x in d.entities:
             if s <= x.start < e and x.label == "ORG" and _eligible(norm, x.start - s, x.end - s):
-                return x.canonical
+                return x
         return None
 
 
@@ -215,19 +221,28 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
 
 
 def _eligible(norm: str, a: int, b: int) -> bool:
-    """An entity can be a subject: not an object after a preposition, not a quoted source."""
+    """An entity can be a subject: not an object after a preposition, not a "Source:" header."""
     before = norm[max(0, a - 40):a]
-    after = norm[b:b + 16]
-    if _SRC_AFTER.match(after) or _SRC_BEFORE.search(before):
+    if _HEADER_AFTER.match(norm[b:b + 4]) or _SRC_BEFORE.search(before):
         return False
     return not (_OBJ_EN.search(before) or _OBJ_ZH.search(before))
 
 
-def _parse_subject(sdoc: Any, ms: int, me: int, eligible: list[tuple[int, int, Entity]]) -> str | None:
-    """Subject of the verb governing the figure, via the dependency parse."""
+def _is_source(norm: str, b: int) -> bool:
+    """'JPMorgan said', '摩根大通预计': the entity speaks; it is the subject only if none else is."""
+    return _SRC_AFTER.match(norm[b:b + 16]) is not None
+
+
+def _parse_subject(sdoc: Any, ms: int, me: int,
+                   eligible: list[tuple[int, int, Entity]]) -> tuple[Entity | None, bool]:
+    """Subject of the verb governing the figure, via the dependency parse.
+
+    Returns (entity, decided): decided with no entity means the verb has a named subject
+    that is not an entity ("tech companies will sell $300 billion"), so nobody else is.
+    """
     toks = [t for t in sdoc if t.idx < me and t.idx + len(t.text) > ms]
     if not toks:
-        return None
+        return None, False
     root = next((t for t in toks if not (ms <= t.head.idx < me) or t.head == t), toks[0])
     cur = root
     for _ in range(12):
@@ -238,12 +253,14 @@ def _parse_subject(sdoc: Any, ms: int, me: int, eligible: list[tuple[int, int, E
             lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
             inside = [x for a, b, x in eligible if a >= lo and b <= hi]
             if inside:
-                return inside[0].canonical
+                return inside[0], True
+            if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("company", "firm", "group"):
+                return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
             cur = cur.head
             continue
         break
-    return None
+    return None, False
 
 
 def _metric(norm: str, bounds: list[int], ms: int, me: int,

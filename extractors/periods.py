@@ -187,7 +187,8 @@ def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
 
 
 _DATE = re.compile(
-    rf"(?i)\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
+    rf"(?i)\bsince\s+(?:the\s+end\s+of\s+)?{_Y4}\b|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来"
+    rf"|\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
     rf"|\b\d{{1,2}}\s+(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
     rf"|\b(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
     rf"|\b{_Y4}[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?\b"
@@ -198,8 +199,8 @@ _DATE = re.compile(
 def find_periods(text: str, published: date | None = None) -> list[Period]:
     """Every reporting period in `text`, in order, without overlaps.
 
-    Calendar dates ("Jan 29, 2026", "2026-02-03", "2025年5月") are not reporting periods
-    and hide the year inside them.
+    Calendar dates ("Jan 29, 2026", "2026-02-03", "2025年5月") and starting points
+    ("since 2019", 2019年以来) are not reporting periods and hide the year inside them.
     """
     t = numbers.normalize(text)
     taken = [(m.start(), m.end()) for m in _DATE.finditer(t)]

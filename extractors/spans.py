@@ -92,6 +92,7 @@ class Claim:
     start: int  # offsets of the money span in the text
     end: int
     confidence: float = 0.5
+    subject_text: str = ""  # the subject as written in the sentence (甲骨文, Alphabet)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -115,7 +115,7 @@ METRICS = {
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
               r"per share", r"a share"],
 }
-WEAK_METRICS = {"spending", "investment", "revenue", "debt_issuance", "funding"}
+WEAK_METRICS = {"spending", "investment", "debt_issuance", "funding"}
 # Patterns marking a fund outflow: the claim value is negative.
 OUTFLOW = [r"\boutflows?\b", r"\bnet redemptions\b", r"\bpulled\b", r"\bwithdr[ea]w\b"]
 

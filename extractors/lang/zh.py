@@ -76,7 +76,7 @@ METRICS = {
     "market_cap": ["市值"],
     "price": ["股价", "价格", "每股", "报价", "目标价"],
 }
-WEAK_METRICS = {"spending", "investment", "revenue", "funding"}
+WEAK_METRICS = {"spending", "investment", "funding"}
 OUTFLOW = ["净流出", "流出", "撤出", "赎回"]
 
 OBJECT_MARKERS = ["向", "对", "给", "从", "在", "与", "跟", "来自", "为", "于", "比", "除", "除了",

@@ -1,0 +1,1 @@
+"""The stages and their orchestration: fetch, parse, store, extract, dedup, queue, apply."""

@@ -1,0 +1,343 @@
+"""The `claimlog` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.errors import ClaimlogError
+
+app = typer.Typer(help="Turn financial news into reviewed evidence for Markdown thesis notes.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True)
+notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True)
+app.add_typer(queue_app, name="queue")
+app.add_typer(notes_app, name="notes")
+
+# Under cron there is no terminal: wide plain tables read better in a log than folded ones.
+out = Console(width=None if Console().is_terminal else 160)
+err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 160)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="claimlog.toml (default ./claimlog.toml, then $CLAIMLOG_CONFIG).")]
+
+
+def _settings(config: Path | None) -> Any:
+    from pipeline.config import load_settings
+
+    return load_settings(config)
+
+
+def _db(settings: Any) -> Any:
+    from models import Database, database_url
+
+    return Database(database_url(settings.database))
+
+
+def _fail(exc: Exception, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(code)
+
+
+def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
+    """Subject, metric, value, period, source of claims."""
+    table = Table(title=title, show_lines=False)
+    for col_name in ("id", "subject", "metric", "value", "period", "lang", "sources", "source"):
+        table.add_column(col_name, overflow="fold")
+    for r in rows:
+        src = r["sources"][0] if r["sources"] else {}
+        feeds = ", ".join(src.get("feeds", [])) if src else ""
+        table.add_row(str(r["id"]), r["subject"], r["metric"], r["value"], r["period"] or "",
+                      r["lang"], str(len(r["sources"])), feeds or (src.get("title") or ""))
+    return table
+
+
+@app.command()
+def run(config: ConfigOpt = None) -> None:
+    """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
+    from pipeline.queue import claim_view
+    from pipeline.run import run as run_pipeline
+
+    try:
+        settings = _settings(config)
+    except ClaimlogError as exc:
+        _fail(exc)
+    interactive = err.is_terminal
+
+    def report(stage: str, message: str) -> None:
+        if stage == "error":
+            err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+        elif not interactive:
+            err.print(f"{stage}: {message}", highlight=False)
+
+    progress_bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err, transient=True) if interactive else None
+
+    def progress(stage: str, total: int) -> Any:
+        if progress_bar is None:
+            return None
+        task = progress_bar.add_task(stage, total=total)
+        return lambda n: progress_bar.advance(task, n)
+
+    try:
+        if progress_bar:
+            with progress_bar:
+                summary = run_pipeline(settings, report, progress)
+        else:
+            summary = run_pipeline(settings, report, None)
+    except ClaimlogError as exc:
+        _fail(exc, 3)
+    db = _db(settings)
+    with db.session() as s:
+        from models import ClaimRecord
+
+        rows = [claim_view(s, rec) for cid in summary.stats.queued_ids if (rec := s.get(ClaimRecord, cid))]
+    if rows:
+        out.print(claims_table(rows, f"{len(rows)} new claims queued for review"))
+    else:
+        out.print("Nothing new to review: every claim found is already in the notes or the queue.")
+    st = summary.stats
+    table = Table(title="Run summary", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (("feeds read", f"{summary.read + summary.not_modified}/{summary.feeds}"),
+                         ("  unchanged since last run", summary.not_modified),
+                         ("  failed", len(summary.failed)), ("  backing off", len(summary.backing_off)),
+                         ("new articles", summary.new_articles), ("articles extracted", summary.extracted),
+                         ("claims found", st.found), ("dropped as already known", st.known),
+                         ("merged into queued claims", st.merged), ("queued", st.queued),
+                         ("  of which likely duplicates", st.flagged)):
+        table.add_row(label, str(value))
+    out.print(table)
+    for name, error in summary.failed.items():
+        err.print(f"[red]feed failed:[/red] {name}: {error}", highlight=False)
+    for name, why in summary.backing_off.items():
+        err.print(f"[yellow]feed backing off:[/yellow] {name}: {why}", highlight=False)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def extract(
+    jsonl: Annotated[Path, typer.Option("--jsonl", help="Input: one JSON object per line ('-' for stdin).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (default stdout).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Extraction only: one JSON line in, one out (the extraction contract)."""
+    from extractors.claims import Extractor
+    from pipeline.extract_io import run_extract
+
+    aliases = None
+    if config is not None:
+        try:
+            from pipeline.vault import alias_table, read_vault
+
+            settings = _settings(config)
+            notes, _ = read_vault(settings.vault)
+            aliases = alias_table(notes, settings.aliases)
+        except ClaimlogError as exc:
+            _fail(exc)
+    extractor = Extractor(aliases)
+    src = sys.stdin if str(jsonl) == "-" else None
+    try:
+        fin = src or jsonl.open("r", encoding="utf-8", errors="replace")
+    except OSError as exc:
+        _fail(ClaimlogError(f"{jsonl}: cannot read: {exc.strerror}"))
+    fout = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        errors = run_extract(fin, fout, extractor, lambda msg: err.print(f"[yellow]{msg}[/yellow]", highlight=False))
+    finally:
+        if fin is not sys.stdin:
+            fin.close()
+        if output:
+            fout.close()
+    if errors:
+        err.print(f"{errors} line(s) could not be read; see the error lines in the output")
+
+
+@app.command()
+def review(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8765,
+    host: Annotated[str, typer.Option(help="Bind address; anything but loopback needs [review] token.")] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The review queue as a local web page."""
+    from pipeline.review.app import serve
+
+    try:
+        settings = _settings(config)
+        serve(settings, host=host, port=port, open_browser=not no_browser)
+    except ClaimlogError as exc:
+        _fail(exc)
+
+
+@queue_app.command("list")
+def queue_list(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per claim.")] = False,
+    status: Annotated[str, typer.Option(help="pending, approved, rejected, skipped, applied, or all.")] = "pending",
+    config: ConfigOpt = None,
+) -> None:
+    """List queued claims."""
+    from pipeline.queue import STATES, claim_view, list_claims
+
+    if status != "all" and status not in STATES:
+        _fail(ClaimlogError(f"unknown status {status!r}; use one of {', '.join(STATES)} or all"))
+    try:
+        db = _db(_settings(config))
+    except ClaimlogError as exc:
+        _fail(exc)
+    with db.session() as s:
+        rows = [claim_view(s, r) for r in list_claims(s, None if status == "all" else status)]
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
+                                                           "currency", "qualifier", "per", "period", "lang",
+                                                           "sentence", "sources", "theses")},
+                                        ensure_ascii=False) + "\n")
+    else:
+        out.print(claims_table(rows, f"{len(rows)} {status} claims"))
+
+
+def _decide(ids: list[int], action: str, config: Path | None) -> None:
+    from pipeline.queue import decide
+
+    try:
+        recs = decide(_db(_settings(config)), ids, action)
+    except ClaimlogError as exc:
+        _fail(exc)
+    for r in recs:
+        out.print(f"claim {r.id}: {r.status}")
+
+
+@queue_app.command("approve")
+def queue_approve(ids: list[int], config: ConfigOpt = None) -> None:
+    """Approve claims by id."""
+    _decide(ids, "approve", config)
+
+
+@queue_app.command("reject")
+def queue_reject(ids: list[int], config: ConfigOpt = None) -> None:
+    """Reject claims by id."""
+    _decide(ids, "reject", config)
+
+
+@queue_app.command("skip")
+def queue_skip(ids: list[int], config: ConfigOpt = None) -> None:
+    """Skip claims by id: decide later."""
+    _decide(ids, "skip", config)
+
+
+@queue_app.command("undo")
+def queue_undo(config: ConfigOpt = None) -> None:
+    """Undo the last decision."""
+    from pipeline.queue import undo
+
+    try:
+        dec = undo(_db(_settings(config)))
+    except ClaimlogError as exc:
+        _fail(exc)
+    out.print(f"undid {dec.action} of claim {dec.claim_id}" if dec else "nothing to undo")
+
+
+@queue_app.command("edit")
+def queue_edit(
+    claim_id: int,
+    field: Annotated[list[str], typer.Option("--set", help="field=value; repeat. Fields: subject, metric, low, high, currency, qualifier, per, period, observation, implication, theses.")],
+    config: ConfigOpt = None,
+) -> None:
+    """Edit a claim's fields; the original values are kept beside the new ones."""
+    from pipeline.queue import edit
+
+    changes = {}
+    for item in field:
+        if "=" not in item:
+            _fail(ClaimlogError(f"--set takes field=value, not {item!r}"))
+        k, v = item.split("=", 1)
+        changes[k.strip()] = v
+    try:
+        rec = edit(_db(_settings(config)), claim_id, changes)
+    except ClaimlogError as exc:
+        _fail(exc)
+    out.print(f"claim {rec.id} edited")
+
+
+@app.command()
+def apply(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff; write nothing.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Append approved claims to their thesis notes' evidence logs."""
+    from pipeline.queue import apply_approved
+
+    try:
+        settings = _settings(config)
+        result = apply_approved(_db(settings), settings.vault, dry_run=dry_run)
+    except ClaimlogError as exc:
+        _fail(exc)
+    for diff in result.diffs.values():
+        sys.stdout.write(diff)
+    for msg in result.skipped:
+        err.print(f"[yellow]skipped:[/yellow] {msg}", highlight=False)
+    for msg in result.errors:
+        err.print(f"[red]not written:[/red] {msg}", highlight=False)
+    verb = "would change" if dry_run else "changed"
+    out.print(f"{verb} {len(result.diffs)} note(s); {len(result.applied)} claim(s) applied", highlight=False)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@notes_app.command("scan")
+def notes_scan(config: ConfigOpt = None) -> None:
+    """Parse the vault's notes and evidence logs into the database."""
+    from extractors.claims import Extractor
+    from pipeline.vault import alias_table, read_vault, scan
+
+    try:
+        settings = _settings(config)
+        notes, errors = read_vault(settings.vault)
+        extractor = Extractor(alias_table(notes, settings.aliases))
+        result = scan(_db(settings), settings.vault, extractor, notes)
+    except ClaimlogError as exc:
+        _fail(exc)
+    for e in errors:
+        err.print(f"[yellow]warning:[/yellow] {e}", highlight=False)
+    table = Table(title=f"{len(notes)} notes")
+    for c in ("note", "links", "tags", "evidence rows"):
+        table.add_column(c)
+    for n in notes:
+        table.add_row(n.rel, str(len(n.links)), str(len(n.tags)), str(len(n.rows)))
+    out.print(table)
+    out.print(f"{result.rows} evidence rows, {result.claims} claims read from changed notes")
+
+
+@app.command()
+def feeds(config: ConfigOpt = None) -> None:
+    """Every feed with its last status, last success, error count and items."""
+    from pipeline.run import feed_status
+
+    try:
+        rows = feed_status(_db(_settings(config)))
+    except ClaimlogError as exc:
+        _fail(exc)
+    table = Table(title=f"{len(rows)} feeds")
+    for c in ("feed", "status", "last success", "errors", "items", "articles", "last error"):
+        table.add_column(c, overflow="fold")
+    for f in rows:
+        table.add_row(f.name, f.last_status or "never fetched",
+                      f"{f.last_success:%Y-%m-%d %H:%M}" if f.last_success else "-",
+                      str(f.error_count), str(f.items), str(f.articles), f.last_error or "")
+    out.print(table)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()
+
+

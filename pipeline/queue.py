@@ -1,0 +1,362 @@
+"""The review queue: queueing claims, decisions, edits, undo, and applying to notes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from extractors.claims import METRIC_VOCABULARY
+from extractors.spans import PERS, QUALIFIERS, Claim
+from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
+from models.tables import utcnow
+from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_fingerprint, claim_loose
+from pipeline.errors import ClaimlogError, NoteError
+from pipeline.notes import append_rows, format_row, insert_rows, unified_diff
+
+STATES = ("pending", "approved", "rejected", "skipped", "applied")
+ACTIONS = {"approve": "approved", "reject": "rejected", "skip": "skipped", "reopen": "pending"}
+EDITABLE = ("subject", "metric", "low", "high", "currency", "qualifier", "per", "period",
+            "observation", "implication", "theses")
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
+_QUAL_WORD = {"approx": "about ", "more_than": "more than ", "less_than": "less than ",
+              "at_least": "at least ", "at_most": "up to ", "exact": ""}
+METRIC_LABEL = {
+    "capex": "capex", "revenue": "revenue", "profit": "profit", "loss": "net loss", "eps": "EPS",
+    "free_cash_flow": "free cash flow", "operating_cash_flow": "operating cash flow",
+    "cash": "cash", "debt": "debt", "debt_issuance": "bond issuance", "cash_burn": "cash burn",
+    "funding": "funding", "valuation": "valuation", "investment": "investment",
+    "spending": "spending", "acquisition": "acquisition", "fund_flow": "net flows",
+    "backlog": "backlog", "market_cap": "market cap", "price": "share price",
+}
+
+
+@dataclass
+class QueueStats:
+    """Counts of one queueing pass."""
+
+    found: int = 0
+    known: int = 0
+    merged: int = 0
+    queued: int = 0
+    flagged: int = 0
+    queued_ids: list[int] = field(default_factory=list)
+
+
+def _amount(v: float) -> str:
+    a = abs(v)
+    for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if a >= div:
+            return f"{a / div:.4g}{suffix}"
+    return f"{a:.2f}".rstrip("0").rstrip(".")
+
+
+def format_money(low: float, high: float, currency: str, qualifier: str = "exact", per: str | None = None) -> str:
+    """'$23.7B', '-$23.7B', '$30B-$35B', 'more than $1T', '$1B a month'."""
+    sym = _SYMBOL.get(currency)
+
+    def one(v: float) -> str:
+        sign = "-" if v < 0 else ""
+        return f"{sign}{sym}{_amount(v)}" if sym else f"{sign}{currency} {_amount(v)}"
+
+    text = one(low) if low == high else f"{one(low)}-{one(high)}"
+    if qualifier == "at_least" and low == high:
+        text += "+"
+    elif qualifier != "at_least":
+        text = _QUAL_WORD.get(qualifier, "") + text
+    if per:
+        text += f" a {per}"
+    return text
+
+
+def default_observation(c: ClaimRecord, source: str | None) -> str:
+    """A one-line statement with the figure and its source, which reads back to the same claim."""
+    value = format_money(c.low, c.high, c.currency, c.qualifier, c.per)
+    if c.metric == "fund_flow" and c.low < 0:
+        value = format_money(-c.high, -c.low, c.currency, c.qualifier, c.per)
+        label = "net outflows"
+    else:
+        label = METRIC_LABEL.get(c.metric, c.metric)
+    period = f" ({c.period})" if c.period else ""
+    prefix = f"{source}: " if source else ""
+    return f"{prefix}[[{c.subject}]] {label} **{value}**{period}"
+
+
+def queue_claims(s: Session, article: Article, claims: list[Claim], index: EvidenceIndex,
+                 routes: list[tuple[str, set[str], bool]], stats: QueueStats) -> None:
+    """Drop claims the notes hold, merge repeats into their queue item, queue the rest."""
+    from pipeline.dedup import route
+
+    for c in claims:
+        stats.found += 1
+        fp, loose = claim_fingerprint(c), claim_loose(c)
+        if index.known(fp, loose, c.period is not None):
+            stats.known += 1
+            continue
+        rec = s.exec(select(ClaimRecord).where(ClaimRecord.fingerprint == fp)).first()
+        if rec is None:
+            candidates = s.exec(select(ClaimRecord).where(ClaimRecord.loose_fingerprint == loose)).all()
+            rec = next((r for r in candidates if r.period is None or c.period is None), None)
+            if rec is not None and rec.period is None and c.period:
+                rec.period = c.period  # the other source names the period
+        near = index.near(c.sentence, c.currency, c.low)
+        if rec is None and near and near[0] >= KNOWN_SIMILARITY:
+            stats.known += 1
+            continue
+        if rec is None:
+            rec = ClaimRecord(fingerprint=fp, loose_fingerprint=loose, subject=c.subject,
+                              metric=c.metric, low=c.low, high=c.high, currency=c.currency,
+                              qualifier=c.qualifier, per=c.per, period=c.period, lang=c.lang,
+                              sentence=c.sentence, confidence=c.confidence,
+                              published=article.published, theses=route(c.subject, routes),
+                              near_duplicate=near[1] if near else None)
+            s.add(rec)
+            s.flush()
+            stats.queued += 1
+            stats.queued_ids.append(rec.id or 0)
+            if near:
+                stats.flagged += 1
+        else:
+            stats.merged += 1
+            rec.confidence = max(rec.confidence, c.confidence)
+            s.add(rec)
+        exists = s.exec(select(ClaimSource).where(ClaimSource.claim_id == rec.id,
+                                                  ClaimSource.article_id == article.id,
+                                                  ClaimSource.start == c.start)).first()
+        if exists is None:
+            s.add(ClaimSource(claim_id=rec.id or 0, article_id=article.id or 0, lang=c.lang,
+                              sentence=c.sentence, start=c.start, end=c.end,
+                              figure_text=article.text[c.start:c.end], subject_text=c.subject_text))
+        s.flush()
+
+
+# --- reading the queue ----------------------------------------------------------------
+
+def claim_view(s: Session, rec: ClaimRecord) -> dict[str, Any]:
+    """A claim with its sources, as the CLI's --json and the review page show it."""
+    rows = s.exec(select(ClaimSource, Article).where(ClaimSource.claim_id == rec.id)
+                  .where(ClaimSource.article_id == Article.id)).all()
+    sources = []
+    for src, art in rows:
+        feeds = s.exec(select(Feed.name).where(ArticleFeed.article_id == art.id)
+                       .where(ArticleFeed.feed_id == Feed.id)).all()
+        sources.append({"article_id": art.id, "title": art.title, "url": art.url,
+                        "feeds": list(feeds), "lang": src.lang, "sentence": src.sentence,
+                        "figure_text": src.figure_text, "subject_text": src.subject_text,
+                        "start": src.start, "end": src.end,
+                        "published": art.published.isoformat() if art.published else None})
+    return {
+        "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
+        "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,
+        "per": rec.per, "period": rec.period, "lang": rec.lang, "sentence": rec.sentence,
+        "confidence": rec.confidence, "sources": sources, "theses": list(rec.theses or []),
+        "near_duplicate": rec.near_duplicate, "observation": rec.observation,
+        "implication": rec.implication, "original": rec.original,
+        "published": rec.published.isoformat() if rec.published else None,
+        "value": format_money(rec.low, rec.high, rec.currency, rec.qualifier, rec.per),
+    }
+
+
+def list_claims(s: Session, status: str | None = "pending", limit: int | None = None) -> list[ClaimRecord]:
+    """Claims by confidence, then newest."""
+    q = select(ClaimRecord)
+    if status:
+        q = q.where(ClaimRecord.status == status)
+    q = q.order_by(col(ClaimRecord.confidence).desc(), col(ClaimRecord.published).desc(), col(ClaimRecord.id))
+    if limit:
+        q = q.limit(limit)
+    return list(s.exec(q).all())
+
+
+def source_name(s: Session, rec: ClaimRecord) -> str | None:
+    """The feed that first carried the claim."""
+    row = s.exec(select(Feed.name).where(ClaimSource.claim_id == rec.id)
+                 .where(ArticleFeed.article_id == ClaimSource.article_id)
+                 .where(Feed.id == ArticleFeed.feed_id).order_by(col(ClaimSource.id))).first()
+    return row
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+def _snapshot(rec: ClaimRecord) -> dict[str, Any]:
+    return {k: getattr(rec, k) for k in ("status", *EDITABLE)} | {
+        "decided_at": rec.decided_at.isoformat() if rec.decided_at else None}
+
+
+def _restore(rec: ClaimRecord, snap: dict[str, Any]) -> None:
+    from datetime import datetime
+
+    for k, v in snap.items():
+        if k == "decided_at":
+            rec.decided_at = datetime.fromisoformat(v) if v else None
+        else:
+            setattr(rec, k, v)
+
+
+def _get(s: Session, claim_id: int) -> ClaimRecord:
+    rec = s.get(ClaimRecord, claim_id)
+    if rec is None:
+        raise ClaimlogError(f"no claim with id {claim_id}")
+    return rec
+
+
+def decide(db: Database, claim_ids: list[int], action: str) -> list[ClaimRecord]:
+    """Approve, reject, skip or reopen claims; each decision is stored with its time."""
+    if action not in ACTIONS:
+        raise ClaimlogError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+    out = []
+    with db.session() as s:
+        for cid in claim_ids:
+            rec = _get(s, cid)
+            if rec.status == "applied":
+                raise ClaimlogError(f"claim {cid} is already applied to its note")
+            before = _snapshot(rec)
+            rec.status = ACTIONS[action]
+            rec.decided_at = utcnow()
+            s.add(rec)
+            s.add(Decision(claim_id=cid, action=action, before=before, after=_snapshot(rec)))
+            out.append(rec)
+    return out
+
+
+def _coerce(field_name: str, value: Any) -> Any:
+    if field_name in ("low", "high"):
+        try:
+            return float(value)
+        except (TypeError, ValueError) as exc:
+            raise ClaimlogError(f"{field_name} must be a number, not {value!r}") from exc
+    if field_name == "metric" and value not in METRIC_VOCABULARY:
+        raise ClaimlogError(f"metric must be one of {', '.join(METRIC_VOCABULARY)}")
+    if field_name == "qualifier" and value not in QUALIFIERS:
+        raise ClaimlogError(f"qualifier must be one of {', '.join(QUALIFIERS)}")
+    if field_name == "per" and value not in (None, "", *PERS):
+        raise ClaimlogError(f"per must be empty or one of {', '.join(PERS)}")
+    if field_name in ("per", "period") and value == "":
+        return None
+    if field_name == "theses":
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        return list(value)
+    if field_name == "currency":
+        return str(value).upper().strip()
+    return value
+
+
+def edit(db: Database, claim_id: int, changes: dict[str, Any]) -> ClaimRecord:
+    """Change any field; the first edit keeps the original values beside the new ones."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ClaimlogError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    with db.session() as s:
+        rec = _get(s, claim_id)
+        if rec.status == "applied":
+            raise ClaimlogError(f"claim {claim_id} is already applied to its note")
+        before = _snapshot(rec)
+        clean = {k: _coerce(k, v) for k, v in changes.items()}
+        low = clean.get("low", rec.low)
+        high = clean.get("high", rec.high)
+        if "low" in clean and "high" not in clean and rec.low == rec.high:
+            high = low
+            clean["high"] = high
+        if low > high:
+            raise ClaimlogError("low must not be above high")
+        if rec.original is None:
+            rec.original = {k: getattr(rec, k) for k in ("subject", "metric", "low", "high", "currency",
+                                                         "qualifier", "per", "period")}
+        for k, v in clean.items():
+            setattr(rec, k, v)
+        s.add(rec)
+        s.add(Decision(claim_id=claim_id, action="edit", before=before, after=_snapshot(rec)))
+        return rec
+
+
+def undo(db: Database) -> Decision | None:
+    """Undo the newest decision not yet undone (not one already applied to a note)."""
+    with db.session() as s:
+        dec = s.exec(select(Decision).where(Decision.undone == False)  # noqa: E712
+                     .order_by(col(Decision.id).desc())).first()
+        if dec is None:
+            return None
+        rec = _get(s, dec.claim_id)
+        if rec.status == "applied":
+            raise ClaimlogError(f"claim {rec.id} is already in its note; edit the note instead")
+        _restore(rec, dec.before)
+        dec.undone = True
+        s.add(rec)
+        s.add(dec)
+        return dec
+
+
+# --- apply -----------------------------------------------------------------------------------
+
+@dataclass
+class ApplyResult:
+    """What apply wrote (or would write)."""
+
+    diffs: dict[str, str] = field(default_factory=dict)
+    applied: list[int] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _row_for(s: Session, rec: ClaimRecord) -> str:
+    when = rec.published or date.today()
+    obs = rec.observation or default_observation(rec, source_name(s, rec))
+    return format_row(when.isoformat(), obs, rec.implication or "")
+
+
+def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyResult:
+    """Insert approved claims into their notes' evidence logs.
+
+    A claim is marked applied only after its note is on disk; a failed write leaves it
+    approved, and the note unchanged.
+    """
+    result = ApplyResult()
+    with db.session() as s:
+        recs = list_claims(s, "approved")
+        by_note: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for rec in recs:
+            if not rec.theses:
+                result.skipped.append(f"claim {rec.id}: no target note; edit it to choose one")
+                continue
+            row = _row_for(s, rec)
+            for rel in rec.theses:
+                by_note[rel].append((rec.id or 0, row))
+    vault_root = vault.resolve()
+    written: set[str] = set()
+    for rel, items in by_note.items():
+        path = (vault / rel).resolve()
+        if not path.is_relative_to(vault_root):
+            result.errors.append(f"{rel}: outside the vault")
+            continue
+        # Newest first: the table's own order.
+        rows = [row for _, row in sorted(items, key=lambda x: x[1][:14], reverse=True)]
+        try:
+            if dry_run:
+                old = path.read_text("utf-8")
+                new = insert_rows(old, rows)
+            else:
+                old, new = append_rows(path, rows)
+        except (NoteError, OSError) as exc:
+            result.errors.append(str(exc))
+            continue
+        written.add(rel)
+        if new != old:
+            result.diffs[rel] = unified_diff(old, new, rel)
+    if dry_run:
+        return result
+    with db.session() as s:
+        for rec in recs:
+            if rec.theses and all(t in written for t in rec.theses):
+                live = _get(s, rec.id or 0)
+                live.status = "applied"
+                live.applied_at = utcnow()
+                s.add(live)
+                s.add(Decision(claim_id=live.id or 0, action="apply", before={"status": "approved"},
+                               after={"status": "applied", "notes": list(rec.theses)}))
+                result.applied.append(live.id or 0)
+    return result

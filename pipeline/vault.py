@@ -1,0 +1,155 @@
+"""The vault in the database: notes, evidence rows and their claims; aliases; the index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, col, delete, select
+
+from extractors.claims import Extractor, fingerprint, loose_fingerprint
+from extractors.entities import AliasTable
+from extractors.money import find_money
+from models import Database, EvidenceClaim, EvidenceRow, Thesis
+from pipeline.dedup import EvidenceIndex
+from pipeline.errors import NoteError
+from pipeline.notes import Note, read_note, vault_notes
+
+
+@dataclass
+class ScanResult:
+    """What a scan found."""
+
+    notes: list[Note] = field(default_factory=list)
+    rows: int = 0
+    claims: int = 0
+    changed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def read_vault(vault: Path) -> tuple[list[Note], list[str]]:
+    """Every readable note; unreadable ones are reported, not fatal."""
+    notes, errors = [], []
+    for path in vault_notes(vault):
+        try:
+            notes.append(read_note(path, vault))
+        except NoteError as exc:
+            errors.append(str(exc))
+    return notes, errors
+
+
+def alias_table(notes: list[Note], extra: dict[str, list[str]] | None = None) -> AliasTable:
+    """Shipped aliases + config aliases + each note's aliases, named the way the notes link."""
+    groups: dict[str, list[str]] = dict(extra or {})
+    preferred: list[str] = []
+    for n in notes:
+        for link in n.links:
+            if link not in preferred:
+                preferred.append(link)
+        if n.aliases:
+            groups.setdefault(n.title, []).extend(n.aliases)
+            if n.title not in preferred:
+                preferred.append(n.title)
+    return AliasTable.shipped().merged(groups, preferred)
+
+
+def row_date(value: str) -> date | None:
+    """'2026-02-08' or '2026-01' -> a date (the first of the month for the latter)."""
+    parts = value.strip().split("-")
+    try:
+        if len(parts) >= 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+def scan(db: Database, vault: Path, extractor: Extractor, notes: list[Note] | None = None) -> ScanResult:
+    """Store every note and its evidence rows; rows of changed notes are read again."""
+    result = ScanResult()
+    if notes is None:
+        notes, result.errors = read_vault(vault)
+    result.notes = notes
+    with db.session() as s:
+        stored = {t.path: t for t in s.exec(select(Thesis)).all()}
+        for note in notes:
+            thesis = stored.get(note.rel)
+            if thesis and thesis.content_hash == note.content_hash:
+                result.rows += len(note.rows)
+                continue
+            result.changed += 1
+            if thesis is None:
+                thesis = Thesis(path=note.rel, title=note.title)
+            thesis.title, thesis.tags, thesis.links = note.title, list(note.tags), list(note.links)
+            thesis.aliases, thesis.content_hash = list(note.aliases), note.content_hash
+            thesis.has_evidence_log = note.has_log
+            s.add(thesis)
+            s.flush()
+            _replace_rows(s, thesis.id or 0, note, extractor, result)
+        for path, thesis in stored.items():
+            if path not in {n.rel for n in notes}:
+                _drop_rows(s, thesis.id or 0)
+                s.delete(thesis)
+    return result
+
+
+def _drop_rows(s: Session, thesis_id: int) -> None:
+    row_ids = select(EvidenceRow.id).where(EvidenceRow.thesis_id == thesis_id)
+    s.exec(delete(EvidenceClaim).where(col(EvidenceClaim.row_id).in_(row_ids)))  # type: ignore[call-overload]
+    s.exec(delete(EvidenceRow).where(col(EvidenceRow.thesis_id) == thesis_id))  # type: ignore[call-overload]
+
+
+def _replace_rows(s: Session, thesis_id: int, note: Note, extractor: Extractor, result: ScanResult) -> None:
+    _drop_rows(s, thesis_id)
+    seen: set[str] = set()
+    items = []
+    rows = []
+    for row in note.rows:
+        if row.row_hash in seen:
+            continue
+        seen.add(row.row_hash)
+        rows.append(row)
+        items.append((f"{row.observation}\n{row.implication}", None, row_date(row.date)))
+    for row, ex in zip(rows, extractor.extract_many(items), strict=True):
+        rec = EvidenceRow(thesis_id=thesis_id, line_no=row.line_no, date=row.date,
+                          observation=row.observation, implication=row.implication,
+                          row_hash=row.row_hash)
+        s.add(rec)
+        s.flush()
+        result.rows += 1
+        for c in ex.claims:
+            s.add(EvidenceClaim(row_id=rec.id or 0,
+                                fingerprint=fingerprint(c.subject, c.metric, c.period, c.currency, c.low, c.high),
+                                loose_fingerprint=loose_fingerprint(c.subject, c.metric, c.currency, c.low, c.high),
+                                has_period=c.period is not None, subject=c.subject, metric=c.metric,
+                                low=c.low, high=c.high, currency=c.currency, period=c.period))
+            result.claims += 1
+
+
+def evidence_index(db: Database) -> EvidenceIndex:
+    """Fingerprints and figure-bucketed texts of every evidence row, from the database."""
+    index = EvidenceIndex()
+    with db.session() as s:
+        for fp, loose, has_period in s.exec(select(EvidenceClaim.fingerprint, EvidenceClaim.loose_fingerprint,
+                                                   EvidenceClaim.has_period)).all():
+            index.add_claim(fp, loose, has_period)
+        for obs, imp in s.exec(select(EvidenceRow.observation, EvidenceRow.implication)).all():
+            text = f"{obs} {imp}"
+            index.add_text(obs, [(m.currency, m.low) for m in find_money(text)])
+    return index
+
+
+def routing_table(notes: list[Note], aliases: AliasTable) -> list[tuple[str, set[str], bool]]:
+    """(note path, names that route to it, has an evidence log); names folded to canonical too."""
+    out = []
+    for n in notes:
+        names = n.names()
+        for name in list(names):
+            canon = aliases.resolve(name)
+            if canon:
+                names.add(canon.casefold())
+        out.append((n.rel, names, n.has_log))
+    return out
