@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -42,6 +42,10 @@ _OBJ_ZH = re.compile(rf"(?:{'|'.join(re.escape(w) for w in zh.OBJECT_MARKERS)})\
 _SRC_AFTER = re.compile(
     rf"(?i)^\]*\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
 _HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
+_FORECAST_AFTER = re.compile(rf"(?i)^\]*\s*(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
+_JOINED = re.compile(r"^\]*\s*(?:and|&|/|与|和|及|、)\s*\[*$", re.I)
+_METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)
+_ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _SRC_BEFORE = re.compile(
     rf"(?i)(?:{'|'.join(re.escape(w) for w in en.SOURCE_BEFORE + zh.SOURCE_BEFORE)})\s*\[*$")
 _PRONOUN = re.compile(r"(?i)\b(?:it|its|they|their|the company|the firm|the group)\b|其|该公司")
@@ -67,6 +71,7 @@ class _Doc:
     entities: list[Entity]
     money_sentences: list[int]
     parses: dict[int, Any]
+    metrics: dict[int, str | None] = field(default_factory=dict)
 
 
 class Extractor:
@@ -129,6 +134,7 @@ class Extractor:
                     d.entities = merge_entities(d.entities, self.ner.chinese_entities(d.text[s:e], s))
         claims: list[Claim] = []
         topics: dict[int, Entity | None] = {}
+        d.money = [replace(m, period=_money_period(d, m)) for m in d.money]
         for money in d.money:
             if money.conversion:
                 continue
@@ -148,16 +154,23 @@ class Extractor:
         norm = numbers.normalize(sent)
         bounds = clause_bounds(norm)
         ms, me = money.start - s, money.end - s
-        others = [(m.start - s, m.end - s) for m in d.money if m is not money and s <= m.start < e]
+        others = [(m.start - s, m.end - s) for m in d.money
+                  if m is not money and not m.conversion and s <= m.start < e]
 
         metric, metric_score = _metric(norm, bounds, ms, me, others)
+        if metric is None and _ANOTHER.search(norm[max(0, ms - 14):ms]):
+            # "another $260 billion": the metric of the figure before it
+            prev = [m for m in d.money if m.end <= money.start and m.start >= s and not m.conversion]
+            if prev:
+                metric, metric_score = d.metrics.get(prev[-1].start), 30.0
+        d.metrics[money.start] = metric
         if metric is None:
             return None
         found, how = self._subject(d, si, norm, bounds, ms, me, topics)
         if found is None:
             return None
         subject, subject_text = found
-        period = _period(d, si, norm, bounds, ms, me, others)
+        period = money.period
         low, high = money.low, money.high
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
             low, high = -high, -low
@@ -174,14 +187,31 @@ class Extractor:
         s = d.sentences[si][0]
         ents = [(x.start - s, x.end - s, x) for x in d.entities
                 if s <= x.start < d.sentences[si][1] and x.label == "ORG"]
-        eligible = [(a, b, x) for a, b, x in ents if _eligible(norm, a, b)]
+        eligible = [(a, b, x) for a, b, x in ents if _eligible(norm, a, b, x)]
         topics[si] = eligible[0][2] if eligible else None
+
+        result = self._choose_subject(d, si, norm, bounds, ms, me, ents, eligible, topics)
+        if result[0] is not None:
+            name, text, ent_start = result[0]
+            hit = next(((a, b) for a, b, x in ents if a == ent_start), None)
+            if hit and _joint(norm, hit[0], hit[1], ents):
+                return None, result[1]
+            return (name, text), result[1]
+        return None, result[1]
+
+    def _choose_subject(self, d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
+                        ents: list[tuple[int, int, Entity]], eligible: list[tuple[int, int, Entity]],
+                        topics: dict[int, Entity | None]) -> tuple[tuple[str, str, int] | None, str]:
+        s = d.sentences[si][0]
+
+        def out(x: Entity, how: str) -> tuple[tuple[str, str, int], str]:
+            return (x.canonical, x.text, x.start - s), how
 
         sdoc = d.parses.get(si)
         if sdoc is not None:
             found, decided = _parse_subject(sdoc, ms, me, eligible)
             if found:
-                return (found.canonical, found.text), "parse"
+                return out(found, "parse")
             if decided:
                 return None, "parse"
         speakers = [t for t in eligible if _is_source(norm, t[1])]
@@ -189,28 +219,37 @@ class Extractor:
         clause = clause_index(bounds, ms)
         before = [x for a, b, x in eligible if b <= ms and clause_index(bounds, a) == clause]
         if before:
-            return (before[-1].canonical, before[-1].text), "clause"
+            return out(before[-1], "clause")
         earlier = [x for a, b, x in eligible if b <= ms]
         if earlier:
-            return (earlier[0].canonical, earlier[0].text), "topic"
+            return out(earlier[0], "topic")
         after = [x for a, b, x in eligible if a >= me and clause_index(bounds, a) == clause]
         if after:
-            return (after[0].canonical, after[0].text), "clause"
+            return out(after[0], "clause")
         if not ents and si > 0 and _PRONOUN.search(norm[:ms]):
             prev = topics.get(si - 1)
             if prev is None:
                 prev = self._previous_topic(d, si - 1)
             if prev:
-                return (prev.canonical, ""), "previous"
+                return (prev.canonical, "", -1), "previous"
         return None, "clause"
 
     def _previous_topic(self, d: _Doc, si: int) -> Entity | None:
         s, e = d.sentences[si]
         norm = numbers.normalize(d.text[s:e])
         for x in d.entities:
-            if s <= x.start < e and x.label == "ORG" and _eligible(norm, x.start - s, x.end - s):
+            if s <= x.start < e and x.label == "ORG" and _eligible(norm, x.start - s, x.end - s, x):
                 return x
         return None
+
+
+def _money_period(d: _Doc, money: Money) -> str | None:
+    si = _sentence_of(d.sentences, money.start)
+    s, e = d.sentences[si]
+    norm = numbers.normalize(d.text[s:e])
+    others = [(m.start - s, m.end - s) for m in d.money
+              if m is not money and not m.conversion and s <= m.start < e]
+    return _period(d, si, norm, clause_bounds(norm), money.start - s, money.end - s, others)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
@@ -220,12 +259,25 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
     return max(0, len(sentences) - 1)
 
 
-def _eligible(norm: str, a: int, b: int) -> bool:
-    """An entity can be a subject: not an object after a preposition, not a "Source:" header."""
+def _eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
+    """An entity can be a subject: not an object after a preposition, not a "Source:" header,
+    not a bank or research house forecasting someone else's figure."""
     before = norm[max(0, a - 40):a]
     if _HEADER_AFTER.match(norm[b:b + 4]) or _SRC_BEFORE.search(before):
         return False
+    if entity is not None and entity.canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[b:b + 16]):
+        return False
     return not (_OBJ_EN.search(before) or _OBJ_ZH.search(before))
+
+
+def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bool:
+    """'OpenAI and Anthropic raised...': a figure of several entities belongs to none."""
+    for a2, b2, _ in ents:
+        if b2 <= a and _JOINED.match(norm[b2:a]):
+            return True
+        if a2 >= b and _JOINED.match(norm[b:a2]):
+            return True
+    return False
 
 
 def _is_source(norm: str, b: int) -> bool:
@@ -254,6 +306,9 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
             inside = [x for a, b, x in eligible if a >= lo and b <= hi]
             if inside:
                 return inside[0], True
+            phrase = " ".join(t.text for t in subj.subtree)
+            if _METRIC_NOUN.search(phrase):
+                continue  # "capital expenditures would reach $X": the metric, not the spender
             if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("company", "firm", "group"):
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
@@ -303,33 +358,44 @@ def _metric(norm: str, bounds: list[int], ms: int, me: int,
 
 def _period(d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
             others: list[tuple[int, int]]) -> str | None:
-    """The period that governs the figure: adjacent first, then its clause, then a topic."""
+    """The period that governs the figure at [ms, me) of sentence `si`.
+
+    In order: a period right after it ("$46.5B (2025)", "$135B capex for 2026") or right
+    before it ("2025年的465亿美元"); the nearest in its clause that no other figure owns;
+    a topic period (one ahead of every figure of its clause: "In 2025, X lost $1B on $2B")
+    in this or an earlier clause; a period a clause points back to ("a year in which").
+    """
     s, e = d.sentences[si]
     periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e]
     clause = clause_index(bounds, ms)
-    for a, _b, value in periods:  # right after: "$46.5B (2025)", "$135B capex for 2026"
-        if a >= me and _PERIOD_NEXT.match(re.sub(r"[*\s]+|capex|capital expenditures?|revenue|sales", " ", norm[me:a]).strip() + " ") and a - me <= 28:
-            gap = norm[me:a]
-            if not any(me <= o0 and o1 <= a for o0, o1 in others) and len(gap) <= 28:
+    for a, _b, value in periods:
+        if a >= me and a - me <= 28 and not any(me <= o0 and o1 <= a for o0, o1 in others):
+            gap = re.sub(r"[*\s]+|capex|capital expenditures?|revenue|sales", " ", norm[me:a]).strip()
+            if _PERIOD_NEXT.match(gap + " "):
                 return value
-    for _a, b, value in reversed(periods):  # right before: "2025年的465亿美元", "in 2025, $5B"
+    for _a, b, value in reversed(periods):
         if b <= ms and ms - b <= 4 and _PERIOD_PREV.match(norm[b:ms]):
             return value
+
+    def owned(a: int, b: int) -> bool:
+        """Another figure stands between, or the period trails another figure more closely."""
+        if any(me <= o0 and o1 <= a for o0, o1 in others) or any(b <= o0 and o1 <= ms for o0, o1 in others):
+            return True
+        if b <= ms:  # before us: does it trail an earlier figure of its clause?
+            return any(o1 <= a and clause_index(bounds, o0) == clause_index(bounds, a) for o0, o1 in others)
+        return False
+
     best: tuple[float, str | None] = (1e9, None)
     for a, b, value in periods:
-        owned = any(me <= o0 and o1 <= a for o0, o1 in others) or any(b <= o0 and o1 <= ms for o0, o1 in others)
-        same = clause_index(bounds, a) == clause
-        if same and not owned:
-            dist = a - me if a >= me else ms - b
-            best = min(best, (dist, value))
+        if clause_index(bounds, a) == clause and not owned(a, b):
+            best = min(best, (a - me if a >= me else ms - b, value))
     if best[1]:
         return best[1]
-    # A period ahead of every figure of its clause scopes over the clauses after it.
     for a, _b, value in reversed(periods):
         if a < ms:
             pc = clause_index(bounds, a)
-            first_money = min([o0 for o0, _ in others if clause_index(bounds, o0) == pc] + [10**9])
-            if a < first_money and pc != clause:
+            first_money = min([o0 for o0, _ in others if clause_index(bounds, o0) == pc] + [ms if pc == clause else 10**9])
+            if a < first_money:
                 return value
     if _PERIOD_ANAPHORA.search(norm[:ms]):
         prior = [value for a, _b, value in periods if a < ms]

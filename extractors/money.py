@@ -51,7 +51,10 @@ _QUAL_BEFORE_EN = {
     q: re.compile(rf"(?i)(?:^|[^A-Za-z])(?:{_alt(words)})\s*(?:of\s+)?(?:an?\s+)?$")
     for q, words in en.QUALIFIER_BEFORE.items()
 }
-_QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(words)})\s*(?:为|是|达|约)?\s*$")
+# Chinese puts a bound before its verb ("至少投入100亿", "最多需要"): up to two characters
+# may stand between. An estimate (约, 近) must touch the figure: "近获" is "recently got".
+_QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(words)})\s*(?:为|是|达|约)?\s*$" if q == "approx"
+                                 else rf"(?:{_alt(words)})\s*[\u4e00-\u9fff]{{0,2}}\s*$")
                    for q, words in zh.QUALIFIER_BEFORE.items()}
 _QUAL_AFTER_EN = {q: re.compile(rf"(?i)^(?:\+|-plus\b|\s(?:{_alt([w.strip() for w in words if w not in ('+', '-plus')])})(?![A-Za-z]))")
                   for q, words in en.QUALIFIER_AFTER.items()}

@@ -60,7 +60,7 @@ def _q(m: re.Match[str], pub: date | None) -> str | None:
     return f"Q{q} {fy}{_year(m.group('y'))}"
 
 
-@rule(rf"(?i)\b(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d))?")
+@rule(rf"(?i)\b(?:fiscal[\s-])?(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d))?")
 def _q_words(m: re.Match[str], pub: date | None) -> str | None:
     q = en.ORDINALS[m.group("o").lower()]
     fy = "FY" if (m.group("fy") or "fiscal" in m.group(0).lower()) else ""
@@ -86,8 +86,12 @@ def _half(m: re.Match[str], pub: date | None) -> str | None:
     return f"H{m.group('h') or m.group('h2')} {_year(m.group('y'))}"
 
 
-@rule(rf"(?i)\b(?:9M\s?(?P<y>{_Y})\b|(?:first\s+)?nine\s+months\s+(?:of|to\s+\w+|ended\s+\w+(?:\s+\d+,)?)\s+(?P<y2>{_Y4}))")
+@rule(rf"(?i)\b(?:9M\s?(?P<y>{_Y})\b|(?:first\s+)?nine\s+months\s+(?:of|to\s+\w+|ended\s+\w+(?:\s+\d+,)?)\s+(?:(?P<y2>{_Y4})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year))")
 def _nine_months(m: re.Match[str], pub: date | None) -> str | None:
+    if m.group("rel"):
+        if pub is None:
+            return None
+        return f"9M {pub.year - (1 if m.group('rel').lower() in ('last', 'the previous') else 0)}"
     return f"9M {_year(m.group('y') or m.group('y2'))}"
 
 
@@ -187,7 +191,7 @@ def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
 
 
 _DATE = re.compile(
-    rf"(?i)\bsince\s+(?:the\s+end\s+of\s+)?{_Y4}\b|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来"
+    rf"(?i)\b(?:since|through|until|due|maturing\s+in)\s+(?:the\s+end\s+of\s+)?{_Y4}\b|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来|{_Y4}\s?年到期"
     rf"|\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
     rf"|\b\d{{1,2}}\s+(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
     rf"|\b(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
@@ -200,7 +204,9 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
     """Every reporting period in `text`, in order, without overlaps.
 
     Calendar dates ("Jan 29, 2026", "2026-02-03", "2025年5月") and starting points
-    ("since 2019", 2019年以来) are not reporting periods and hide the year inside them.
+    ("since 2019", 2019年以来), ends of spans ("through 2026") and maturities ("notes due
+    2030") are not reporting periods and hide the year inside them. A quarter named without
+    its year ("third-quarter revenue ... for fiscal 2026") takes the year that follows it.
     """
     t = numbers.normalize(text)
     taken = [(m.start(), m.end()) for m in _DATE.finditer(t)]
@@ -216,4 +222,25 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
             taken.append((s, e))
             found.append(Period(s, e, text[s:e], value))
     found.sort(key=lambda p: p.start)
-    return found
+    return _complete_quarters(t, found)
+
+
+_BARE_QUARTER = re.compile(rf"(?i)^(?:fiscal[\s-])?(?:{_ORD})[\s-](?:fiscal[\s-])?quarter$|^第[一二三四1-4]财?季度?$")
+
+
+def _complete_quarters(t: str, found: list[Period]) -> list[Period]:
+    out = list(found)
+    for i, p in enumerate(found):
+        if not _BARE_QUARTER.match(p.text.strip()):
+            continue
+        for q in found[i + 1:]:
+            if q.start - p.end > 60 or re.search(r"[.。;；!?]", t[p.end:q.start]):
+                break
+            m = re.fullmatch(r"(FY)?(\d{4})", q.value)
+            if m:
+                fy = "FY" if (m.group(1) or "fiscal" in p.text.lower() or "财" in p.text) else ""
+                value = f"{p.value.split()[0]} {fy}{m.group(2)}"
+                out[i] = Period(p.start, p.end, p.text, value)
+                out[out.index(q)] = Period(q.start, q.end, q.text, value)
+                break
+    return out

@@ -23,6 +23,7 @@ class Money:
     per: str | None = None
     unit: str | None = None  # per-unit price ("share", "桶"): not a time rate
     conversion: bool = False  # a bracketed restatement of the amount before it
+    period: str | None = None  # the reporting period that governs it, when the text gives one
 
     kind = "money"
 

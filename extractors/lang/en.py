@@ -41,10 +41,11 @@ NUMBER_WORDS = {
 QUALIFIER_BEFORE = {
     "approx": ["about", "around", "roughly", "approximately", "nearly", "almost", "close to",
                "some", "an estimated", "estimated", "circa", "c.", "approx.", "~", "≈",
+               "near", "approaching", "nearing", "close on",
                "in the region of", "on the order of", "just about"],
     "more_than": ["over", "more than", "above", "in excess of", "upwards of", "north of",
                   "exceeding", "exceeds", "exceeded", "exceed", "just over", "well over",
-                  "topping", "tops", "surpassing", ">"],
+                  "topping", "tops", "topped", "surpassing", "surpassed", ">"],
     "less_than": ["less than", "under", "below", "fewer than", "short of", "just under",
                   "just below", "shy of", "<"],
     "at_least": ["at least", "no less than", "a minimum of", "not less than", "≥", ">="],
@@ -89,7 +90,8 @@ METRICS = {
     "free_cash_flow": [r"free cash flows?", r"\bFCF\b"],
     "operating_cash_flow": [r"operating cash flows?", r"cash from operations",
                             r"cash-from-ops", r"cash flow from operations"],
-    "cash": [r"\bcash\b", r"cash pile", r"cash and equivalents", r"cash reserves?",
+    "cash": [r"\bcash\b", r"cash pile", r"cash and (?:cash )?equivalents", r"cash reserves?",
+             r"cash and (?:short-term )?investments", r"cash and marketable securities",
              r"cash on hand", r"war chest"],
     "debt": [r"\bdebt\b", r"borrowings", r"\bloans?\b", r"indebtedness", r"liabilities"],
     "debt_issuance": [r"bond sales?", r"bond issuance", r"debt issuance", r"bond offerings?",
@@ -99,15 +101,19 @@ METRICS = {
                       r"\b(?:bonds?|notes)\b"],
     "cash_burn": [r"\bburn(?:s|ed|ing|t)?\b", r"cash burn", r"burn rate"],
     "funding": [r"\brais(?:e|es|ed|ing)\b", r"funding(?: round)?", r"financing round",
-                r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise"],
-    "valuation": [r"valu(?:ed|ing) (?:it )?at", r"valuations?", r"\bworth\b"],
+                r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise",
+                r"\b(?:fresh|new) (?:equity|capital|funding)\b", r"\bseek(?:s|ing)?\b"],
+    "valuation": [r"valu(?:ed|ing|es) (?:it |the company |the startup )?at", r"valuations?",
+                  r"\b(?:is|are|was|were|be|been|now)\s+worth\b"],
     "investment": [r"\binvest(?:s|ed|ing|ment|ments)?\b", r"\bstake\b", r"\bbacked\b",
-                   r"\binject(?:s|ed)?\b", r"\bput\b[^.;]{0,20}\binto\b"],
+                   r"\binject(?:s|ed)?\b", r"\bput\b[^.;]{0,20}\binto\b",
+                   r"\bcommit(?:s|ted|ting)?\s+(?:US\$|\$|€|£)[^.;]{0,30}\bto\b"],
     "spending": [r"\bspen[dt](?:s|ing)?\b", r"\bspending\b", r"\bcosts?\b", r"\bcosting\b",
                  r"\boutlays?\b", r"\bpa(?:y|id|ys|ying)\b", r"\bexpenses?\b",
                  r"\bpurchases?\b", r"\bcommitments?\b", r"\bcommitted\b"],
     "acquisition": [r"\bacquir(?:e|es|ed|ing)\b", r"acquisitions?", r"\bbuy(?:s|ing)?\b",
-                    r"\bbought\b", r"takeover", r"\bmerger\b", r"deal to (?:buy|acquire)"],
+                    r"\bbought\b", r"takeover", r"\bmerger\b", r"deal to (?:buy|acquire)",
+                    r"\bdeal (?:valued|worth) at\b", r"\bdeal (?:valued|worth)\b"],
     "fund_flow": [r"\binflows?\b", r"\boutflows?\b", r"net flows?", r"\bnet (?:redemptions|subscriptions)\b"],
     "backlog": [r"backlog", r"remaining performance obligations?", r"\bRPO\b", r"order book"],
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
@@ -115,7 +121,14 @@ METRICS = {
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
               r"per share", r"a share"],
 }
-WEAK_METRICS = {"spending", "investment", "debt_issuance", "funding"}
+WEAK_METRICS = {"spending", "debt_issuance", "funding"}
+# Banks, brokers, research houses and regulators: when they forecast or report a figure
+# they are its source, not its subject.
+ANALYSTS = {"JPMorgan", "Goldman Sachs", "Morgan Stanley", "UBS", "BNP Paribas",
+            "Bank for International Settlements", "BlackRock", "Bank of America", "Citi",
+            "Barclays", "HSBC", "Jefferies", "Bernstein", "Gartner", "IDC", "Moody's",
+            "S&P Global", "Fitch", "Bloomberg", "Reuters", "FT", "Financial Times", "CNBC"}
+FORECAST_VERBS = r"forecasts?|forecasted|expects?|expected|estimates?|estimated|predicts?|predicted|projects?|projected|sees|said|says|warned|warns|reported|reports|calculates?"
 # Patterns marking a fund outflow: the claim value is negative.
 OUTFLOW = [r"\boutflows?\b", r"\bnet redemptions\b", r"\bpulled\b", r"\bwithdr[ea]w\b"]
 

@@ -1,0 +1,180 @@
+"""`make eval`: extraction quality on the annotated dev set, per language.
+
+Money: a prediction is right when it overlaps an annotated figure and has its value
+(low, high) and currency; qualifier, rate and period accuracy are measured on those
+matches. Claims: right when subject, metric, value (3 significant figures) and currency
+match; period accuracy on the matches. A figure's language is that of its line, so a
+Chinese summary over an English body counts in both.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from extractors.claims import Extractor
+from extractors.numbers import cjk_share, round_sig
+from extractors.spans import Extraction
+
+TARGETS = {"money_f1": 0.98, "qualifier_acc": 0.95, "claim_precision": 0.90,
+           "claim_recall": 0.85, "claim_period_acc": 0.95}
+
+
+@dataclass
+class Tally:
+    """Counts for one language."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    qual_ok: int = 0
+    per_ok: int = 0
+    period_ok: int = 0
+    c_tp: int = 0
+    c_fp: int = 0
+    c_fn: int = 0
+    c_period_ok: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    def scores(self) -> dict[str, float]:
+        p = self._ratio(self.tp, self.tp + self.fp)
+        r = self._ratio(self.tp, self.tp + self.fn)
+        cp = self._ratio(self.c_tp, self.c_tp + self.c_fp)
+        cr = self._ratio(self.c_tp, self.c_tp + self.c_fn)
+        return {
+            "money_precision": p, "money_recall": r,
+            "money_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "qualifier_acc": self._ratio(self.qual_ok, self.tp),
+            "per_acc": self._ratio(self.per_ok, self.tp),
+            "period_acc": self._ratio(self.period_ok, self.tp),
+            "claim_precision": cp, "claim_recall": cr,
+            "claim_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
+            "claim_period_acc": self._ratio(self.c_period_ok, self.c_tp),
+            "money_gold": float(self.tp + self.fn), "claims_gold": float(self.c_tp + self.c_fn),
+        }
+
+
+def _line_lang(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return "zh" if cjk_share(text[start: end if end >= 0 else len(text)]) > 0.2 else "en"
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def score_record(rec: dict[str, Any], ex: Extraction, tallies: dict[str, Tally]) -> None:
+    """Add one record's matches and misses to the per-language tallies."""
+    text = rec["text"]
+    used: set[int] = set()
+    for g in rec["money"]:
+        t = tallies[_line_lang(text, g["start"])]
+        hit = None
+        for i, m in enumerate(ex.money):
+            if i in used or m.end <= g["start"] or m.start >= g["end"]:
+                continue
+            if _same(m.low, g["low"]) and _same(m.high, g["high"]) and m.currency == g["currency"]:
+                hit = i
+                break
+        if hit is None:
+            t.fn += 1
+            t.errors.append(f"{rec['id']}: missed {g['text']!r} {g['low']:g}..{g['high']:g} {g['currency']}")
+            continue
+        used.add(hit)
+        m = ex.money[hit]
+        t.tp += 1
+        t.qual_ok += m.qualifier == g["qualifier"]
+        t.per_ok += m.per == g["per"]
+        t.period_ok += m.period == g["period"]
+        if m.qualifier != g["qualifier"]:
+            t.errors.append(f"{rec['id']}: {g['text']!r} qualifier {m.qualifier} != {g['qualifier']}")
+        if m.per != g["per"]:
+            t.errors.append(f"{rec['id']}: {g['text']!r} per {m.per} != {g['per']}")
+        if m.period != g["period"]:
+            t.errors.append(f"{rec['id']}: {g['text']!r} period {m.period} != {g['period']}")
+    for i, m in enumerate(ex.money):
+        if i not in used:
+            t = tallies[_line_lang(text, m.start)]
+            t.fp += 1
+            t.errors.append(f"{rec['id']}: spurious {m.text!r} {m.low:g} {m.currency}")
+
+    def key(c: Any) -> tuple[str, str, float, float, str]:
+        get = c.get if isinstance(c, dict) else lambda k: getattr(c, k)
+        return (str(get("subject")).casefold(), get("metric"), round_sig(get("low")),
+                round_sig(get("high")), get("currency"))
+
+    def gold_lang(c: dict[str, Any]) -> str:
+        langs = {_line_lang(text, g["start"]) for g in rec["money"]
+                 if _same(round_sig(g["low"]), round_sig(c["low"])) and g["currency"] == c["currency"]}
+        return "en" if "en" in langs or not langs else "zh"
+
+    gold = {key(c): c for c in rec["claims"]}
+    # A figure stated in both the summary and the body is one fact: claims dedupe by key.
+    predicted: dict[tuple[str, str, float, float, str], Any] = {}
+    for c in ex.claims:
+        predicted.setdefault(key(c), c)
+    for k, g in gold.items():
+        t = tallies[gold_lang(g)]
+        if k in predicted:
+            t.c_tp += 1
+            ok = predicted[k].period == g["period"]
+            t.c_period_ok += ok
+            if not ok:
+                t.errors.append(f"{rec['id']}: claim {g['subject']} {g['metric']} period {predicted[k].period} != {g['period']}")
+        else:
+            t.c_fn += 1
+            t.errors.append(f"{rec['id']}: missed claim {g['subject']} {g['metric']} {g['low']:g} {g['currency']}")
+    for k, c in predicted.items():
+        if k not in gold:
+            t = tallies[c.lang]
+            t.c_fp += 1
+            t.errors.append(f"{rec['id']}: spurious claim {c.subject} {c.metric} {c.low:g} {c.currency} ({c.period})")
+
+
+def evaluate(path: Path, extractor: Extractor | None = None) -> dict[str, Tally]:
+    """Score the extractors on a dev set file."""
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    extractor = extractor or Extractor()
+    items = [(r["text"], r["lang"], date.fromisoformat(r["published"]) if r["published"] else None)
+             for r in records]
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for rec, ex in zip(records, extractor.extract_many(items), strict=True):
+        score_record(rec, ex, tallies)
+    return dict(tallies)
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0] if argv else "fixtures/extract/dev.jsonl")
+    verbose = "-v" in argv
+    tallies = evaluate(path)
+    rows = ["money_precision", "money_recall", "money_f1", "qualifier_acc", "per_acc", "period_acc",
+            "claim_precision", "claim_recall", "claim_f1", "claim_period_acc", "money_gold", "claims_gold"]
+    scores = {lang: t.scores() for lang, t in sorted(tallies.items())}
+    print(f"{'':20}" + "".join(f"{lang:>10}" for lang in scores))
+    for r in rows:
+        cells = "".join(f"{scores[lang][r]:>10.0f}" if r.endswith("gold") else f"{scores[lang][r]:>10.3f}"
+                        for lang in scores)
+        print(f"{r:20}{cells}")
+    failed = [f"{lang} {k} {scores[lang][k]:.3f} < {v}" for lang in scores for k, v in TARGETS.items()
+              if scores[lang][k] < v]
+    if verbose:
+        for lang, t in sorted(tallies.items()):
+            for e in t.errors:
+                print(f"[{lang}] {e}")
+    print("targets met" if not failed else "below target: " + "; ".join(failed))
+    Path("eval-results.json").write_text(json.dumps(scores, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
