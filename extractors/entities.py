@@ -65,7 +65,11 @@ class AliasTable:
         for n in names:
             self.canonical.setdefault(n, target)
         self.canonical[target] = target
-        self.__dict__.pop("_matcher", None)
+        self._forget()
+
+    def _forget(self) -> None:
+        for key in ("_matcher", "_folded", "_lower"):
+            self.__dict__.pop(key, None)
 
     def rename(self, old: str, new: str) -> None:
         """Make `new` the canonical name of the group now called `old`."""
@@ -73,7 +77,7 @@ class AliasTable:
             if v == old:
                 self.canonical[k] = new
         self.canonical[new] = new
-        self.__dict__.pop("_matcher", None)
+        self._forget()
 
     def merged(self, extra: Mapping[str, Iterable[str]] | None = None,
                preferred: Iterable[str] = ()) -> AliasTable:
@@ -106,8 +110,16 @@ class AliasTable:
         return {k.lower(): v for k, v in self.canonical.items()}
 
     @cached_property
+    def _folded(self) -> dict[str, str]:
+        """Names as the matcher sees them (full-width and traditional forms folded)."""
+        out: dict[str, str] = {}
+        for name, canon in self.canonical.items():
+            out.setdefault(numbers.normalize(name), canon)
+        return out
+
+    @cached_property
     def _matcher(self) -> re.Pattern[str]:
-        names = sorted((n for n in self.canonical if len(n) >= 2 or not n.isascii()),
+        names = sorted((n for n in self._folded if len(n) >= 2 or not n.isascii()),
                        key=len, reverse=True)
         parts = []
         for n in names:
@@ -126,7 +138,7 @@ class AliasTable:
         for m in self._matcher.finditer(t):
             name = m.group(0)
             out.append(Entity(m.start(), m.end(), text[m.start():m.end()], "ORG",
-                              self.canonical[name]))
+                              self._folded[name]))
         return out
 
     def chinese_names(self) -> list[str]:

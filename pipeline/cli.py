@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -341,3 +340,7 @@ def main() -> None:
     app()
 
 
+
+
+if __name__ == "__main__":
+    main()

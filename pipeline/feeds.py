@@ -221,11 +221,9 @@ def parse_feed(feed_name: str, body: bytes, declared_encoding: str | None = None
         raise FeedParseError(feed_name, f"cannot parse: {exc}") from exc
     bozo = bool(parsed.get("bozo"))
     message = str(parsed.get("bozo_exception")) if bozo else None
-    if not parsed.entries:
-        if bozo and not parsed.get("feed"):
-            raise FeedParseError(feed_name, f"not a feed: {message}")
-        if bozo and not text.lstrip().startswith("<"):
-            raise FeedParseError(feed_name, f"not a feed: {message}")
+    if not parsed.entries and not parsed.get("version"):
+        # Neither RSS nor Atom: an HTML error page, a login wall, or garbage.
+        raise FeedParseError(feed_name, f"not a feed: {message or 'no RSS or Atom root element'}")
     out = ParsedFeed(bozo=bozo, bozo_message=message, title=parsed.get("feed", {}).get("title"))
     for e in parsed.entries:
         title = html_to_text(e.get("title", "") or "")

@@ -1,0 +1,49 @@
+"""Entities: alias table, vault names, Chinese ruler, NER for unknown names."""
+
+import pytest
+
+from extractors.claims import Extractor
+from extractors.entities import AliasTable
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("Alphabet", "Google"), ("谷歌", "Google"), ("甲骨文", "Oracle"), ("英伟达", "NVIDIA"),
+    ("Nvidia", "NVIDIA"), ("微软", "Microsoft"), ("亚马逊", "Amazon"), ("软银", "SoftBank"),
+    ("台积电", "TSMC"), ("字节跳动", "ByteDance"), ("台積電", "TSMC"),
+])
+def test_shipped_aliases(name: str, canonical: str) -> None:
+    assert AliasTable.shipped().resolve(name) == canonical
+
+
+def test_vault_spelling_wins() -> None:
+    table = AliasTable.shipped().merged(None, preferred=["Alphabet"])
+    assert table.resolve("谷歌") == "Alphabet"
+    assert table.resolve("Google") == "Alphabet"
+
+
+def test_first_preferred_name_of_a_group_wins() -> None:
+    table = AliasTable.shipped().merged(None, preferred=["Google", "Alphabet"])
+    assert table.resolve("Alphabet") == "Google"
+
+
+def test_config_and_note_aliases_join_groups() -> None:
+    table = AliasTable.shipped().merged({"Acme Robotics": ["Acme", "艾克美"]}, preferred=["Acme Robotics"])
+    found = table.find("艾克美与Acme签约")
+    assert [e.canonical for e in found] == ["Acme Robotics", "Acme Robotics"]
+
+
+def test_find_respects_word_boundaries() -> None:
+    table = AliasTable.shipped()
+    assert [e.text for e in table.find("Metadata is not Meta, but Meta's capex is.")] == ["Meta", "Meta"]
+
+
+def test_traditional_names_are_found() -> None:
+    table = AliasTable.shipped()
+    assert [e.canonical for e in table.find("台積電去年資本支出")] == ["TSMC"]
+
+
+def test_chinese_ruler_and_english_ner(extractor: Extractor) -> None:
+    zh = extractor.extract("甲骨文自由现金流为负237亿美元，软银承诺向OpenAI投资300亿美元。")
+    assert {e.canonical for e in zh.entities} >= {"Oracle", "SoftBank", "OpenAI"}
+    en = extractor.extract("Crusoe Energy raised $1.4 billion to build data centers.")
+    assert any(e.text.startswith("Crusoe") and not e.known for e in en.entities)

@@ -1,0 +1,71 @@
+"""Periods: one row per written form and the normalized value."""
+
+from datetime import date
+
+import pytest
+
+from extractors.periods import find_periods
+
+PUB = date(2026, 2, 8)
+
+ROWS = [
+    ("capex for 2026", ["2026"]),
+    ("2026E capex", ["2026"]),
+    ("fiscal year 2026", ["FY2026"]),
+    ("as of the end of fiscal year 2026", ["FY2026"]),
+    ("FY26 guidance", ["FY2026"]),
+    ("FY 2025", ["FY2025"]),
+    ("Q3 FY2025", ["Q3 FY2025"]),
+    ("Q1 2025 capex", ["Q1 2025"]),
+    ("3Q25", ["Q3 2025"]),
+    ("third quarter of fiscal 2026", ["Q3 FY2026"]),
+    ("the third quarter of 2025", ["Q3 2025"]),
+    ("fiscal second-quarter revenue", ["Q2 FY2026"]),
+    ("third-quarter revenue of $57 billion for fiscal 2026", ["Q3 FY2026", "Q3 FY2026"]),
+    ("9M 2025", ["9M 2025"]),
+    ("first nine months of 2025", ["9M 2025"]),
+    ("the first nine months of this year", ["9M 2026"]),
+    ("H1 2026", ["H1 2026"]),
+    ("1H26", ["H1 2026"]),
+    ("first half of 2026", ["H1 2026"]),
+    ("between 2025 and 2026", ["2025-2026"]),
+    ("last quarter", ["Q4 2025"]),
+    ("this year", ["2026"]),
+    ("next year", ["2027"]),
+    ("last year", ["2025"]),
+    ("2025年", ["2025"]),
+    ("2025财年", ["FY2025"]),
+    ("2026财年第一季度", ["Q1 FY2026"]),
+    ("2025年第三季度", ["Q3 2025"]),
+    ("2025年上半年", ["H1 2025"]),
+    ("2025年前三季度", ["9M 2025"]),
+    ("第三财季", ["Q3 FY2026"]),
+    ("上季度", ["Q4 2025"]),
+    ("去年", ["2025"]),
+    ("明年", ["2027"]),
+    ("2025-2026年", ["2025-2026"]),
+    # not reporting periods
+    ("Jan 29, 2026", []),
+    ("on 2026-02-03", []),
+    ("(Jan 2026)", []),
+    ("2025年3月", []),
+    ("since 2019", []),
+    ("自2019年以来", []),
+    ("senior notes due 2030", []),
+    ("$2026 million", []),
+    ("2026%", []),
+    ("7.1GW", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS, ids=[r[0] for r in ROWS])
+def test_periods(text: str, expected: list[str]) -> None:
+    got = find_periods(text, PUB)
+    assert [p.value for p in got] == expected
+    for p in got:
+        assert text[p.start:p.end] == p.text
+
+
+def test_relative_periods_need_a_date() -> None:
+    assert find_periods("last quarter", None) == []
+    assert find_periods("上季度", None) == []

@@ -1,0 +1,109 @@
+"""A real HTTP server on 127.0.0.1 that serves fixture feeds, good and broken."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def rss(items: list[tuple[str, str, str]], title: str = "Test feed", encoding: str | None = "UTF-8") -> str:
+    """An RSS 2.0 document from (guid, title, description) items."""
+    decl = f'<?xml version="1.0" encoding="{encoding}"?>\n' if encoding else '<?xml version="1.0"?>\n'
+    body = "".join(
+        f"<item><title>{t}</title><guid isPermaLink=\"false\">{g}</guid>"
+        f"<link>https://news.example.com/{g}</link><pubDate>Tue, 10 Feb 2026 10:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{d}]]></description></item>\n" for g, t, d in items)
+    return f"{decl}<rss version=\"2.0\"><channel><title>{title}</title>\n{body}</channel></rss>\n"
+
+
+class FeedServer:
+    """Routes are set per test: path -> callable(handler) or static (status, headers, body)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Any] = {}
+        self.hits: Counter[str] = Counter()
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.latency = 0.0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                return
+
+            def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                server.hits[path] += 1
+                server.requests.append((path, dict(self.headers.items())))
+                if server.latency:
+                    time.sleep(server.latency)
+                route = server.routes.get(path)
+                if route is None:
+                    self._send(404, {}, b"not found")
+                    return
+                if callable(route):
+                    route(self, server.hits[path])
+                    return
+                status, headers, body = route
+                self._send(status, headers, body)
+
+            def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+                try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    if "Content-Length" not in headers:
+                        self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.handler = Handler
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def start(self) -> FeedServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    # --- route helpers ------------------------------------------------------------------
+
+    def feed(self, path: str, body: bytes, content_type: str = "application/rss+xml; charset=utf-8",
+             conditional: bool = True, gzipped: bool = False) -> None:
+        """A feed that honours If-None-Match / If-Modified-Since when `conditional`."""
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        modified = "Tue, 10 Feb 2026 10:00:00 GMT"
+
+        def handle(h: BaseHTTPRequestHandler, n: int) -> None:
+            if conditional and (h.headers.get("If-None-Match") == etag or h.headers.get("If-Modified-Since") == modified):
+                h._send(304, {"ETag": etag}, b"")  # type: ignore[attr-defined]
+                return
+            headers = {"Content-Type": content_type}
+            data = body
+            if conditional:
+                headers.update({"ETag": etag, "Last-Modified": modified})
+            if gzipped:
+                data = gzip.compress(body)
+                headers["Content-Encoding"] = "gzip"
+            h._send(200, headers, data)  # type: ignore[attr-defined]
+
+        self.routes[path] = handle

@@ -1,0 +1,229 @@
+"""The nightly run against a real HTTP server on 127.0.0.1: bad feeds, re-runs, kills, locks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.config import Settings, load_settings
+from pipeline.errors import LockedError
+from pipeline.run import run, run_lock
+from tests.conftest import DEMO, ROOT, run_cli
+from tests.feedserver import FIXTURES, FeedServer, rss
+
+COMPANIES = ["Meta", "Oracle", "Amazon", "NVIDIA", "Microsoft", "Alphabet", "Tesla", "xAI"]
+
+
+def news(feed: int, n: int = 6) -> list[tuple[str, str, str]]:
+    """Items with figures, distinct per feed and item."""
+    out = []
+    for i in range(n):
+        c = COMPANIES[(feed + i) % len(COMPANIES)]
+        out.append((f"f{feed}-i{i}", f"{c} update {feed}.{i}",
+                    f"<p>{c} reported revenue of ${10 + feed}.{i} billion in the third quarter of 2025.</p>"
+                    f"<p>{c} said capital expenditures would reach ${100 + 7 * feed + i} billion in 2026.</p>"))
+    return out
+
+
+def config(tmp_path: Path, feeds: list[tuple[str, str]], **fetch: Any) -> Settings:
+    vault = tmp_path / "vault"
+    if not vault.exists():
+        shutil.copytree(DEMO / "vault", vault)
+    lines = ['vault = "vault"', 'database = "state/claimlog.db"']
+    for name, url in feeds:
+        lines += ["[[feeds]]", f'name = "{name}"', f'url = "{url}"']
+    lines += ["[fetch]", *(f"{k} = {v!r}" for k, v in {"timeout": 1.0, "retries": 1, **fetch}.items())]
+    path = tmp_path / "claimlog.toml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return load_settings(path)
+
+
+def counts(settings: Settings) -> dict[str, int]:
+    con = sqlite3.connect(settings.database)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("article", "articlefeed", "claim", "claimsource")}
+    finally:
+        con.close()
+
+
+def facts(settings: Settings) -> tuple[set, set, set]:
+    con = sqlite3.connect(settings.database)
+    try:
+        return (set(con.execute("select key from article")),
+                set(con.execute("select fingerprint, status from claim")),
+                set(con.execute("select a.key, s.start from claimsource s join article a on a.id = s.article_id")))
+    finally:
+        con.close()
+
+
+def broken_server(server: FeedServer) -> list[tuple[str, str]]:
+    good = rss(news(1)).encode()
+    server.feed("/good.xml", good)
+    server.feed("/gzip.xml", rss(news(2)).encode(), gzipped=True)
+
+    def slow(h: Any, n: int) -> None:
+        time.sleep(3)
+        h._send(200, {"Content-Type": "application/rss+xml"}, good)
+
+    def flaky_429(h: Any, n: int) -> None:
+        if n == 1:
+            h._send(429, {"Retry-After": "1"}, b"slow down")
+        else:
+            h._send(200, {"Content-Type": "application/rss+xml"}, rss(news(3)).encode())
+
+    server.routes.update({
+        "/slow.xml": slow,
+        "/500.xml": (500, {}, b"boom"),
+        "/429.xml": flaky_429,
+        "/loop-a": (302, {"Location": "/loop-b"}, b""),
+        "/loop-b": (302, {"Location": "/loop-a"}, b""),
+        "/huge.xml": (200, {"Content-Type": "application/rss+xml"}, b"<rss>" + b" " * 300_000 + b"</rss>"),
+        "/malformed.xml": (200, {}, (FIXTURES / "feeds" / "malformed.xml").read_bytes()),
+        "/gbk.xml": (200, {"Content-Type": "text/xml"}, (FIXTURES / "feeds" / "gbk_undeclared.xml").read_bytes()),
+        "/empty.xml": (200, {}, (FIXTURES / "feeds" / "empty.xml").read_bytes()),
+        "/html.xml": (200, {"Content-Type": "text/html"}, (FIXTURES / "feeds" / "not_a_feed.html").read_bytes()),
+    })
+    names = ["good", "gzip", "slow", "500", "429", "404", "loop", "huge", "malformed", "gbk", "empty", "html"]
+    paths = ["/good.xml", "/gzip.xml", "/slow.xml", "/500.xml", "/429.xml", "/missing.xml", "/loop-a",
+             "/huge.xml", "/malformed.xml", "/gbk.xml", "/empty.xml", "/html.xml"]
+    return [(n, server.url(p)) for n, p in zip(names, paths, strict=True)]
+
+
+def test_bad_feeds_never_stop_the_others(tmp_path: Path, server: FeedServer) -> None:
+    settings = config(tmp_path, broken_server(server), max_body_bytes=200_000)
+    lines: list[str] = []
+    summary = run(settings, lambda stage, msg: lines.append(f"{stage}: {msg}"))
+    assert set(summary.failed) == {"slow", "500", "404", "loop", "huge", "html"}
+    assert "timed out" in summary.failed["slow"]
+    assert "HTTP 500" in summary.failed["500"] and "HTTP 404" in summary.failed["404"]
+    assert "redirect loop" in summary.failed["loop"]
+    assert "limit" in summary.failed["huge"]
+    assert "not a feed" in summary.failed["html"]
+    assert "malformed" in summary.malformed
+    for name in summary.failed:  # each failure is reported with the feed's name
+        assert any(line.startswith(f"error: {name}:") for line in lines)
+    assert summary.read == 6  # good, gzip, 429 after its retry, malformed, gbk, empty
+    assert server.hits["/429.xml"] == 2
+    assert server.hits["/500.xml"] == 2  # retried once, then reported
+    assert summary.exit_code == 0
+    con = sqlite3.connect(settings.database)
+    titles = {t for (t,) in con.execute("select title from article")}
+    assert "甲骨文发债" in titles and "Good item" in titles
+    assert summary.stats.queued > 0
+
+
+def test_second_run_is_all_304_and_adds_nothing(tmp_path: Path, server: FeedServer) -> None:
+    server.feed("/a.xml", rss(news(1)).encode())
+    server.feed("/b.xml", rss(news(2)).encode())
+    settings = config(tmp_path, [("a", server.url("/a.xml")), ("b", server.url("/b.xml"))])
+    first = run(settings)
+    before = counts(settings)
+    assert first.new_articles == 12 and before["claim"] > 0
+    second = run(settings)
+    assert second.not_modified == 2 and second.new_articles == 0 and second.stats.queued == 0
+    assert counts(settings) == before
+    conditional = [h for p, h in server.requests[-2:]]
+    assert all("If-None-Match" in h for h in conditional)
+
+
+def test_server_ignoring_conditional_get_is_not_parsed_again(tmp_path: Path, server: FeedServer) -> None:
+    server.feed("/a.xml", rss(news(1)).encode(), conditional=False)
+    settings = config(tmp_path, [("a", server.url("/a.xml"))])
+    run(settings)
+    second = run(settings)
+    assert second.not_modified == 1 and second.read == 0
+
+
+def test_items_changing_guid_but_not_content_are_not_stored_again(tmp_path: Path, server: FeedServer) -> None:
+    items = news(4)
+
+    def shifting(h: Any, n: int) -> None:
+        renamed = [(f"{g}-v{n}", t, d) for g, t, d in items]
+        h._send(200, {"Content-Type": "application/rss+xml"}, rss(renamed).encode())
+
+    server.routes["/shift.xml"] = shifting
+    settings = config(tmp_path, [("shift", server.url("/shift.xml"))])
+    run(settings)
+    second = run(settings)
+    assert second.read == 1 and second.new_articles == 0
+    assert counts(settings)["article"] == len(items)
+
+
+def test_same_article_in_two_feeds_is_stored_once(tmp_path: Path, server: FeedServer) -> None:
+    body = rss(news(5)).encode()
+    server.feed("/one.xml", body)
+    server.feed("/two.xml", body.replace(b"<title>Test feed</title>", b"<title>Mirror</title>"))
+    settings = config(tmp_path, [("one", server.url("/one.xml")), ("two", server.url("/two.xml"))])
+    run(settings)
+    c = counts(settings)
+    assert c["article"] == 6 and c["articlefeed"] == 12
+
+
+def test_permanent_redirect_updates_the_feed_url(tmp_path: Path, server: FeedServer) -> None:
+    server.feed("/new.xml", rss(news(1)).encode())
+    server.routes["/old.xml"] = (301, {"Location": "/new.xml"}, b"")
+    settings = config(tmp_path, [("moved", server.url("/old.xml"))])
+    run(settings)
+    con = sqlite3.connect(settings.database)
+    assert con.execute("select url from feed").fetchone()[0] == server.url("/new.xml")
+    run(settings)
+    assert server.hits["/old.xml"] == 1 and server.hits["/new.xml"] == 2
+
+
+def test_failing_feed_is_backed_off_and_no_feed_read_is_an_error(tmp_path: Path, server: FeedServer) -> None:
+    server.routes["/down.xml"] = (503, {}, b"down")
+    settings = config(tmp_path, [("down", server.url("/down.xml"))], retries=0)
+    for _ in range(3):
+        summary = run(settings)
+        assert summary.exit_code == 1 and "down" in summary.failed
+    fourth = run(settings)
+    assert "down" in fourth.backing_off and server.hits["/down.xml"] == 3
+    result = run_cli("feeds", "--config", str(settings.path))
+    assert "down" in result.stdout and "HTTP 503" in result.stdout
+
+
+def test_a_second_run_refuses_while_the_lock_is_held(tmp_path: Path, server: FeedServer) -> None:
+    server.feed("/a.xml", rss(news(1)).encode())
+    settings = config(tmp_path, [("a", server.url("/a.xml"))])
+    with run_lock(settings.lock_path):
+        with pytest.raises(LockedError):
+            run(settings)
+        result = run_cli("run", "--config", str(settings.path))
+        assert result.returncode != 0
+        assert "another claimlog run" in result.stderr
+
+
+def test_run_killed_midway_then_rerun_equals_one_clean_run(tmp_path: Path, server: FeedServer) -> None:
+    for i in range(8):
+        server.feed(f"/k{i}.xml", rss(news(i, 8)).encode())
+    feeds = [(f"k{i}", server.url(f"/k{i}.xml")) for i in range(8)]
+    server.latency = 0.2
+    clean = config(tmp_path / "clean", feeds, concurrency=2, per_host=2)
+    run(clean)
+    expected = facts(clean)
+    midway = 0
+    for delay in (1.5, 2.5, 3.0, 3.5, 4.5):
+        target = config(tmp_path / f"killed{delay}", feeds, concurrency=2, per_host=2)
+        env = {**os.environ, "PYTHONWARNINGS": "error"}
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--config", str(target.path)],
+                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if target.database.exists():
+            partial = facts(target)
+            midway += 0 < len(partial[0]) < len(expected[0]) or 0 < len(partial[1]) < len(expected[1])
+        run(target)
+        assert facts(target) == expected, f"killed after {delay}s"
+    assert midway >= 1, "no kill landed while the run was storing or extracting"
