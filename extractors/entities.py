@@ -175,7 +175,7 @@ class NER:
             names = self.aliases.chinese_names()
             for name in names:
                 jieba.add_word(name, freq=20000, tag="nt")
-            ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+            ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
             ruler.add_patterns([{"label": "ORG", "pattern": n, "id": self.aliases.canonical[n]}
                                 for n in names])
             self._zh = nlp

@@ -35,7 +35,7 @@ def parse_block(id_: str, lang: str, published: str, lines: list[str]) -> dict[s
     text_lines = [ln for ln in lines if not ln.startswith("> ")]
     claim_lines = [ln[2:] for ln in lines if ln.startswith("> ")]
     raw = "\n".join(text_lines).strip("\n")
-    money = []
+    money: list[dict[str, Any]] = []
     out: list[str] = []
     pos = 0
     length = 0

@@ -109,9 +109,9 @@ def score_record(rec: dict[str, Any], ex: Extraction, tallies: dict[str, Tally])
             t.errors.append(f"{rec['id']}: spurious {m.text!r} {m.low:g} {m.currency}")
 
     def key(c: Any) -> tuple[str, str, float, float, str]:
-        get = c.get if isinstance(c, dict) else lambda k: getattr(c, k)
-        return (str(get("subject")).casefold(), get("metric"), round_sig(get("low")),
-                round_sig(get("high")), get("currency"))
+        d = c if isinstance(c, dict) else {k: getattr(c, k) for k in ("subject", "metric", "low", "high", "currency")}
+        return (str(d["subject"]).casefold(), str(d["metric"]), round_sig(float(d["low"])),
+                round_sig(float(d["high"])), str(d["currency"]))
 
     def gold_lang(c: dict[str, Any]) -> str:
         langs = {_line_lang(text, g["start"]) for g in rec["money"]

@@ -174,8 +174,7 @@ def parse_note(text: str, rel: str) -> Note:
                 continue
             cells += [""] * (3 - len(cells))
             rows.append(Row(k + 1, cells[0], cells[1], " | ".join(cells[2:]).strip(" |"), lines[k].rstrip("\r\n")))
-    seen: set[str] = set()
-    uniq_tags = [t for t in tags if not (t in seen or seen.add(t))]
+    uniq_tags = list(dict.fromkeys(tags))
     return Note(rel, title, text, tuple(uniq_tags), tuple(links), tuple(aliases), tuple(rows),
                 bounds is not None, content_hash(text), fm)
 
@@ -227,7 +226,7 @@ def insert_rows(text: str, rows: Iterable[str]) -> str:
     existing = set()
     if bounds and bounds[1] >= 0:
         existing = {lines[k].strip() for k in range(bounds[1] + 1, bounds[2])}
-    new = []
+    new: list[str] = []
     for r in rows:
         if r.strip() not in existing and r.strip() not in {n.strip() for n in new}:
             new.append(r)

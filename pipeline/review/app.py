@@ -62,7 +62,7 @@ def highlight(sentence: str, marks: list[tuple[str, str]]) -> Markup:
 def sparkline(points: list[tuple[date, float, str]], width: int = 160, height: int = 40) -> Markup:
     """A small SVG of values over time: evidence rows grey, queued claims blue."""
     pts = sorted(p for p in points if p[0] is not None)
-    if len(pts) < 2:
+    if len({p[0] for p in pts}) < 2:  # one date is no trend
         return Markup("")
     xs = [p[0].toordinal() for p in pts]
     ys = [p[1] for p in pts]
