@@ -114,9 +114,8 @@ class Extractor:
         for d in docs:
             for i in d.money_sentences:
                 s, e = d.sentences[i]
-                if numbers.cjk_share(d.text[s:e]) > 0.2:
-                    continue
-                jobs.append((d, i))
+                if numbers.cjk_share(d.text[s:e]) <= 0.2 and _needs_parse(d, s, e):
+                    jobs.append((d, i))
         if not jobs:
             return
         parsed = self.ner.english_docs([d.text[slice(*d.sentences[i])] for d, i in jobs])
@@ -250,6 +249,21 @@ def _money_period(d: _Doc, money: Money) -> str | None:
     others = [(m.start - s, m.end - s) for m in d.money
               if m is not money and not m.conversion and s <= m.start < e]
     return _period(d, si, norm, clause_bounds(norm), money.start - s, money.end - s, others)
+
+
+def _needs_parse(d: _Doc, s: int, e: int) -> bool:
+    """Whether the statistical pipeline has anything to decide in this sentence.
+
+    Not when no metric word is there (no claim can come of it), nor when exactly one known
+    company can be the subject: the clause rules name it. It is needed where nobody known
+    is eligible (an unknown name, a pronoun) or several are.
+    """
+    norm = numbers.normalize(d.text[s:e])
+    if not any(rx.search(norm) for rx, _, _ in _METRIC_RX):
+        return False
+    names = {x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"
+             and _eligible(norm, x.start - s, x.end - s, x)}
+    return len(names) != 1
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
@@ -418,6 +432,10 @@ def _loose_key(c: Claim) -> tuple[Any, ...]:
     return (c.subject, c.metric, c.currency, numbers.round_sig(c.low), numbers.round_sig(c.high))
 
 
+_WORD = re.compile(r"[a-z']+")
+_EN_STOP = frozenset("the and of to in is a for on that with as by at from it its are was has have".split())
+
+
 def detect_language(text: str) -> str:
     """'zh' or 'en' (or another ISO code) for a whole text.
 
@@ -427,17 +445,17 @@ def detect_language(text: str) -> str:
     share = numbers.cjk_share(text)
     if share >= 0.25:
         return "zh"
-    letters = sum(ch.isalpha() for ch in text[:2000])
-    if share == 0 and letters > 200:
-        try:
-            from langdetect import DetectorFactory, detect
+    words = _WORD.findall(text[:3000].lower())
+    if share > 0 or len(words) < 40 or sum(w in _EN_STOP for w in words) / len(words) > 0.08:
+        return "en"  # plainly English (or mixed with Chinese): langdetect would only cost time
+    try:
+        from langdetect import DetectorFactory, detect
 
-            DetectorFactory.seed = 0
-            code = detect(text[:2000])
-            return "zh" if code.startswith("zh") else code
-        except Exception:  # langdetect raises its own LangDetectException on odd input
-            return "en"
-    return "en"
+        DetectorFactory.seed = 0
+        code = detect(text[:2000])
+        return "zh" if code.startswith("zh") else code
+    except Exception:  # langdetect raises its own LangDetectException on odd input
+        return "en"
 
 
 def fingerprint(subject: str, metric: str, period: str | None, currency: str, low: float,
