@@ -10,6 +10,7 @@ a source. Neither is a subject.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -74,6 +75,14 @@ class _Doc:
     metrics: dict[int, str | None] = field(default_factory=dict)
 
 
+_FORKED: Extractor | None = None
+
+
+def _extract_forked(items: list[tuple[str, str | None, date | None]]) -> list[Extraction]:
+    assert _FORKED is not None
+    return _FORKED.extract_many(items)
+
+
 class Extractor:
     """Text -> Extraction. Holds the alias table and the lazily loaded pipelines."""
 
@@ -92,6 +101,36 @@ class Extractor:
         if self.use_ner:
             self._parse_english(docs)
         return [self._assemble(d) for d in docs]
+
+    def extract_parallel(self, items: Sequence[tuple[str, str | None, date | None]],
+                         processes: int = 2, threshold: int = 200) -> list[Extraction]:
+        """Like extract_many, on a second core too when the input is large.
+
+        spaCy's own n_process was slower here; instead a forked child, which inherits the
+        loaded pipelines, takes the second half while this process does the first.
+        """
+        if processes < 2 or len(items) < threshold or os.cpu_count() == 1:
+            return self.extract_many(items)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.warm()
+        global _FORKED
+        _FORKED = self
+        size = -(-len(items) // processes)
+        chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
+        with ProcessPoolExecutor(max_workers=len(chunks) - 1,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_extract_forked, chunk) for chunk in chunks[1:]]
+            out = self.extract_many(chunks[0])
+            for fut in futures:
+                out.extend(fut.result())
+        return out
+
+    def warm(self) -> None:
+        """Load the pipelines now rather than on the first sentence that needs them."""
+        if self.use_ner:
+            _ = self.ner.en, self.ner.zh
 
     # --- stage 1: regular expressions over the whole text ----------------------------
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extractors.claims import fingerprint, loose_fingerprint
 from extractors.numbers import round_sig
@@ -66,13 +66,9 @@ class EvidenceIndex:
         rows = self.by_figure.get((currency, round_sig(value)))
         if not rows:
             return None
-        norm = normalize_text(sentence)
-        best = (0.0, "")
-        for row in rows:
-            score = fuzz.token_sort_ratio(norm, row)
-            if score > best[0]:
-                best = (score, row)
-        return best if best[0] >= FLAG_SIMILARITY else None
+        hit = process.extractOne(normalize_text(sentence), rows, scorer=fuzz.token_sort_ratio,
+                                 score_cutoff=FLAG_SIMILARITY)
+        return (float(hit[1]), str(hit[0])) if hit else None
 
 
 def route(subject: str, notes: Iterable[tuple[str, set[str], bool]]) -> list[str]:

@@ -16,6 +16,12 @@ from __future__ import annotations
 class ClaimlogError(Exception):
     """Base of every error claimlog reports to the user."""
 
+    _init: tuple[object, ...] = ()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from the constructor's own arguments, so errors cross process boundaries.
+        return (type(self), self._init or self.args)
+
 
 class ConfigError(ClaimlogError):
     """The configuration file is missing or invalid."""
@@ -24,6 +30,7 @@ class ConfigError(ClaimlogError):
         where = f"{path}: " if path else ""
         what = f"[{key}] " if key else ""
         super().__init__(f"{where}{what}{message}")
+        self._init = (message, path, key)
         self.path = path
         self.key = key
 
@@ -33,6 +40,7 @@ class FetchError(ClaimlogError):
 
     def __init__(self, feed: str, message: str, status: int | None = None) -> None:
         super().__init__(f"feed {feed!r}: {message}")
+        self._init = (feed, message, status)
         self.feed = feed
         self.status = status
 
@@ -42,6 +50,7 @@ class FeedParseError(ClaimlogError):
 
     def __init__(self, feed: str, message: str) -> None:
         super().__init__(f"feed {feed!r}: {message}")
+        self._init = (feed, message)
         self.feed = feed
 
 
@@ -50,6 +59,7 @@ class NoteError(ClaimlogError):
 
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: {message}")
+        self._init = (path, message)
         self.path = path
 
 
@@ -66,4 +76,5 @@ class InputError(ClaimlogError):
 
     def __init__(self, line_no: int, message: str) -> None:
         super().__init__(f"line {line_no}: {message}")
+        self._init = (line_no, message)
         self.line_no = line_no

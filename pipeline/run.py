@@ -12,12 +12,16 @@ import asyncio
 import contextlib
 import fcntl
 import hashlib
+import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
 from extractors.claims import Extractor
@@ -26,13 +30,15 @@ from models.tables import as_utc, utcnow
 from pipeline.config import FeedConfig, Settings
 from pipeline.dedup import EvidenceIndex
 from pipeline.errors import FeedParseError, LockedError
-from pipeline.feeds import Entry, parse_feed
+from pipeline.feeds import Entry, ParsedFeed, parse_feed
 from pipeline.fetch import Conditional, Fetcher, FetchResult
 from pipeline.queue import QueueStats, queue_claims
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
 
 BACKOFF_AFTER = 3  # consecutive failures before a feed is backed off
-EXTRACT_BATCH = 16
+EXTRACT_BATCH = 16  # articles per transaction
+EXTRACT_ROUND = 512  # articles read and extracted at a time
+PARALLEL_PARSE_FEEDS = 50  # from this many feeds on, parse in a second process
 
 
 @dataclass
@@ -52,6 +58,7 @@ class RunSummary:
     notes: int = 0
     evidence_rows: int = 0
     stats: QueueStats = field(default_factory=QueueStats)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def exit_code(self) -> int:
@@ -110,8 +117,17 @@ def _sync_feeds(db: Database, settings: Settings) -> dict[str, Feed]:
     return stored
 
 
+def _parse_result(fc: FeedConfig, result: FetchResult) -> ParsedFeed | FeedParseError:
+    """Parse a fetched body (in a worker process); the error is returned, not raised."""
+    try:
+        return parse_feed(fc.name, result.body, result.charset, fc.encoding, fc.lang, fc.identity)
+    except FeedParseError as exc:
+        return exc
+
+
 def _store_result(db: Database, fc: FeedConfig, result: FetchResult, summary: RunSummary,
-                  report: Reporter) -> None:
+                  report: Reporter, parsed: ParsedFeed | FeedParseError | None = None) -> None:
+    """Record a fetch on its feed and store the entries, in one transaction."""
     with db.session() as s:
         feed = s.exec(select(Feed).where(Feed.name == fc.name)).one()
         feed.last_attempt = utcnow()
@@ -135,11 +151,11 @@ def _store_result(db: Database, fc: FeedConfig, result: FetchResult, summary: Ru
             s.add(feed)
             report("fetch", f"{fc.name}: unchanged")
             return
-        try:
-            parsed = parse_feed(fc.name, result.body, result.charset, fc.encoding, fc.lang, fc.identity)
-        except FeedParseError as exc:
+        if parsed is None:
+            parsed = _parse_result(fc, result)
+        if isinstance(parsed, FeedParseError):
             feed.etag = feed.last_modified = None  # read it in full next time
-            _failed(feed, str(exc).split(": ", 1)[-1], summary, report)
+            _failed(feed, str(parsed).split(": ", 1)[-1], summary, report)
             s.add(feed)
             return
         new = _store_entries(s, feed, parsed.entries, summary)
@@ -175,50 +191,74 @@ def _failed(feed: Feed, error: str, summary: RunSummary, report: Reporter) -> No
 
 
 def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSummary) -> int:
-    new = 0
+    """Store a feed's new entries and link every entry to the feed: a few statements a feed.
+
+    Core inserts rather than ORM objects: a large feed list is stored in the time it is fetched.
+    """
+    keys = {e.key for e in entries}
+    hashes = {e.content_hash for e in entries}
+    ids: dict[str, int] = {}
+    for art_id, key, chash in s.exec(select(col(Article.id), Article.key, Article.content_hash)
+                                     .where(or_(col(Article.key).in_(keys), col(Article.content_hash).in_(hashes)))).all():
+        ids[key] = ids[f"#{chash}"] = art_id or 0
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
     for e in entries:
-        art = s.exec(select(Article).where(Article.key == e.key)).first()
-        if art is None:
-            # The same content under a new GUID or link is the same article.
-            art = s.exec(select(Article).where(Article.content_hash == e.content_hash)).first()
-        created = art is None
-        if art is None:
-            art = Article(key=e.key, content_hash=e.content_hash, guid=e.guid, url=e.url,
-                          title=e.title, published=e.published, lang=e.lang, summary=e.summary,
-                          summary_lang=e.summary_lang, body=e.body, original_author=e.author,
-                          translator=e.translator)
-            s.add(art)
-            s.flush()
-            new += 1
-            summary.new_articles += 1
-        link = s.exec(select(ArticleFeed).where(ArticleFeed.article_id == art.id,
-                                                ArticleFeed.feed_id == feed.id)).first()
-        if link is None:
-            if not created:
-                summary.repeated_articles += 1
-            s.add(ArticleFeed(article_id=art.id or 0, feed_id=feed.id or 0))
-            s.flush()
-    return new
+        # The same content under a new GUID or link is the same article.
+        if e.key in ids or f"#{e.content_hash}" in ids or e.key in seen or f"#{e.content_hash}" in seen:
+            continue
+        seen.update((e.key, f"#{e.content_hash}"))
+        rows.append({"key": e.key, "content_hash": e.content_hash, "guid": e.guid, "url": e.url,
+                     "title": e.title, "published": e.published, "lang": e.lang, "summary": e.summary,
+                     "summary_lang": e.summary_lang, "body": e.body, "original_author": e.author,
+                     "translator": e.translator, "fetched_at": utcnow(), "extracted": False})
+    if rows:
+        s.execute(insert(Article), rows)
+        for art_id, key, chash in s.exec(select(col(Article.id), Article.key, Article.content_hash)
+                                         .where(col(Article.key).in_([r["key"] for r in rows]))).all():
+            ids[key] = ids[f"#{chash}"] = art_id or 0
+    summary.new_articles += len(rows)
+    created = {ids[str(r["key"])] for r in rows}
+    wanted = {ids.get(e.key) or ids[f"#{e.content_hash}"] for e in entries}
+    linked = set(s.exec(select(ArticleFeed.article_id).where(ArticleFeed.feed_id == feed.id)
+                        .where(col(ArticleFeed.article_id).in_(wanted))).all())
+    links = [{"article_id": a, "feed_id": feed.id} for a in sorted(wanted - linked)]
+    summary.repeated_articles += sum(1 for a in wanted - linked if a not in created)
+    if links:
+        s.execute(insert(ArticleFeed), links)
+    return len(rows)
 
 
 def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                     routes: list[tuple[str, set[str], bool]], summary: RunSummary, report: Reporter,
                     advance: Callable[[int], None] | None = None) -> None:
-    """Extract and queue every article not yet extracted, a batch per transaction."""
+    """Extract and queue every article not yet extracted.
+
+    Articles are read and extracted in rounds (on two cores when a round is large) and
+    stored a small batch per transaction, so a kill loses at most the round in flight.
+    """
     while True:
         with db.session() as s:
-            batch = list(s.exec(select(Article).where(Article.extracted == False)  # noqa: E712
-                                .order_by(col(Article.id)).limit(EXTRACT_BATCH)).all())
-            if not batch:
-                return
-            results = extractor.extract_many([(a.text, None, a.published) for a in batch])
-            for art, ex in zip(batch, results, strict=True):
-                queue_claims(s, art, list(ex.claims), index, routes, summary.stats)
-                art.extracted = True
-                s.add(art)
-            summary.extracted += len(batch)
-        if advance:
-            advance(len(batch))
+            rows = s.exec(select(col(Article.id), Article.summary, Article.body, col(Article.published))
+                          .where(Article.extracted == False)  # noqa: E712
+                          .order_by(col(Article.id)).limit(EXTRACT_ROUND)).all()
+        if not rows:
+            return
+        results = extractor.extract_parallel(
+            [("\n".join(p for p in (summary_, body) if p), None, pub) for _, summary_, body, pub in rows])
+        for start in range(0, len(rows), EXTRACT_BATCH):
+            part = list(zip(rows[start:start + EXTRACT_BATCH], results[start:start + EXTRACT_BATCH], strict=True))
+            with db.session() as s:
+                for (art_id, *_), ex in part:
+                    art = s.get(Article, art_id)
+                    if art is None or art.extracted:
+                        continue
+                    queue_claims(s, art, list(ex.claims), index, routes, summary.stats)
+                    art.extracted = True
+                    s.add(art)
+            summary.extracted += len(part)
+            if advance:
+                advance(len(part))
 
 
 def pending_count(db: Database) -> int:
@@ -237,6 +277,7 @@ def run(settings: Settings, report: Reporter | None = None,
             with db.session() as s:
                 record = RunRecord()
                 s.add(record)
+            clock = time.perf_counter()
             notes, summary.note_errors = read_vault(settings.vault)
             for err in summary.note_errors:
                 report("error", err)
@@ -247,6 +288,7 @@ def run(settings: Settings, report: Reporter | None = None,
             report("notes", f"{len(notes)} notes, {scanned.rows} evidence rows")
             index = evidence_index(db)
             routes = routing_table(notes, aliases)
+            clock = _lap(summary, "notes", clock)
 
             stored = _sync_feeds(db, settings)
             now = utcnow()
@@ -263,15 +305,35 @@ def run(settings: Settings, report: Reporter | None = None,
             by_name = {fc.name: fc for fc, _, _ in todo}
             advance = progress("fetch", len(todo)) if progress else None
 
-            def landed(result: FetchResult) -> None:
-                _store_result(db, by_name[result.feed], result, summary, report)
+            # Bodies that changed are parsed in a worker process (feedparser is pure Python:
+            # a second core), and one writer thread stores results while the event loop keeps
+            # fetching: SQLite wants one writer, the network wants no waits.
+            hashes = {name: f.body_hash for name, f in stored.items()}
+            parser = _parser_pool(len(todo))
+            writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimlog-store")
+
+            async def landed(result: FetchResult) -> None:
+                loop = asyncio.get_running_loop()
+                fc = by_name[result.feed]
+                parsed = None
+                if (parser and result.status == "ok"
+                        and hashlib.sha256(result.body).hexdigest() != hashes.get(fc.name)):
+                    parsed = await loop.run_in_executor(parser, _parse_result, fc, result)
+                await loop.run_in_executor(writer, _store_result, db, fc, result, summary, report, parsed)
                 if advance:
                     advance(1)
 
-            asyncio.run(Fetcher(settings).fetch_all(todo, on_done=landed))
+            try:
+                asyncio.run(Fetcher(settings).fetch_all(todo, on_done=landed))
+            finally:
+                writer.shutdown(wait=True)
+                if parser:
+                    parser.shutdown(wait=True)
+            clock = _lap(summary, "fetch", clock)
             total = pending_count(db)
             advance = progress("extract", total) if progress and total else None
             extract_pending(db, extractor, index, routes, summary, report, advance)
+            _lap(summary, "extract", clock)
             with db.session() as s:
                 rec = s.get(RunRecord, record.id)
                 if rec:
@@ -282,6 +344,19 @@ def run(settings: Settings, report: Reporter | None = None,
         finally:
             db.close()
     return summary
+
+
+def _parser_pool(feeds: int) -> ProcessPoolExecutor | None:
+    """A worker process for parsing when there are enough feeds to pay for it."""
+    if feeds < PARALLEL_PARSE_FEEDS or (os.cpu_count() or 1) < 2:
+        return None
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+def _lap(summary: RunSummary, stage: str, since: float) -> float:
+    now = time.perf_counter()
+    summary.timings[stage] = now - since
+    return now
 
 
 def feed_status(db: Database) -> list[Feed]:

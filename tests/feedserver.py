@@ -27,7 +27,8 @@ def rss(items: list[tuple[str, str, str]], title: str = "Test feed", encoding: s
 class FeedServer:
     """Routes are set per test: path -> callable(handler) or static (status, headers, body)."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Any] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
@@ -69,13 +70,13 @@ class FeedServer:
                     pass
 
         self.handler = Handler
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def start(self) -> FeedServer:
         self.thread.start()
@@ -107,3 +108,34 @@ class FeedServer:
             h._send(200, headers, data)  # type: ignore[attr-defined]
 
         self.routes[path] = handle
+
+
+def serve_bench(feeds: int, hosts: int, latency: float, items: int = 3) -> None:
+    """Serve `feeds` small feeds over `hosts` loopback addresses; print their URLs, then wait."""
+    import json
+    import sys
+
+    servers = [FeedServer(f"127.0.0.{i + 1}").start() for i in range(hosts)]
+    urls = []
+    for i in range(feeds):
+        srv = servers[i % hosts]
+        srv.latency = latency
+        entries = [(f"b{i}-{k}", f"Item {i}.{k}", f"<p>Filler without figures, item {i}.{k}.</p>") for k in range(items)]
+        srv.feed(f"/f{i}.xml", rss(entries).encode())
+        urls.append(srv.url(f"/f{i}.xml"))
+    sys.stdout.write(json.dumps(urls) + "\n")
+    sys.stdout.flush()
+    sys.stdin.read()  # until the bench closes our stdin
+    for srv in servers:
+        srv.stop()
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Serve bench feeds on loopback addresses.")
+    ap.add_argument("--feeds", type=int, default=500)
+    ap.add_argument("--hosts", type=int, default=10)
+    ap.add_argument("--latency", type=float, default=0.02)
+    args = ap.parse_args()
+    serve_bench(args.feeds, args.hosts, args.latency)

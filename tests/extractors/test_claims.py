@@ -105,3 +105,10 @@ def test_seed_note_rows_yield_their_claims(extractor: Extractor) -> None:
     assert ("Amazon", "capex", 2000, None) in facts
     assert ("Meta", "capex", 1350, None) in facts
     assert ("xAI", "cash_burn", 10, None) in facts
+
+
+def test_parallel_extraction_matches_serial() -> None:
+    texts = [(f"Meta sold ${i % 90 + 1} billion of bonds. 软银承诺向OpenAI投资{i + 1}亿美元。", None, None)
+             for i in range(240)]
+    ex = Extractor(use_ner=False)
+    assert ex.extract_parallel(texts, processes=2, threshold=200) == ex.extract_many(texts)

@@ -47,3 +47,14 @@ def test_missing_and_invalid_files(tmp_path: Path) -> None:
         load_settings(tmp_path / "nope.toml")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(write(tmp_path, "vault = \n"))
+
+
+def test_errors_survive_pickling() -> None:
+    import pickle
+
+    from pipeline.errors import FeedParseError, FetchError, InputError, NoteChangedError
+
+    for err in (ConfigError("bad", "c.toml", "vault"), FetchError("f", "HTTP 500", 500),
+                FeedParseError("f", "not a feed"), NoteChangedError("n.md", "changed"), InputError(3, "bad json")):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and str(back) == str(err)

@@ -203,6 +203,20 @@ def test_a_second_run_refuses_while_the_lock_is_held(tmp_path: Path, server: Fee
         assert "another claimlog run" in result.stderr
 
 
+def _progress(db: Path) -> tuple[int, int]:
+    """(articles stored, articles extracted) as another process sees them; (0, 0) before."""
+    if not db.exists():
+        return 0, 0
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return con.execute("select count(*), coalesce(sum(extracted), 0) from article").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0, 0
+
+
 def test_run_killed_midway_then_rerun_equals_one_clean_run(tmp_path: Path, server: FeedServer) -> None:
     for i in range(8):
         server.feed(f"/k{i}.xml", rss(news(i, 8)).encode())
@@ -211,19 +225,40 @@ def test_run_killed_midway_then_rerun_equals_one_clean_run(tmp_path: Path, serve
     clean = config(tmp_path / "clean", feeds, concurrency=2, per_host=2)
     run(clean)
     expected = facts(clean)
-    midway = 0
-    for delay in (1.5, 2.5, 3.0, 3.5, 4.5):
-        target = config(tmp_path / f"killed{delay}", feeds, concurrency=2, per_host=2)
+    total = len(expected[0])
+    # Kill while feeds are being stored, while articles are being extracted, and early.
+    moments = {"storing": lambda a, x: a >= 1, "extracting": lambda a, x: x >= 1, "early": None}
+    midway = []
+    for label, when in moments.items():
+        target = config(tmp_path / label, feeds, concurrency=2, per_host=2)
         env = {**os.environ, "PYTHONWARNINGS": "error"}
         proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--config", str(target.path)],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            stored, extracted = _progress(target.database)
+            if (when is None and time.monotonic() > deadline - 59) or (when is not None and when(stored, extracted)):
+                break
+            time.sleep(0.01)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        if target.database.exists():
-            partial = facts(target)
-            midway += 0 < len(partial[0]) < len(expected[0]) or 0 < len(partial[1]) < len(expected[1])
+        stored, extracted = _progress(target.database)
+        if 0 < stored < total or 0 < extracted < total:
+            midway.append(label)
         run(target)
-        assert facts(target) == expected, f"killed after {delay}s"
-    assert midway >= 1, "no kill landed while the run was storing or extracting"
+        assert facts(target) == expected, f"killed while {label}"
+    assert midway, "no kill landed while the run was storing or extracting"
+
+
+def test_many_feeds_are_parsed_in_a_second_process(tmp_path: Path, server: FeedServer) -> None:
+    from pipeline.run import PARALLEL_PARSE_FEEDS
+
+    n = PARALLEL_PARSE_FEEDS + 10
+    for i in range(n):
+        server.feed(f"/m{i}.xml", rss(news(i, 2)).encode())
+    server.routes["/m0.xml"] = (200, {}, b"<html>not a feed</html>")
+    settings = config(tmp_path, [(f"m{i}", server.url(f"/m{i}.xml")) for i in range(n)])
+    summary = run(settings)
+    assert summary.read == n - 1 and list(summary.failed) == ["m0"]
+    assert counts(settings)["article"] == (n - 1) * 2
