@@ -402,6 +402,8 @@ def _metric(norm: str, bounds: list[int], ms: int, me: int,
             dist += _CLAUSE_PENALTY
         if weak:
             dist += _WEAK_PENALTY
+        if any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 for o0, o1 in others):
+            dist += 25  # "1570亿美元的估值", "融资66亿美元": the word belongs to the figure it touches
         if dist < best[0]:
             best = (dist, metric)
     if best[0] > 90:

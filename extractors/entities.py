@@ -28,7 +28,9 @@ _CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|[^\x00-\x7f]")
 # NER gives these labels to words that are not company names.
 _NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs", "FT", "YTD",
              "ROI", "FCF", "EPS", "TMT", "IG", "US", "U.S.", "Azure", "Copilot", "Blackwell",
-             "Rubin", "Vera Rubin", "SEC", "GitHub Copilot", "ChatGPT", "Claude", "Gemini"}
+             "Rubin", "Vera Rubin", "SEC", "GitHub Copilot", "ChatGPT", "Claude", "Gemini",
+             "Hyperscaler", "Hyperscalers", "Big Tech", "Wall Street", "Treasury", "Fed",
+             "Congress", "Nasdaq", "Dow", "Street", "Analysts", "Investors", "Capex"}
 
 
 def load_shipped_aliases() -> dict[str, list[str]]:

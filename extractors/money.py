@@ -37,7 +37,8 @@ EN_SUFFIXED = re.compile(
     rf"(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER})(?:[\s-]?(?P<s2>(?i:thousand|million|billion|trillion)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))?)?"
     rf"(?P<plus>\+)?\s(?:of\s)?(?P<suf>{_SUFFIX})"
 )
-_ZH_NUM = f"(?:{ZH_DIGITS}|{ZH_NUMERAL})"
+# "逾千亿元", "近百亿美元": a bare 千/百 scale counts as one only right after a bound.
+_ZH_NUM = f"(?:{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
 _ZH_SCALE = "[千百万亿兆]*"
 _ZH_CUR = _alt(zh.CURRENCY_SUFFIX)
 ZH_MONEY = re.compile(
@@ -146,6 +147,8 @@ def _zh_candidates(t: str) -> Iterator[tuple[int, int, float, float, str, str | 
             continue  # plain "$135": the English grammar reads it
         if pre and not cur_word and not (s1 or s2) and not n1[0].isdigit():
             continue
+        if pre and cur_word == "元" and zh.CURRENCY_PREFIX.get(pre, "CNY") != "CNY":
+            cur_word = None  # 港币435亿元: the currency before the number decides
         currency = (zh.CURRENCY_SUFFIX.get(cur_word or "") or zh.CURRENCY_PREFIX.get(pre or "")
                     or {"RMB": "CNY", "Rmb": "CNY", "US$": "USD", "HK$": "HKD", "$": "USD",
                         "¥": "CNY", "€": "EUR", "£": "GBP"}.get(pre or ""))
@@ -282,7 +285,9 @@ def _mark_conversions(t: str, spans: list[Money]) -> list[Money]:
     for span in spans:
         prev = out[-1] if out else None
         if prev and not prev.conversion and _CONVERSION_GAP.match(t[prev.end:span.start]):
-            span = Money(**{**span.__dict__, "conversion": True})
+            # A restatement in another currency keeps the bound of the figure it restates.
+            qualifier = prev.qualifier if span.qualifier == "exact" else span.qualifier
+            span = Money(**{**span.__dict__, "conversion": True, "qualifier": qualifier})
         out.append(span)
     return out
 

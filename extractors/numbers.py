@@ -86,6 +86,8 @@ def parse_zh_number(num: str, scale: str = "") -> float | None:
     """Digits or Chinese numerals, then scale characters: ('1295', '亿') -> 1.295e11."""
     if num[0].isdigit():
         base: float | None = parse_digits(num)
+    elif num in ("百", "千"):
+        base = zh.SCALES[num]
     else:
         base = parse_zh_numeral(num)
     if base is None:

@@ -147,16 +147,26 @@ def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
     return f"9M {y}"
 
 
-@rule(rf"第(?P<q>{_ZH_Q})(?P<f>财)?季度?|(?P<h>上|下)半年|(?P<nine>前三季度)")
+@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>前三季度))")
+def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
+    """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
+    if pub is None:
+        return None
+    rel = m.group("rel") or "今年"
+    year = pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(rel, 0)
+    if m.group("q"):
+        return f"Q{zh.CN_DIGITS[m.group('q')]} {year}"
+    if m.group("h"):
+        return f"H{zh.CN_DIGITS[m.group('h')]} {year}"
+    return f"9M {year}"
+
+
+@rule(rf"第(?P<q>{_ZH_Q})(?P<f>财)?季度?")
 def _zh_part_no_year(m: re.Match[str], pub: date | None) -> str | None:
     if pub is None:
         return None
-    if m.group("q"):
-        fy = "FY" if m.group("f") else ""
-        return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{pub.year}"
-    if m.group("h"):
-        return f"H{zh.CN_DIGITS[m.group('h')]} {pub.year}"
-    return f"9M {pub.year}"
+    fy = "FY" if m.group("f") else ""
+    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{pub.year}"
 
 
 @rule(rf"(?P<y1>{_Y4})\s?(?:年)?\s?(?:-|–|至|到|~)\s?(?P<y2>{_Y4})\s?年")

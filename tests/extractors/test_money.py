@@ -38,6 +38,10 @@ ROWS = [
     ("1600亿元人民币", [("1600亿元人民币", 160 * B, 160 * B, "CNY", "exact", None)]),
     ("人民币50亿元", [("人民币50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),
     ("12.5亿港元", [("12.5亿港元", 1.25 * B, 1.25 * B, "HKD", "exact", None)]),
+    ("港币435亿元", [("港币435亿元", 43.5 * B, 43.5 * B, "HKD", "exact", None)]),  # the prefix decides
+    ("投入逾千亿元", [("千亿元", 100 * B, 100 * B, "CNY", "more_than", None)]),
+    ("10亿美金", [("10亿美金", B, B, "USD", "exact", None)]),
+    ("1797亿人民币", [("1797亿人民币", 179.7 * B, 179.7 * B, "CNY", "exact", None)]),
     ("238 億美元", [("238 億美元", 23.8 * B, 23.8 * B, "USD", "exact", None)]),  # traditional 億
     ("１２９５亿美元", [("１２９５亿美元", 129.5 * B, 129.5 * B, "USD", "exact", None)]),  # full width
     ("164,000.00万元", [("164,000.00万元", 1.64 * B, 1.64 * B, "CNY", "exact", None)]),
@@ -64,6 +68,8 @@ ROWS = [
     ("less than $300 billion", [("$300 billion", 300 * B, 300 * B, "USD", "less_than", None)]),
     ("at least $2 trillion", [("$2 trillion", 2 * T, 2 * T, "USD", "at_least", None)]),
     ("up to $50bn", [("$50bn", 50 * B, 50 * B, "USD", "at_most", None)]),
+    ("climbed past $100 billion", [("$100 billion", 100 * B, 100 * B, "USD", "more_than", None)]),
+    ("至多1000亿美元", [("1000亿美元", 100 * B, 100 * B, "USD", "at_most", None)]),
     ("$660B+", [("$660B+", 660 * B, 660 * B, "USD", "at_least", None)]),
     ("$600 billion or more", [("$600 billion", 600 * B, 600 * B, "USD", "at_least", None)]),
     ("Amazon's $11 billion-plus cost", [("$11 billion-plus", 11 * B, 11 * B, "USD", "at_least", None)]),
@@ -113,6 +119,8 @@ TRAPS = [
     "500 million users", "418,000 vehicles", "3.75%-4%", "同比增长62%", "41.8万辆", "1.2吉瓦",
     "6710亿参数", "数十亿美元", "上千亿", "回购1亿股", "2048块GPU", "8亿周活跃用户", "3,245.6点",
     "hundreds of billions of dollars", "tens of billions", "第三季度", "2026年",
+    "13.4 million barrels per day", "$NVDA calls", "the Dow fell 300 points", "S&P 500", "COVID-19",
+    "Windows 11", "No. 1", "4万亿参数", "5000万股", "上千亿元的订单", "3纳米",
 ]
 
 
@@ -121,6 +129,6 @@ def test_not_money(text: str) -> None:
     assert find_money(text) == []
 
 
-def test_conversion_in_brackets_is_marked() -> None:
-    got = find_money("380 billion yuan ($52 billion) over three years")
-    assert [m.conversion for m in got] == [False, True]
+def test_conversion_in_brackets_is_marked_and_keeps_the_bound() -> None:
+    got = find_money("more than RMB380 billion (US$53 billion) over three years")
+    assert [(m.conversion, m.qualifier) for m in got] == [(False, "more_than"), (True, "more_than")]
