@@ -10,9 +10,22 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
 ENV_URL = "CLAIMLOG_DATABASE_URL"
+ENV_TIMEOUT = "CLAIMLOG_DB_TIMEOUT"  # seconds to wait for another process's lock
+
+
+class DatabaseLockedError(Exception):
+    """Another process held the database longer than we were willing to wait."""
+
+
+def lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get(ENV_TIMEOUT, "30")))
+    except ValueError:
+        return 30.0
 
 
 def database_url(path: str | Path | None) -> str:
@@ -27,10 +40,11 @@ def database_url(path: str | Path | None) -> str:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # SQLite itself retries a locked database until busy_timeout runs out.
+    cur.execute(f"PRAGMA busy_timeout={int(lock_timeout() * 1000)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
 
 
@@ -41,16 +55,29 @@ class Database:
         self.url = url
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        connect_args = {"check_same_thread": False, "timeout": 10} if url.startswith("sqlite") else {}
+        connect_args = {"check_same_thread": False, "timeout": lock_timeout()} if url.startswith("sqlite") else {}
         self.engine: Engine = create_engine(url, connect_args=connect_args)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        SQLModel.metadata.create_all(self.engine)
+        with self._translated():
+            SQLModel.metadata.create_all(self.engine)
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                where = self.url.removeprefix("sqlite:///")
+                raise DatabaseLockedError(
+                    f"database {where} is locked by another process; waited {lock_timeout():g}s "
+                    f"(set {ENV_TIMEOUT} to wait longer). Nothing was changed; run the command again.") from exc
+            raise
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose work commits together, or not at all."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._translated(), Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()

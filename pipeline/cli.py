@@ -337,7 +337,13 @@ def feeds(config: ConfigOpt = None) -> None:
 
 def main() -> None:
     """Entry point of the console script."""
-    app()
+    from models import DatabaseLockedError
+
+    try:
+        app()
+    except DatabaseLockedError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(4)
 
 
 

@@ -8,6 +8,9 @@
     │   └── NoteChangedError   the note changed on disk while we wrote it
     ├── LockedError        another run holds the lock
     └── InputError         a bad input line for `claimlog extract` (names the line)
+
+models.DatabaseLockedError (beside the tree, as models/ depends on nothing here): another
+process held the database past CLAIMLOG_DB_TIMEOUT.
 """
 
 from __future__ import annotations

@@ -108,6 +108,21 @@ def html_to_text(html: str) -> str:
     return _tidy(text)
 
 
+def page_text(html: str) -> str:
+    """The article text of a web page: its paragraphs, without navigation and boilerplate."""
+    tree = HTMLParser(html)
+    for node in tree.css("script, style, noscript, iframe, nav, header, footer, aside, form"):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.css_first("[role=main]") or tree.body
+    if root is None:
+        return ""
+    paragraphs = [p.text(deep=True, separator="").strip() for p in root.css("p, li, h2, h3")]
+    paragraphs = [p for p in paragraphs if p]
+    if sum(len(p) for p in paragraphs) >= 40:
+        return _tidy("\n".join(paragraphs))
+    return _tidy(root.text(deep=True, separator="\n"))
+
+
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]

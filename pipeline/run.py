@@ -24,13 +24,13 @@ from pathlib import Path
 from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
-from extractors.claims import Extractor
+from extractors.claims import Extractor, detect_language
 from models import Article, ArticleFeed, Database, Feed, RunRecord, database_url
 from models.tables import as_utc, utcnow
 from pipeline.config import FeedConfig, Settings
 from pipeline.dedup import EvidenceIndex
 from pipeline.errors import FeedParseError, LockedError
-from pipeline.feeds import Entry, ParsedFeed, parse_feed
+from pipeline.feeds import Entry, ParsedFeed, decode_feed, page_text, parse_feed
 from pipeline.fetch import Conditional, Fetcher, FetchResult
 from pipeline.queue import QueueStats, queue_claims
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
@@ -329,6 +329,9 @@ def run(settings: Settings, report: Reporter | None = None,
                 writer.shutdown(wait=True)
                 if parser:
                     parser.shutdown(wait=True)
+            linked = [fc for fc in settings.feeds if fc.fetch_linked and fc.name in by_name]
+            if linked:
+                _fetch_linked_pages(db, settings, linked, report)
             clock = _lap(summary, "fetch", clock)
             total = pending_count(db)
             advance = progress("extract", total) if progress and total else None
@@ -344,6 +347,33 @@ def run(settings: Settings, report: Reporter | None = None,
         finally:
             db.close()
     return summary
+
+
+def _fetch_linked_pages(db: Database, settings: Settings, feeds: list[FeedConfig], report: Reporter) -> None:
+    """For feeds that carry only titles, fetch each new article's page and keep its text."""
+    names = {fc.name for fc in feeds}
+    with db.session() as s:
+        rows = s.exec(select(col(Article.id), Article.url, Feed.name)
+                      .where(ArticleFeed.article_id == Article.id, ArticleFeed.feed_id == Feed.id)
+                      .where(Article.extracted == False, Article.body == "", Article.summary == "")  # noqa: E712
+                      .where(col(Article.url).is_not(None))).all()
+    pages = {(art_id, url): name for art_id, url, name in rows if name in names and url}
+    if not pages:
+        return
+    jobs = [(FeedConfig(f"{name}: {url}", str(url)), Conditional(), str(url)) for (_, url), name in pages.items()]
+    results = asyncio.run(Fetcher(settings).fetch_all(jobs))
+    with db.session() as s:
+        for ((art_id, url), name), result in zip(pages.items(), results, strict=True):
+            if result.status != "ok":
+                report("error", f"{name}: linked page {url}: {result.error}")
+                continue
+            text = page_text(decode_feed(result.body, result.charset))
+            art = s.get(Article, art_id)
+            if art is not None and text:
+                art.body = text
+                art.lang = detect_language(text)
+                s.add(art)
+    report("fetch", f"fetched {len(pages)} linked pages")
 
 
 def _parser_pool(feeds: int) -> ProcessPoolExecutor | None:

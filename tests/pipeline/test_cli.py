@@ -103,3 +103,15 @@ def test_config_errors_are_clear(tmp_path: Path) -> None:
     result = run_cli("run", "--config", str(tmp_path / "claimlog.toml"))
     assert result.returncode == 2
     assert "[feeds[0].lang]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_notes_scan_reads_every_note_and_row(demo: Settings) -> None:
+    result = run_cli("notes", "scan", "--config", str(demo.path))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"AI Capex Arms Race\.md\s*│\s*\d+\s*│\s*\d+\s*│\s*18", result.stdout)
+    assert "4 notes" in result.stdout
+    con = sqlite3.connect(demo.database)
+    assert con.execute("select count(*) from evidencerow").fetchone()[0] == 20
+    assert con.execute("select count(*) from evidenceclaim").fetchone()[0] >= 12
+    again = run_cli("notes", "scan", "--config", str(demo.path))
+    assert "0 claims read from changed notes" in again.stdout

@@ -137,6 +137,19 @@ def test_review_by_keyboard_then_apply(queue: tuple[Settings, Database, LiveServ
     page.screenshot(path=str(ARTIFACTS / "review-after-apply.png"), full_page=True)
 
 
+def test_bulk_approve_a_selection(queue: tuple[Settings, Database, LiveServer], page: Any) -> None:
+    _, db, live = queue
+    page.goto(live.url)
+    ids = [int(x) for x in page.eval_on_selector_all(".card", "els => els.map(e => e.dataset.id)")]
+    page.keyboard.press("x")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("x")
+    page.click("#bulk-approve")
+    page.wait_for_selector(f"#c{ids[2]}.status-approved")
+    assert [status_of(db, i) for i in ids[:3]] == ["approved", "pending", "approved"]
+
+
 def test_untrusted_article_text_renders_as_text(queue: tuple[Settings, Database, LiveServer], page: Any) -> None:
     settings, db, live = queue
     evil = 'Oracle sold <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> $99 billion of bonds.'

@@ -262,3 +262,40 @@ def test_many_feeds_are_parsed_in_a_second_process(tmp_path: Path, server: FeedS
     summary = run(settings)
     assert summary.read == n - 1 and list(summary.failed) == ["m0"]
     assert counts(settings)["article"] == (n - 1) * 2
+
+
+def test_title_only_feed_fetches_linked_pages_when_asked(tmp_path: Path, server: FeedServer) -> None:
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+            f'<item><title>Oracle bonds</title><guid>p1</guid><link>{server.url("/story/1")}</link></item>'
+            f'<item><title>Broken link</title><guid>p2</guid><link>{server.url("/story/missing")}</link></item>'
+            '</channel></rss>').encode()
+    server.feed("/titles.xml", body)
+    server.routes["/story/1"] = (200, {"Content-Type": "text/html; charset=utf-8"},
+                                 "<html><nav>Home | Markets</nav><article><h1>Oracle</h1><p>Oracle sold $25 billion "
+                                 "of bonds on Monday, one of the largest deals on record.</p></article>"
+                                 "<footer>© 2026</footer></html>".encode())
+    settings = config(tmp_path, [("titles", server.url("/titles.xml"))])
+    text = settings.path.read_text("utf-8").replace('url = "' + server.url("/titles.xml") + '"',
+                                                    'url = "' + server.url("/titles.xml") + '"\nfetch_linked = true')
+    settings.path.write_text(text, "utf-8")
+    lines: list[str] = []
+    summary = run(load_settings(settings.path), lambda stage, msg: lines.append(msg))
+    con = sqlite3.connect(settings.database)
+    bodies = dict(con.execute("select guid, body from article"))
+    assert bodies["p1"] == "Oracle sold $25 billion of bonds on Monday, one of the largest deals on record."
+    assert "Home" not in bodies["p1"] and "2026" not in bodies["p1"]
+    assert any("linked page" in ln and "missing" in ln for ln in lines)
+    assert summary.stats.found >= 1
+
+
+def test_encoding_override_for_a_feed_that_lies(tmp_path: Path, server: FeedServer) -> None:
+    lying = rss([("g1", "腾讯", "<p>腾讯资本开支为130亿元。</p>")], encoding="ISO-8859-1").encode("utf-8")
+    lying = lying.replace("腾讯资本开支为130亿元。".encode(), "腾讯资本开支为130亿元。".encode("gb18030"))
+    lying = lying.replace("<title>腾讯</title>".encode(), "<title>腾讯</title>".encode("gb18030"))
+    server.feed("/lies.xml", lying, content_type="text/xml; charset=ISO-8859-1")
+    settings = config(tmp_path, [("lies", server.url("/lies.xml"))])
+    settings.path.write_text(settings.path.read_text("utf-8").replace(
+        f'url = "{server.url("/lies.xml")}"', f'url = "{server.url("/lies.xml")}"\nencoding = "gb18030"'), "utf-8")
+    run(load_settings(settings.path))
+    con = sqlite3.connect(settings.database)
+    assert con.execute("select title, body from article").fetchone() == ("腾讯", "腾讯资本开支为130亿元。")
