@@ -19,7 +19,8 @@ def _alt(words: list[str] | dict[str, str] | tuple[str, ...]) -> str:
 
 
 _PREFIX = f"(?:{_alt(en.CURRENCY_PREFIX)}|(?:{_alt(en.CURRENCY_CODES)})(?=\\s?[\\d.]))"
-_SCALE = (r"(?:\s?(?i:thousand|million|billion|trillion)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
+# "$1.5-trillion plan": a hyphen may join a scale word to its number.
+_SCALE = (r"(?:[\s-]?(?i:thousand|million|billion|trillion)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
           r"|MM|mm|[kKmMbBT])(?![A-Za-z0-9])")
 _WORDNUM = (r"(?i:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half a)"
@@ -63,7 +64,7 @@ _QUAL_AFTER_ZH = {q: re.compile(rf"^\s?(?:{_alt(words)})")
                   for q, words in zh.QUALIFIER_AFTER.items() if q != "at_least"}
 _ZH_AT_LEAST_AFTER = re.compile(r"^\s?以上")
 _PER_AFTER_EN = re.compile(
-    rf"(?i)^\s?(?:/|\ba\b|\ban\b|per|each|every)\s?(?P<u>{_alt(en.PER_UNITS)})\b"
+    rf"(?i)^[\s-]?(?:/|\ba\b|\ban\b|per|each|every)[\s-]?(?P<u>{_alt(en.PER_UNITS)})\b"
     r"(?!\s+(?:ago|earlier|later|before|after|in which|when|that|of|from))"
     rf"|^\s(?P<adv>{_alt(en.PER_ADVERBS)})\b"
 )
@@ -80,8 +81,15 @@ _FROM_BEFORE = re.compile(r"(?i)(?:\bfrom|从)\s*$")
 _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
 
 
-def _en_candidates(t: str, lang_hint: str) -> Iterator[tuple[int, int, float, float, str, str | None]]:
-    """(start, end, low, high, currency, qualifier-from-suffix) for English-style amounts."""
+Candidate = tuple[int, int, float, float, str, str | None, float]
+
+
+def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
+    """(start, end, low, high, currency, qualifier-from-suffix, scale) for English-style amounts.
+
+    `scale` is the multiplier a scale word gave (1.0 for a bare number), so "$2.5 to $3
+    billion" can carry the billion back to the 2.5.
+    """
     for m in EN_PREFIXED.finditer(t):
         pre = m.group("pre")
         cur = en.CURRENCY_PREFIX.get(pre.replace(" ", "")) or en.CURRENCY_CODES.get(pre.strip())
@@ -97,19 +105,21 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[tuple[int, int, float, fl
         end = m.end()
         if m.group("n2"):
             high = numbers.parse_digits(m.group("n2"))
-            scale2 = numbers.en_scale((s2 or s1 or "").strip())
-            scale1 = numbers.en_scale(s1.strip()) if s1 else scale2
+            scale2 = numbers.en_scale(_clean_scale(s2 or s1))
+            scale1 = numbers.en_scale(_clean_scale(s1)) if s1 else scale2
             lo, hi = low * scale1, high * scale2
             if not (lo < hi <= lo * 100):
                 end = m.end("s1") if s1 else m.end("n1")
-                yield m.start(), end, low * numbers.en_scale((s1 or "").strip()), low * numbers.en_scale((s1 or "").strip()), cur, None
+                one = numbers.en_scale(_clean_scale(s1))
+                yield m.start(), end, low * one, low * one, cur, None, one
                 continue
-            low, high = lo, hi
+            low, high, scale = lo, hi, scale2
         else:
-            low = high = low * numbers.en_scale((s1 or "").strip())
+            scale = numbers.en_scale(_clean_scale(s1))
+            low = high = low * scale
         if m.group("sign"):
             low, high = -high, -low
-        yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None)
+        yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None), scale
     for m in EN_SUFFIXED.finditer(t):
         suf = m.group("suf")
         cur = en.CURRENCY_SUFFIX.get(suf) or en.CURRENCY_CODES.get(suf)
@@ -126,17 +136,22 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[tuple[int, int, float, fl
             continue
         n2, s2 = m.group("n2"), m.group("s2")
         if n2:
-            scale2 = numbers.en_scale(s2 or s1)
-            scale1 = numbers.en_scale(s1) if s1 else scale2
-            low, high = v1 * scale1, numbers.parse_digits(n2) * scale2
+            scale = numbers.en_scale(s2 or s1)
+            scale1 = numbers.en_scale(s1) if s1 else scale
+            low, high = v1 * scale1, numbers.parse_digits(n2) * scale
             if not low < high:
                 continue
         else:
-            low = high = v1 * numbers.en_scale(s1)
-        yield m.start(), m.end(), low, high, cur, ("at_least" if m.group("plus") else None)
+            scale = numbers.en_scale(s1)
+            low = high = v1 * scale
+        yield m.start(), m.end(), low, high, cur, ("at_least" if m.group("plus") else None), scale
 
 
-def _zh_candidates(t: str) -> Iterator[tuple[int, int, float, float, str, str | None]]:
+def _clean_scale(word: str | None) -> str:
+    return (word or "").strip(" -")
+
+
+def _zh_candidates(t: str) -> Iterator[Candidate]:
     for m in ZH_MONEY.finditer(t):
         pre, cur_word = m.group("pre"), m.group("cur")
         if not pre and not cur_word:
@@ -180,7 +195,7 @@ def _zh_candidates(t: str) -> Iterator[tuple[int, int, float, float, str, str | 
             low = high = v1
         if m.group("sign"):
             low, high = -high, -low
-        yield m.start(), m.end(), low, high, currency, ("approx" if approx else None)
+        yield m.start(), m.end(), low, high, currency, ("approx" if approx else None), 0.0
 
 
 def _qualifier(t: str, start: int, end: int, given: str | None) -> tuple[str, int, int]:
@@ -259,7 +274,7 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
     raw = list(_en_candidates(t, hint)) + list(_zh_candidates(t))
     # Longest match wins where grammars overlap.
     raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    chosen: list[tuple[int, int, float, float, str, str | None]] = []
+    chosen: list[Candidate] = []
     for cand in raw:
         if chosen and cand[0] < chosen[-1][1]:
             if cand[1] - cand[0] > chosen[-1][1] - chosen[-1][0]:
@@ -268,7 +283,8 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         chosen.append(cand)
 
     spans: list[Money] = []
-    for start, end, low, high, cur, given in chosen:
+    scales: dict[int, float] = {}
+    for start, end, low, high, cur, given, scale in chosen:
         qualifier, end, words_end = _qualifier(t, start, end, given)
         per, unit = _per_and_unit(t, start, words_end)
         if low >= 0 and _is_negative(t, start):
@@ -277,7 +293,8 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
                 start -= 1
         spans.append(Money(start, end, text[start:end], float(low), float(high), cur,
                            qualifier, per, unit))
-    return _merge_ranges(text, t, _mark_conversions(t, spans))
+        scales[start] = scale
+    return _merge_ranges(text, t, _mark_conversions(t, spans), scales)
 
 
 def _mark_conversions(t: str, spans: list[Money]) -> list[Money]:
@@ -292,13 +309,19 @@ def _mark_conversions(t: str, spans: list[Money]) -> list[Money]:
     return out
 
 
-def _merge_ranges(text: str, t: str, spans: list[Money]) -> list[Money]:
-    """'$70 billion to $72 billion', 'between $91 billion and $93 billion' -> one range."""
+def _merge_ranges(text: str, t: str, spans: list[Money], scales: dict[int, float]) -> list[Money]:
+    """'$70 billion to $72 billion', 'between $91 billion and $93 billion' -> one range.
+
+    A bare first number takes the scale of the second: "$2.5 to $3 billion".
+    """
     out: list[Money] = []
     for span in spans:
         prev = out[-1] if out else None
+        low = prev.low if prev else 0.0
+        if prev and scales.get(prev.start) == 1.0 and scales.get(span.start, 0.0) > 1.0:
+            low = prev.low * scales[span.start]
         if prev and prev.currency == span.currency and prev.low == prev.high and span.low == span.high \
-                and prev.low < span.low <= prev.low * 100:
+                and low < span.low <= low * 100:
             m = _RANGE_GAP.match(t[prev.end:span.start])
             if m:
                 before = t[max(0, prev.start - 30):prev.start]
@@ -307,7 +330,7 @@ def _merge_ranges(text: str, t: str, spans: list[Money]) -> list[Money]:
                       or (j == "and" and _BETWEEN_BEFORE.search(before) is not None))
                 if ok and not re.search(r"(?i)\b(?:rose|jumped|grew|fell|increased|decreased|climbed)\s*(?:from)?\s*$", before):
                     qualifier = prev.qualifier if prev.qualifier != "exact" else span.qualifier
-                    out[-1] = Money(prev.start, span.end, text[prev.start:span.end], prev.low,
+                    out[-1] = Money(prev.start, span.end, text[prev.start:span.end], low,
                                     span.high, span.currency, qualifier, span.per or prev.per,
                                     span.unit or prev.unit)
                     continue

@@ -56,6 +56,12 @@ ROWS = [
     ("910亿至930亿美元", [("910亿至930亿美元", 91 * B, 93 * B, "USD", "exact", None)]),
     ("520亿-560亿美元", [("520亿-560亿美元", 52 * B, 56 * B, "USD", "exact", None)]),
     ("50-60亿美元", [("50-60亿美元", 5 * B, 6 * B, "USD", "exact", None)]),
+    ("$2.5 to $3 billion", [("$2.5 to $3 billion", 2.5 * B, 3 * B, "USD", "exact", None)]),
+    ("between $2.5 and $3 billion", [("$2.5 and $3 billion", 2.5 * B, 3 * B, "USD", "exact", None)]),
+    ("2.5 to 3 billion dollars", [("2.5 to 3 billion dollars", 2.5 * B, 3 * B, "USD", "exact", None)]),
+    # a hyphenated scale is still the scale: $1.5-trillion is not $1.5
+    ("a $1.5-trillion plan", [("$1.5-trillion", 1.5 * T, 1.5 * T, "USD", "exact", None)]),
+    ("a $5.5bn-a-year business", [("$5.5bn", 5.5 * B, 5.5 * B, "USD", "exact", "year")]),
     # a change is two figures, not a range
     ("debt jumped from $10.9B to $46.5B", [("$10.9B", 10.9 * B, 10.9 * B, "USD", "exact", None),
                                            ("$46.5B", 46.5 * B, 46.5 * B, "USD", "exact", None)]),
