@@ -50,9 +50,11 @@ ZH_MONEY = re.compile(
 )
 
 _QUAL_BEFORE_EN = {
-    q: re.compile(rf"(?i)(?:^|[^A-Za-z])(?:{_alt(words)})\s*(?:of\s+)?(?:an?\s+)?$")
+    q: re.compile(rf"(?i)(?:^|[^A-Za-z])(?:{_alt(words)})\s*$")
     for q, words in en.QUALIFIER_BEFORE.items()
 }
+# "concerns about $5bn of debt", "a dispute over $2bn": about and over as "regarding".
+_REGARDING = re.compile(rf"(?i)\b(?:{'|'.join(en.REGARDING_BEFORE)})\s+(?:about|over|around)\s*$")
 # Chinese puts a bound before its verb ("至少投入100亿", "最多需要"): up to two characters
 # may stand between. An estimate (约, 近) must touch the figure: "近获" is "recently got".
 _QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(words)})\s*(?:为|是|达|约)?\s*$" if q == "approx"
@@ -225,6 +227,8 @@ def _qualifier(t: str, start: int, end: int, given: str | None) -> tuple[str, in
     for q, rx in _QUAL_BEFORE_ZH.items():
         if rx.search(before):
             return q, end, end
+    if _REGARDING.search(before):
+        return "exact", end, end
     for q, rx in _QUAL_BEFORE_EN.items():
         if rx.search(before):
             return q, end, end

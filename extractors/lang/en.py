@@ -52,6 +52,11 @@ QUALIFIER_BEFORE = {
     "at_most": ["up to", "as much as", "as high as", "at most", "no more than",
                 "a maximum of", "not more than", "capped at", "≤", "<="],
 }
+# Words after which about / over / around mean "regarding", not a bound.
+REGARDING_BEFORE = ["concerns?", "worries", "worried", "concerned", "talks?", "talking", "questions?",
+                    "news", "care", "cares", "details", "disputes?", "fights?", "battles?", "row",
+                    "clash(?:es)?", "feud", "wrangle", "lawsuit", "suit", "tussle", "fretting", "fret"]
+
 # Qualifier words right after the amount.
 QUALIFIER_AFTER = {
     "at_least": ["or more", "or higher", "-plus", " plus", "+", "or above"],

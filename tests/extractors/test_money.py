@@ -74,6 +74,9 @@ ROWS = [
     ("less than $300 billion", [("$300 billion", 300 * B, 300 * B, "USD", "less_than", None)]),
     ("at least $2 trillion", [("$2 trillion", 2 * T, 2 * T, "USD", "at_least", None)]),
     ("up to $50bn", [("$50bn", 50 * B, 50 * B, "USD", "at_most", None)]),
+    ("concerns about $5bn of debt", [("$5bn", 5 * B, 5 * B, "USD", "exact", None)]),  # about = regarding
+    ("a dispute over $2bn in taxes", [("$2bn", 2 * B, 2 * B, "USD", "exact", None)]),
+    ("under a $10 billion agreement", [("$10 billion", 10 * B, 10 * B, "USD", "exact", None)]),
     ("climbed past $100 billion", [("$100 billion", 100 * B, 100 * B, "USD", "more_than", None)]),
     ("至多1000亿美元", [("1000亿美元", 100 * B, 100 * B, "USD", "at_most", None)]),
     ("$660B+", [("$660B+", 660 * B, 660 * B, "USD", "at_least", None)]),
