@@ -44,6 +44,10 @@ _SRC_AFTER = re.compile(
     rf"(?i)^\]*\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
 _HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
 _FORECAST_AFTER = re.compile(rf"(?i)^\]*\s*(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
+_BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b", re.I)
+_METRIC_AT = re.compile(
+    r"(?i)\b(?:revenues?|sales|capex|capital (?:expenditures?|spending)|spending|profits?|earnings|"
+    r"losses|debt|cash|valuation|free cash flow|backlog|income)\s+(?:at|for)\s+(?:the\s+)?\[*$")
 _JOINED = re.compile(r"^\]*\s*(?:and|&|/|与|和|及|、)\s*\[*$", re.I)
 _METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
@@ -320,7 +324,12 @@ def _eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if entity is not None and entity.canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[b:b + 16]):
         return False
-    return not (_OBJ_EN.search(before) or _OBJ_ZH.search(before))
+    if _BACKER_AFTER.match(norm[b:b + 12]):
+        return False  # "SoftBank-backed startup": the backer is not the one reporting
+    m = _OBJ_EN.search(before)
+    if m and _METRIC_AT.search(before[:m.end()]):
+        return True  # "revenue at Nvidia", "capex for Meta": the company the metric belongs to
+    return not (m or _OBJ_ZH.search(before))
 
 
 def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bool:

@@ -60,6 +60,7 @@ class Article(SQLModel, table=True):
     translator: str | None = None
     fetched_at: datetime = Field(default_factory=utcnow)
     extracted: bool = Field(default=False, index=True)
+    extract_error: str | None = None  # why extraction failed, if it did
 
     @property
     def text(self) -> str:

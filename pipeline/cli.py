@@ -117,6 +117,8 @@ def run(config: ConfigOpt = None) -> None:
     out.print(table)
     for name, error in summary.failed.items():
         err.print(f"[red]feed failed:[/red] {name}: {error}", highlight=False)
+    for title, why in summary.failed_articles.items():
+        err.print(f"[red]article not extracted:[/red] {title}: {why}", highlight=False)
     for name, why in summary.backing_off.items():
         err.print(f"[yellow]feed backing off:[/yellow] {name}: {why}", highlight=False)
     raise typer.Exit(summary.exit_code)

@@ -18,13 +18,14 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
 from extractors.claims import Extractor, detect_language
+from extractors.spans import Extraction
 from models import Article, ArticleFeed, Database, Feed, RunRecord, database_url
 from models.tables import as_utc, utcnow
 from pipeline.config import FeedConfig, Settings
@@ -55,6 +56,7 @@ class RunSummary:
     repeated_articles: int = 0  # already stored, now also linked to this feed
     extracted: int = 0
     note_errors: list[str] = field(default_factory=list)
+    failed_articles: dict[str, str] = field(default_factory=dict)
     notes: int = 0
     evidence_rows: int = 0
     stats: QueueStats = field(default_factory=QueueStats)
@@ -244,8 +246,8 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                           .order_by(col(Article.id)).limit(EXTRACT_ROUND)).all()
         if not rows:
             return
-        results = extractor.extract_parallel(
-            [("\n".join(p for p in (summary_, body) if p), None, pub) for _, summary_, body, pub in rows])
+        items = [("\n".join(p for p in (summary_, body) if p), None, pub) for _, summary_, body, pub in rows]
+        results = _extract_round(extractor, items, [r[0] for r in rows], report)
         for start in range(0, len(rows), EXTRACT_BATCH):
             part = list(zip(rows[start:start + EXTRACT_BATCH], results[start:start + EXTRACT_BATCH], strict=True))
             with db.session() as s:
@@ -253,12 +255,32 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                     art = s.get(Article, art_id)
                     if art is None or art.extracted:
                         continue
-                    queue_claims(s, art, list(ex.claims), index, routes, summary.stats)
+                    if isinstance(ex, Exception):
+                        art.extract_error = f"{type(ex).__name__}: {ex}"
+                        summary.failed_articles[art.title or str(art_id)] = art.extract_error
+                    else:
+                        queue_claims(s, art, list(ex.claims), index, routes, summary.stats)
                     art.extracted = True
                     s.add(art)
             summary.extracted += len(part)
             if advance:
                 advance(len(part))
+
+
+def _extract_round(extractor: Extractor, items: list[tuple[str, None, date | None]], ids: list[int | None],
+                   report: Reporter) -> list[Extraction | Exception]:
+    """Extract a round; if it fails, article by article, so one bad text stops nothing else."""
+    try:
+        return list(extractor.extract_parallel(items))
+    except Exception:  # a bug or pathological text somewhere in the round: find it
+        out: list[Extraction | Exception] = []
+        for art_id, item in zip(ids, items, strict=True):
+            try:
+                out.append(extractor.extract_many([item])[0])
+            except Exception as exc:  # reported with the article, then the run goes on
+                report("error", f"article {art_id}: extraction failed: {type(exc).__name__}: {exc}")
+                out.append(exc)
+        return out
 
 
 def pending_count(db: Database) -> int:

@@ -33,6 +33,10 @@ ROWS = [
     ("Oracle's lease commitments total nearly $38 billion, with another $260 billion signed.", None,
      [("Oracle", "spending", 38 * B, 38 * B, "USD", None), ("Oracle", "spending", 260 * B, 260 * B, "USD", None)]),
     ("Shares of Tesla fell 5% after it delivered 418,000 vehicles.", None, []),
+    ("Revenue at Nvidia rose 62% to $57 billion.", None, [("NVIDIA", "revenue", 57 * B, 57 * B, "USD", None)]),
+    ("SoftBank-backed Ampere raised $1 billion.", None, []),  # the backer is not the subject
+    ("Salesforce agreed to acquire Informatica for about $8 billion.", None,
+     [("Salesforce", "acquisition", 8 * B, 8 * B, "USD", None)]),
     ("Microsoft posted net income of $27.7 billion, or $3.72 a share.", None,
      [("Microsoft", "profit", 27.7 * B, 27.7 * B, "USD", None), ("Microsoft", "eps", 3.72, 3.72, "USD", None)]),
     ("AMD agreed to buy ZT Systems in a $4.9 billion cash-and-stock deal.", None,

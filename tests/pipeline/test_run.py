@@ -299,3 +299,28 @@ def test_encoding_override_for_a_feed_that_lies(tmp_path: Path, server: FeedServ
     run(load_settings(settings.path))
     con = sqlite3.connect(settings.database)
     assert con.execute("select title, body from article").fetchone() == ("腾讯", "腾讯资本开支为130亿元。")
+
+
+def test_an_article_the_extractor_chokes_on_stops_nothing_else(tmp_path: Path, server: FeedServer,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors.claims import Extractor
+
+    items = news(1, 3) + [("boom", "Poison", "<p>BOOM: Meta spent $1 billion.</p>")]
+    server.feed("/a.xml", rss(items).encode())
+    real = Extractor.extract_many
+
+    def fragile(self: Extractor, batch: Any) -> Any:
+        if any("BOOM" in text for text, _, _ in batch):
+            raise RuntimeError("cannot read this text")
+        return real(self, batch)
+
+    monkeypatch.setattr(Extractor, "extract_many", fragile)
+    settings = config(tmp_path, [("a", server.url("/a.xml"))])
+    lines: list[str] = []
+    summary = run(settings, lambda stage, msg: lines.append(msg))
+    assert summary.extracted == 4 and summary.stats.queued > 0
+    assert list(summary.failed_articles) == ["Poison"]
+    assert any("extraction failed" in ln and "cannot read this text" in ln for ln in lines)
+    con = sqlite3.connect(settings.database)
+    assert con.execute("select extract_error from article where title = 'Poison'").fetchone()[0].startswith("RuntimeError")
+    assert run(settings).extracted == 0  # not retried forever
