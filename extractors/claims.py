@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from extractors import numbers
@@ -76,6 +77,7 @@ class _Doc:
     entities: list[Entity]
     money_sentences: list[int]
     parses: dict[int, Any]
+    norm: str = ""  # the text normalized once (offsets are the same)
     metrics: dict[int, str | None] = field(default_factory=dict)
 
 
@@ -141,16 +143,20 @@ class Extractor:
     def _scan(self, text: str, lang: str | None, published: date | None) -> _Doc:
         text = text or ""
         money = find_money(text, lang)
-        periods = find_periods(text, published)
-        # A percentage is never a period: "2025%" is not a year.
-        pct = find_percentages(text)
-        periods = [p for p in periods if not any(q.start <= p.start < q.end for q in pct)
-                   and not any(m.start <= p.start < m.end for m in money)]
         sentences = split_sentences(text)
         money_sents = sorted({_sentence_of(sentences, m.start) for m in money})
+        # Periods matter only where a figure is: read them in those sentences alone.
+        periods: list[Period] = []
+        for i in money_sents:
+            s, e = sentences[i]
+            periods += [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(text[s:e], published)]
+        # A percentage is never a period: "2025%" is not a year.
+        pct = find_percentages(text) if periods else []
+        periods = [p for p in periods if not any(q.start <= p.start < q.end for q in pct)
+                   and not any(m.start <= p.start < m.end for m in money)]
         entities = self.aliases.find(text)
         return _Doc(text, lang or detect_language(text), published, money, periods, sentences,
-                    entities, money_sents, {})
+                    entities, money_sents, {}, numbers.normalize(text))
 
     def _parse_english(self, docs: list[_Doc]) -> None:
         jobs: list[tuple[_Doc, int]] = []
@@ -193,7 +199,7 @@ class Extractor:
         si = _sentence_of(d.sentences, money.start)
         s, e = d.sentences[si]
         sent = d.text[s:e]
-        norm = numbers.normalize(sent)
+        norm = d.norm[s:e]
         bounds = clause_bounds(norm)
         ms, me = money.start - s, money.end - s
         others = [(m.start - s, m.end - s) for m in d.money
@@ -278,7 +284,7 @@ class Extractor:
 
     def _previous_topic(self, d: _Doc, si: int) -> Entity | None:
         s, e = d.sentences[si]
-        norm = numbers.normalize(d.text[s:e])
+        norm = d.norm[s:e]
         for x in d.entities:
             if s <= x.start < e and x.label == "ORG" and _eligible(norm, x.start - s, x.end - s, x):
                 return x
@@ -288,7 +294,7 @@ class Extractor:
 def _money_period(d: _Doc, money: Money) -> str | None:
     si = _sentence_of(d.sentences, money.start)
     s, e = d.sentences[si]
-    norm = numbers.normalize(d.text[s:e])
+    norm = d.norm[s:e]
     others = [(m.start - s, m.end - s) for m in d.money
               if m is not money and not m.conversion and s <= m.start < e]
     return _period(d, si, norm, clause_bounds(norm), money.start - s, money.end - s, others)
@@ -301,8 +307,8 @@ def _needs_parse(d: _Doc, s: int, e: int) -> bool:
     company can be the subject: the clause rules name it. It is needed where nobody known
     is eligible (an unknown name, a pronoun) or several are.
     """
-    norm = numbers.normalize(d.text[s:e])
-    if not any(rx.search(norm) for rx, _, _ in _METRIC_RX):
+    norm = d.norm[s:e]
+    if not _metric_candidates(norm):
         return False
     names = {x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"
              and _eligible(norm, x.start - s, x.end - s, x)}
@@ -380,18 +386,25 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
     return None, False
 
 
-def _metric(norm: str, bounds: list[int], ms: int, me: int,
-            others: list[tuple[int, int]]) -> tuple[str | None, float]:
-    """The metric word that governs the figure at [ms, me) in a sentence."""
+@lru_cache(maxsize=4096)
+def _metric_candidates(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Every metric word of a sentence, a shorter one inside a longer one ("支出" in "资本支出") left out.
+
+    Cached: a sentence with several figures is read once.
+    """
     cands: list[tuple[int, int, str, bool]] = []
     for rx, metric, weak in _METRIC_RX:
         for m in rx.finditer(norm):
-            if m.start() == m.end():
-                continue
-            cands.append((m.start(), m.end(), metric, weak))
-    # A shorter word inside a longer one ("支出" in "资本支出") gives way.
-    cands = [c for c in cands if not any(o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
-                                         for o in cands)]
+            if m.start() != m.end():
+                cands.append((m.start(), m.end(), metric, weak))
+    return tuple(c for c in cands if not any(o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
+                                             for o in cands))
+
+
+def _metric(norm: str, bounds: list[int], ms: int, me: int,
+            others: list[tuple[int, int]]) -> tuple[str | None, float]:
+    """The metric word that governs the figure at [ms, me) in a sentence."""
+    cands = _metric_candidates(norm)
     clause = clause_index(bounds, ms)
     best: tuple[float, str | None] = (1e9, None)
     for a, b, metric, weak in cands:

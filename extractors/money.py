@@ -78,6 +78,7 @@ _UNIT_AFTER_ZH = re.compile(rf"^\s?(?:/|每)(?P<u>{_alt(zh.PER_ITEM)})")
 _UNIT_BEFORE_ZH = re.compile(r"每(?P<u>股|桶|吨|盎司)[^，。；]{0,6}$")
 _NEG_BEFORE = re.compile(r"(?i)(?:\bnegative|\bminus)\s+$")
 _CONVERSION_GAP = re.compile(r"^\s*[(（\[]\s*(?:(?i:about|around|approximately|roughly|or|equivalent to|some))?\s*(?:约合|折合|合|约)?\s*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _RANGE_GAP = re.compile(r"^\s*(?P<j>to|and|-|–|—|至|到)\s*$")
 _FROM_BEFORE = re.compile(r"(?i)(?:\bfrom|从)\s*$")
 _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
@@ -275,7 +276,9 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order, without overlaps."""
     t = numbers.normalize(text)
     hint = lang or ("zh" if numbers.cjk_share(t) > 0.3 else "en")
-    raw = list(_en_candidates(t, hint)) + list(_zh_candidates(t))
+    raw = list(_en_candidates(t, hint))
+    if _CJK.search(t):  # every Chinese amount holds a Chinese scale or currency character
+        raw += list(_zh_candidates(t))
     # Longest match wins where grammars overlap.
     raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen: list[Candidate] = []

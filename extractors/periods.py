@@ -135,16 +135,21 @@ def _zh_fy(m: re.Match[str], pub: date | None) -> str | None:
     return f"FY{y}"
 
 
-@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|前三季度|(?P<fq>第(?P<q3>{_ZH_Q})财季))")
+def _zh_part(m: re.Match[str], year: int | str) -> str:
+    """Quarter (q, q2), fiscal quarter (q3), half (h) or first nine months of a year."""
+    q = m.groupdict().get("q") or m.groupdict().get("q2")
+    if q:
+        return f"Q{zh.CN_DIGITS[q]} {year}"
+    if m.groupdict().get("h"):
+        return f"H{zh.CN_DIGITS[m.group('h')]} {year}"
+    if m.groupdict().get("q3"):
+        return f"Q{zh.CN_DIGITS[m.group('q3')]} FY{year}"
+    return f"9M {year}"
+
+
+@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|前三季度|第(?P<q3>{_ZH_Q})财季)")
 def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
-    y = m.group("y")
-    if m.group("q") or m.group("q2"):
-        return f"Q{zh.CN_DIGITS[m.group('q') or m.group('q2')]} {y}"
-    if m.group("h"):
-        return f"H{zh.CN_DIGITS[m.group('h')]} {y}"
-    if m.group("fq"):
-        return f"Q{zh.CN_DIGITS[m.group('q3')]} FY{y}"
-    return f"9M {y}"
+    return _zh_part(m, m.group("y"))
 
 
 @rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>前三季度))")
@@ -152,13 +157,7 @@ def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
     if pub is None:
         return None
-    rel = m.group("rel") or "今年"
-    year = pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(rel, 0)
-    if m.group("q"):
-        return f"Q{zh.CN_DIGITS[m.group('q')]} {year}"
-    if m.group("h"):
-        return f"H{zh.CN_DIGITS[m.group('h')]} {year}"
-    return f"9M {year}"
+    return _zh_part(m, pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0))
 
 
 @rule(rf"第(?P<q>{_ZH_Q})(?P<f>财)?季度?")
