@@ -61,7 +61,7 @@ def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
 @app.command()
 def run(config: ConfigOpt = None) -> None:
     """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
-    from pipeline.queue import claim_view
+    from pipeline.queue import claim_views
     from pipeline.run import run as run_pipeline
 
     try:
@@ -97,7 +97,7 @@ def run(config: ConfigOpt = None) -> None:
     with db.session() as s:
         from models import ClaimRecord
 
-        rows = [claim_view(s, rec) for cid in summary.stats.queued_ids if (rec := s.get(ClaimRecord, cid))]
+        rows = claim_views(s, [rec for cid in summary.stats.queued_ids if (rec := s.get(ClaimRecord, cid))])
     if rows:
         out.print(claims_table(rows, f"{len(rows)} new claims queued for review"))
     else:
@@ -186,7 +186,7 @@ def queue_list(
     config: ConfigOpt = None,
 ) -> None:
     """List queued claims."""
-    from pipeline.queue import STATES, claim_view, list_claims
+    from pipeline.queue import STATES, claim_views, list_claims
 
     if status != "all" and status not in STATES:
         _fail(ClaimlogError(f"unknown status {status!r}; use one of {', '.join(STATES)} or all"))
@@ -195,7 +195,7 @@ def queue_list(
     except ClaimlogError as exc:
         _fail(exc)
     with db.session() as s:
-        rows = [claim_view(s, r) for r in list_claims(s, None if status == "all" else status)]
+        rows = claim_views(s, list_claims(s, None if status == "all" else status))
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",

@@ -136,29 +136,44 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
 
 # --- reading the queue ----------------------------------------------------------------
 
-def claim_view(s: Session, rec: ClaimRecord) -> dict[str, Any]:
-    """A claim with its sources, as the CLI's --json and the review page show it."""
-    rows = s.exec(select(ClaimSource, Article).where(ClaimSource.claim_id == rec.id)
-                  .where(ClaimSource.article_id == Article.id)).all()
-    sources = []
-    for src, art in rows:
-        feeds = s.exec(select(Feed.name).where(ArticleFeed.article_id == art.id)
-                       .where(ArticleFeed.feed_id == Feed.id)).all()
-        sources.append({"article_id": art.id, "title": art.title, "url": art.url,
-                        "feeds": list(feeds), "lang": src.lang, "sentence": src.sentence,
-                        "figure_text": src.figure_text, "subject_text": src.subject_text,
-                        "start": src.start, "end": src.end,
-                        "published": art.published.isoformat() if art.published else None})
-    return {
+def claim_views(s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
+    """Claims with their sources, as the CLI's --json and the review page show them.
+
+    Sources, articles and feed names are read in three queries for all claims at once.
+    """
+    ids = [r.id for r in recs]
+    srcs = s.exec(select(ClaimSource).where(col(ClaimSource.claim_id).in_(ids)).order_by(col(ClaimSource.id))).all()
+    art_ids = {src.article_id for src in srcs}
+    arts = {a[0]: a[1:] for a in s.exec(select(col(Article.id), Article.title, Article.url, col(Article.published))
+                                        .where(col(Article.id).in_(art_ids))).all()}
+    feeds: dict[int, list[str]] = defaultdict(list)
+    for art_id, name in s.exec(select(ArticleFeed.article_id, Feed.name).where(ArticleFeed.feed_id == Feed.id)
+                               .where(col(ArticleFeed.article_id).in_(art_ids))).all():
+        feeds[art_id].append(name)
+    sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for src in srcs:
+        art_id = src.article_id
+        title, url, published = arts.get(art_id, ("", None, None))
+        sources[src.claim_id].append({
+            "article_id": art_id, "title": title, "url": url, "feeds": feeds.get(art_id, []),
+            "lang": src.lang, "sentence": src.sentence, "figure_text": src.figure_text,
+            "subject_text": src.subject_text, "start": src.start, "end": src.end,
+            "published": published.isoformat() if published else None})
+    return [{
         "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
         "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,
         "per": rec.per, "period": rec.period, "lang": rec.lang, "sentence": rec.sentence,
-        "confidence": rec.confidence, "sources": sources, "theses": list(rec.theses or []),
+        "confidence": rec.confidence, "sources": sources.get(rec.id or 0, []), "theses": list(rec.theses or []),
         "near_duplicate": rec.near_duplicate, "observation": rec.observation,
         "implication": rec.implication, "original": rec.original,
         "published": rec.published.isoformat() if rec.published else None,
         "value": format_money(rec.low, rec.high, rec.currency, rec.qualifier, rec.per),
-    }
+    } for rec in recs]
+
+
+def claim_view(s: Session, rec: ClaimRecord) -> dict[str, Any]:
+    """One claim with its sources."""
+    return claim_views(s, [rec])[0]
 
 
 def list_claims(s: Session, status: str | None = "pending", limit: int | None = None) -> list[ClaimRecord]:

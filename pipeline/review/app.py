@@ -34,7 +34,7 @@ from extractors.spans import PERS, QUALIFIERS
 from models import Article, ClaimRecord, Database, EvidenceClaim, EvidenceRow, Thesis, database_url
 from pipeline.config import Settings
 from pipeline.errors import ClaimlogError
-from pipeline.queue import apply_approved, claim_view, decide, edit, list_claims, undo
+from pipeline.queue import apply_approved, claim_view, claim_views, decide, edit, list_claims, undo
 
 _env = Environment(loader=PackageLoader("pipeline", "review/templates"),
                    autoescape=select_autoescape(["html"]))
@@ -116,7 +116,7 @@ class ReviewApp:
         """The queue page's HTML."""
         with self.db.session() as s:
             recs = list_claims(s, "pending", limit)
-            views = [claim_view(s, r) for r in recs]
+            views = claim_views(s, recs)
             pairs = {(v["subject"], v["metric"]) for v in views}
             series: dict[tuple[str, str], list[tuple[date, float, str]]] = defaultdict(list)
             if pairs:
