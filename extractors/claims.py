@@ -430,6 +430,8 @@ def _metric(norm: str, bounds: list[int], ms: int, me: int,
             best = (dist, metric)
     if best[0] > 90:
         return None, best[0]
+    if best[1] == "cash" and any(m == "acquisition" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
+        return "acquisition", best[0]  # "buy Ampere for $6.5 billion in cash": how it is paid
     return best[1], best[0]
 
 

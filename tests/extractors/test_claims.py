@@ -36,6 +36,9 @@ ROWS = [
     ("Revenue at Nvidia rose 62% to $57 billion.", None, [("NVIDIA", "revenue", 57 * B, 57 * B, "USD", None)]),
     # the backer is not the subject; the statistical NER finds the startup
     ("SoftBank-backed Ampere raised $1 billion.", None, [("Ampere", "funding", B, B, "USD", None)]),
+    ("软银集团将以约65亿美元现金收购美国芯片设计公司Ampere Computing。", None,
+     [("SoftBank", "acquisition", 6.5 * B, 6.5 * B, "USD", None)]),
+    ("Tesla ended the quarter with $44 billion in cash.", None, [("Tesla", "cash", 44 * B, 44 * B, "USD", None)]),
     ("Salesforce agreed to acquire Informatica for about $8 billion.", None,
      [("Salesforce", "acquisition", 8 * B, 8 * B, "USD", None)]),
     ("Microsoft posted net income of $27.7 billion, or $3.72 a share.", None,
