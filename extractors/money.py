@@ -110,16 +110,16 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             high = numbers.parse_digits(m.group("n2"))
             scale2 = numbers.en_scale(_clean_scale(s2 or s1))
             scale1 = numbers.en_scale(_clean_scale(s1)) if s1 else scale2
-            lo, hi = low * scale1, high * scale2
+            lo, hi = numbers.scaled(low, scale1), numbers.scaled(high, scale2)
             if not (lo < hi <= lo * 100):
                 end = m.end("s1") if s1 else m.end("n1")
                 one = numbers.en_scale(_clean_scale(s1))
-                yield m.start(), end, low * one, low * one, cur, None, one
+                yield m.start(), end, numbers.scaled(low, one), numbers.scaled(low, one), cur, None, one
                 continue
             low, high, scale = lo, hi, scale2
         else:
             scale = numbers.en_scale(_clean_scale(s1))
-            low = high = low * scale
+            low = high = numbers.scaled(low, scale)
         if m.group("sign"):
             low, high = -high, -low
         yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None), scale
@@ -141,12 +141,12 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
         if n2:
             scale = numbers.en_scale(s2 or s1)
             scale1 = numbers.en_scale(s1) if s1 else scale
-            low, high = v1 * scale1, numbers.parse_digits(n2) * scale
+            low, high = numbers.scaled(v1, scale1), numbers.scaled(numbers.parse_digits(n2), scale)
             if not low < high:
                 continue
         else:
             scale = numbers.en_scale(s1)
-            low = high = v1 * scale
+            low = high = numbers.scaled(v1, scale)
         yield m.start(), m.end(), low, high, cur, ("at_least" if m.group("plus") else None), scale
 
 
@@ -176,7 +176,7 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         if v1 is None:
             continue
         if not n1[0].isdigit() and s1:
-            v1 *= numbers.zh_scale(s1)
+            v1 = numbers.scaled(v1, numbers.zh_scale(s1))
         approx = bool(m.group("a1") or m.group("a2"))
         if m.group("a1") and s1 == "" and not n1[0].isdigit() and not cur_word:
             continue
@@ -186,9 +186,9 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             if v2 is None:
                 continue
             if not n2[0].isdigit() and s2:
-                v2 *= numbers.zh_scale(s2)
+                v2 = numbers.scaled(v2, numbers.zh_scale(s2))
             if not s1 and s2:
-                v1 *= numbers.zh_scale(s2)
+                v1 = numbers.scaled(v1, numbers.zh_scale(s2))
             if not v1 < v2:
                 continue
             if _FROM_BEFORE.search(t[max(0, m.start() - 3):m.start()]):
@@ -326,7 +326,7 @@ def _merge_ranges(text: str, t: str, spans: list[Money], scales: dict[int, float
         prev = out[-1] if out else None
         low = prev.low if prev else 0.0
         if prev and scales.get(prev.start) == 1.0 and scales.get(span.start, 0.0) > 1.0:
-            low = prev.low * scales[span.start]
+            low = numbers.scaled(prev.low, scales[span.start])
         if prev and prev.currency == span.currency and prev.low == prev.high and span.low == span.high \
                 and low < span.low <= low * 100:
             m = _RANGE_GAP.match(t[prev.end:span.start])

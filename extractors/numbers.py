@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 
 import cn2an
@@ -92,7 +93,14 @@ def parse_zh_number(num: str, scale: str = "") -> float | None:
         base = parse_zh_numeral(num)
     if base is None:
         return None
-    return base * zh_scale(scale)
+    return scaled(base, zh_scale(scale))
+
+
+def scaled(value: float, scale: float) -> float:
+    """value * scale in decimal, so 33.3 billion is 33300000000.0, not 33299999999.999996."""
+    if scale == 1.0:
+        return float(value)
+    return float(Decimal(repr(float(value))) * Decimal(repr(float(scale))))
 
 
 def cjk_share(text: str) -> float:

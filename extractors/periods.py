@@ -86,8 +86,10 @@ def _half(m: re.Match[str], pub: date | None) -> str | None:
     return f"H{m.group('h') or m.group('h2')} {_year(m.group('y'))}"
 
 
-@rule(rf"(?i)\b(?:9M\s?(?P<y>{_Y})\b|(?:first\s+)?nine\s+months\s+(?:of|to\s+\w+|ended\s+\w+(?:\s+\d+,)?)\s+(?:(?P<y2>{_Y4})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year))")
+@rule(rf"(?i)\b(?:9M\s?(?P<y>{_Y})\b|(?:first\s+)?nine\s+months(?:\s+(?:of|to\s+\w+|ended\s+\w+(?:\s+\d+,)?)\s+(?:(?P<y2>{_Y4})|(?P<rel>this|last|the\s+current|the\s+previous)\s+year))?)")
 def _nine_months(m: re.Match[str], pub: date | None) -> str | None:
+    if not (m.group("y") or m.group("y2") or m.group("rel")):
+        return f"9M {pub.year}" if pub else None  # "the first nine months": of the year it is published
     if m.group("rel"):
         if pub is None:
             return None

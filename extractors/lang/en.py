@@ -45,7 +45,7 @@ QUALIFIER_BEFORE = {
                "in the region of", "on the order of", "just about"],
     "more_than": ["over", "more than", "above", "in excess of", "upwards of", "north of",
                   "exceeding", "exceeds", "exceeded", "exceed", "just over", "well over",
-                  "topping", "tops", "topped", "surpassing", "surpassed", "past", ">"],
+                  "topping", "tops", "topped", "top", "surpassing", "surpassed", "past", ">"],
     "less_than": ["less than", "under", "below", "fewer than", "short of", "just under",
                   "just below", "shy of", "<"],
     "at_least": ["at least", "no less than", "a minimum of", "not less than", "≥", ">="],
@@ -109,7 +109,7 @@ METRICS = {
     "funding": [r"\brais(?:e|es|ed|ing)\b", r"funding(?: round)?", r"financing round",
                 r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise",
                 r"\b(?:fresh|new) (?:equity|capital|funding)\b", r"\bseek(?:s|ing)?\b"],
-    "valuation": [r"valu(?:ed|ing|es) (?:it |the company |the startup )?at", r"valuations?",
+    "valuation": [r"valu(?:e|ed|ing|es) (?:it |the company |the startup |the firm )?at", r"valuations?",
                   r"\b(?:is|are|was|were|be|been|now)\s+worth\b"],
     "investment": [r"\binvest(?:s|ed|ing|ment|ments)?\b", r"\bstake\b", r"\bbacked\b",
                    r"\binject(?:s|ed)?\b", r"\bput\b[^.;]{0,20}\binto\b",
@@ -126,7 +126,7 @@ METRICS = {
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
-              r"per share", r"a share"],
+              r"\d\s*(?:a|per)\s+share\b"],
 }
 WEAK_METRICS = {"spending", "debt_issuance", "funding"}
 # Banks, brokers, research houses and regulators: when they forecast or report a figure

@@ -39,6 +39,8 @@ ROWS = [
     ("软银集团将以约65亿美元现金收购美国芯片设计公司Ampere Computing。", None,
      [("SoftBank", "acquisition", 6.5 * B, 6.5 * B, "USD", None)]),
     ("Tesla ended the quarter with $44 billion in cash.", None, [("Tesla", "cash", 44 * B, 44 * B, "USD", None)]),
+    ("OpenAI is in talks for a share sale that would value the company at about $500 billion.", None,
+     [("OpenAI", "valuation", 500 * B, 500 * B, "USD", None)]),
     ("Salesforce agreed to acquire Informatica for about $8 billion.", None,
      [("Salesforce", "acquisition", 8 * B, 8 * B, "USD", None)]),
     ("Microsoft posted net income of $27.7 billion, or $3.72 a share.", None,

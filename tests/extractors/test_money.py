@@ -141,3 +141,11 @@ def test_not_money(text: str) -> None:
 def test_conversion_in_brackets_is_marked_and_keeps_the_bound() -> None:
     got = find_money("more than RMB380 billion (US$53 billion) over three years")
     assert [(m.conversion, m.qualifier) for m in got] == [(False, "more_than"), (True, "more_than")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("33.3 billion yuan", 33300000000.0), ("$1.1 trillion", 1100000000000.0), ("130.4亿美元", 13040000000.0),
+    ("$0.7bn", 700000000.0), ("2.31万亿元", 2310000000000.0), ("$4.6 trillion", 4600000000000.0),
+])
+def test_values_are_exact_decimals(text: str, value: float) -> None:
+    assert find_money(text)[0].low == value  # no 33299999999.999996
