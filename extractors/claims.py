@@ -257,7 +257,11 @@ class Extractor:
 
         sdoc = d.parses.get(si)
         if sdoc is not None:
-            found, decided = _parse_subject(sdoc, ms, me, eligible)
+            # The syntax may name an entity the preposition rule set aside ("depends on OpenAI
+            # honoring its commitment to spend"); headers and quoted analysts stay out.
+            named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4])
+                     and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
+            found, decided = _parse_subject(sdoc, ms, me, named)
             if found:
                 return out(found, "parse")
             if decided:
@@ -303,16 +307,18 @@ def _money_period(d: _Doc, money: Money) -> str | None:
 def _needs_parse(d: _Doc, s: int, e: int) -> bool:
     """Whether the statistical pipeline has anything to decide in this sentence.
 
-    Not when no metric word is there (no claim can come of it), nor when exactly one known
-    company can be the subject: the clause rules name it. It is needed where nobody known
-    is eligible (an unknown name, a pronoun) or several are.
+    Not when no metric word is there (no claim can come of it), nor when the sentence names
+    exactly one known company and it can be the subject: the clause rules name it. It is
+    needed where nobody known is eligible (an unknown name, a pronoun) or several companies
+    are named ("depends on OpenAI honoring its commitment to spend": the syntax decides).
     """
     norm = d.norm[s:e]
     if not _metric_candidates(norm):
         return False
-    names = {x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"
-             and _eligible(norm, x.start - s, x.end - s, x)}
-    return len(names) != 1
+    known = [x for x in d.entities if s <= x.start < e and x.label == "ORG"]
+    names = {x.canonical for x in known}
+    eligible = {x.canonical for x in known if _eligible(norm, x.start - s, x.end - s, x)}
+    return len(names) != 1 or len(eligible) != 1
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
