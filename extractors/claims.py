@@ -260,6 +260,7 @@ class Extractor:
             # The syntax may name an entity the preposition rule set aside ("depends on OpenAI
             # honoring its commitment to spend"); headers and quoted analysts stay out.
             named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4])
+                     and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12])
                      and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
             found, decided = _parse_subject(sdoc, ms, me, named)
             if found:
@@ -377,9 +378,11 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         for subj in subjects:
             lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-            inside = [x for a, b, x in eligible if a >= lo and b <= hi]
+            inside = [(a, b, x) for a, b, x in eligible if a >= lo and b <= hi]
             if inside:
-                return inside[0], True
+                # the entity that is the subject's head word, else the first in its phrase
+                head = [x for a, b, x in inside if a <= subj.idx < b]
+                return (head or [inside[0][2]])[0], True
             phrase = " ".join(t.text for t in subj.subtree)
             if _METRIC_NOUN.search(phrase):
                 continue  # "capital expenditures would reach $X": the metric, not the spender
