@@ -44,7 +44,7 @@ _ZH_SCALE = "[千百万亿兆]*"
 _ZH_CUR = _alt(zh.CURRENCY_SUFFIX)
 ZH_MONEY = re.compile(
     rf"(?P<pre>{_alt(zh.CURRENCY_PREFIX)}|RMB|Rmb|US\$|HK\$|\$|¥|€|£)?\s?(?P<sign>负|-)?"
-    rf"(?<![数几上\d.,])(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})"
+    rf"(?<![数几上\d.,])(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})(?P<a3>(?<=[万亿])[余多])?"
     rf"(?:\s?(?:至|到|-|–|~|～|—)\s?(?P<n2>{_ZH_NUM})\s?(?P<a2>[余多])?(?P<s2>{_ZH_SCALE}))?"
     rf"\s?(?P<cur>{_ZH_CUR})?"
 )
@@ -177,7 +177,7 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             continue
         if not n1[0].isdigit() and s1:
             v1 = numbers.scaled(v1, numbers.zh_scale(s1))
-        approx = bool(m.group("a1") or m.group("a2"))
+        approx = bool(m.group("a1") or m.group("a2") or m.group("a3"))
         if m.group("a1") and s1 == "" and not n1[0].isdigit() and not cur_word:
             continue
         n2 = m.group("n2")

@@ -72,9 +72,9 @@ def _q_words(m: re.Match[str], pub: date | None) -> str | None:
     return f"Q{q} {fy}{pub.year}" if pub else None
 
 
-@rule(rf"(?i)\b(?:FY\s?|fiscal\s(?:year\s)?)(?P<y>{_Y4}|\d\d)\b(?!\s?%)")
+@rule(rf"(?i)\b(?:FY\s?|fiscal[\s-](?:year\s)?)(?P<y>{_Y4}|\d\d)\b(?!\s?%)|\b(?P<y2>{_Y4})\s+fiscal\s+year\b")
 def _fy(m: re.Match[str], pub: date | None) -> str | None:
-    return f"FY{_year(m.group('y'))}"
+    return f"FY{_year(m.group('y') or m.group('y2'))}"
 
 
 @rule(rf"(?i)\b(?:(?P<h>[12])H\s?|H(?P<h2>[12])\s?)(?P<y>{_Y})\b|\b(?P<w>first|second)\s+half\s+(?:of\s+)?(?P<fy>fiscal\s(?:year\s)?)?(?P<y2>{_Y4})")

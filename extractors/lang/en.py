@@ -43,10 +43,10 @@ QUALIFIER_BEFORE = {
                "some", "an estimated", "estimated", "circa", "c.", "approx.", "~", "≈",
                "near", "approaching", "nearing", "close on",
                "in the region of", "on the order of", "just about"],
-    "more_than": ["over", "more than", "above", "in excess of", "upwards of", "north of",
+    "more_than": ["over", "more than", "above", "in excess of", "upwards of", "upward of", "north of",
                   "exceeding", "exceeds", "exceeded", "exceed", "just over", "well over",
                   "topping", "tops", "topped", "top", "surpassing", "surpassed", "past", ">"],
-    "less_than": ["less than", "under", "below", "fewer than", "short of", "just under",
+    "less_than": ["less than", "under", "below", "fewer than", "short of", "just under", "south of",
                   "just below", "shy of", "<"],
     "at_least": ["at least", "no less than", "a minimum of", "not less than", "≥", ">="],
     "at_most": ["up to", "as much as", "as high as", "at most", "no more than",
@@ -59,7 +59,7 @@ REGARDING_BEFORE = ["concerns?", "worries", "worried", "concerned", "talks?", "t
 
 # Qualifier words right after the amount.
 QUALIFIER_AFTER = {
-    "at_least": ["or more", "or higher", "-plus", " plus", "+", "or above"],
+    "at_least": ["or more", "or higher", "-plus", "+", "or above", "and above", "and up", "and over"],
     "at_most": ["or less", "or lower", "at most"],
     "approx": ["or so"],
 }

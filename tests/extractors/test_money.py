@@ -49,6 +49,9 @@ ROWS = [
     ("二百余万元", [("二百余万元", 2 * M, 2 * M, "CNY", "approx", None)]),
     ("一千多万元", [("一千多万元", 10 * M, 10 * M, "CNY", "approx", None)]),
     ("三十几万元", [("三十几万元", 3e5, 3e5, "CNY", "approx", None)]),
+    ("1亿多美元", [("1亿多美元", 1e8, 1e8, "USD", "approx", None)]),
+    ("costs of $5bn plus interest", [("$5bn", 5 * B, 5 * B, "USD", "exact", None)]),
+    ("$5bn and above", [("$5bn", 5 * B, 5 * B, "USD", "at_least", None)]),
     # ranges carry the scale across
     ("$30-35 billion", [("$30-35 billion", 30 * B, 35 * B, "USD", "exact", None)]),
     ("between $91 billion and $93 billion", [("$91 billion and $93 billion", 91 * B, 93 * B, "USD", "exact", None)]),
