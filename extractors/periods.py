@@ -22,7 +22,7 @@ _NOT_NUM_BEFORE = r"(?<![\w$€£¥.,/-])"
 _NOT_NUM_AFTER = r"(?![\w%]|[.,]\d|\s?(?:GW|MW|GB|TB|万|亿|bn|billion|million))"
 
 
-def _year(y: str, ref: int | None = None) -> int:
+def _year(y: str) -> int:
     y = y.lstrip("'")
     if len(y) == 2:
         return 2000 + int(y)
