@@ -44,7 +44,9 @@ _OBJ_ZH = re.compile(rf"(?:{'|'.join(re.escape(w) for w in zh.OBJECT_MARKERS)})\
 _SRC_AFTER = re.compile(
     rf"(?i)^\]*\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
 _HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
-_FORECAST_AFTER = re.compile(rf"(?i)^\]*\s*(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
+_FORECAST_AFTER = re.compile(
+    rf"(?i)^\]*\s*(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"
+    rf"(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
 _BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b", re.I)
 _METRIC_AT = re.compile(
     r"(?i)\b(?:revenues?|sales|capex|capital (?:expenditures?|spending)|spending|profits?|earnings|"
@@ -58,6 +60,9 @@ _PRONOUN = re.compile(r"(?i)\b(?:it|its|they|their|the company|the firm|the grou
 # A clause that points back to a period named earlier: "a year in which", 同年, 同期.
 _PERIOD_ANAPHORA = re.compile(r"(?i)\b(?:a year in which|that year|the same year|the same period|"
                               r"that quarter|the same quarter|in which)\b|同年|当年|同期|该季度|当季")
+# Time spans that are not a reporting period: a figure in their clause inherits none.
+_OWN_SPAN = re.compile(r"(?i)\b(?:trailing|past|last|previous)\s+(?:four|4|twelve|12|several|few)\s+(?:quarters|months|years)\b"
+                       r"|\bto date\b|\bcumulative(?:ly)?\b|过去(?:四|4|十二|12|几|数)个?(?:季度|月|年)|累计|迄今")
 _PERIOD_NEXT = re.compile(r"(?i)^\s*[(（]?\s*(?:in|for|during|of|over|through|by|as of|as of the end of|at the end of|in the)?\s*(?:the\s+)?(?:end\s+of\s+)?$")
 _PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年)?\s*$")
 _CLAUSE_PENALTY = 40
@@ -474,11 +479,15 @@ def _period(d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         return False
 
     best: tuple[float, str | None] = (1e9, None)
+    clause_text = _clause_text(norm, bounds, clause)
     for a, b, value in periods:
         if clause_index(bounds, a) == clause and not owned(a, b):
             best = min(best, (a - me if a >= me else ms - b, value))
     if best[1]:
         return best[1]
+    if _OWN_SPAN.search(clause_text):
+        return None  # "过去四个季度累计", "over the trailing twelve months": a span of its own
+    # A period ahead of every figure of its clause scopes over the clauses after it.
     for a, _b, value in reversed(periods):
         if a < ms:
             pc = clause_index(bounds, a)
@@ -490,6 +499,12 @@ def _period(d: _Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         if prior:
             return prior[-1]
     return None
+
+
+def _clause_text(norm: str, bounds: list[int], clause: int) -> str:
+    """The text of one clause of a sentence."""
+    edges = [-1, *bounds, len(norm)]
+    return norm[edges[clause] + 1: edges[clause + 1]] if clause + 1 < len(edges) else norm
 
 
 def _fill_periods(claims: list[Claim]) -> list[Claim]:

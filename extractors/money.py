@@ -49,17 +49,18 @@ ZH_MONEY = re.compile(
     rf"\s?(?P<cur>{_ZH_CUR})?"
 )
 
+# Bounds that contain another bound go first: "no more than" before "more than", 不超过 before 超过.
+_QUAL_ORDER = ("at_most", "at_least", "less_than", "more_than", "approx")
 _QUAL_BEFORE_EN = {
-    q: re.compile(rf"(?i)(?:^|[^A-Za-z])(?:{_alt(words)})\s*$")
-    for q, words in en.QUALIFIER_BEFORE.items()
+    q: re.compile(rf"(?i)(?:^|[^A-Za-z])(?:{_alt(en.QUALIFIER_BEFORE[q])})\s*$") for q in _QUAL_ORDER
 }
 # "concerns about $5bn of debt", "a dispute over $2bn": about and over as "regarding".
 _REGARDING = re.compile(rf"(?i)\b(?:{'|'.join(en.REGARDING_BEFORE)})\s+(?:about|over|around)\s*$")
 # Chinese puts a bound before its verb ("至少投入100亿", "最多需要"): up to two characters
 # may stand between. An estimate (约, 近) must touch the figure: "近获" is "recently got".
-_QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(words)})\s*(?:为|是|达|约)?\s*$" if q == "approx"
-                                 else rf"(?:{_alt(words)})\s*[\u4e00-\u9fff]{{0,2}}\s*$")
-                   for q, words in zh.QUALIFIER_BEFORE.items()}
+_QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(zh.QUALIFIER_BEFORE[q])})\s*(?:为|是|达|约)?\s*$" if q == "approx"
+                                 else rf"(?:{_alt(zh.QUALIFIER_BEFORE[q])})\s*[\u4e00-\u9fff]{{0,2}}\s*$")
+                   for q in _QUAL_ORDER}
 _QUAL_AFTER_EN = {q: re.compile(rf"(?i)^(?:\+|-plus\b|\s(?:{_alt([w.strip() for w in words if w not in ('+', '-plus')])})(?![A-Za-z]))")
                   for q, words in en.QUALIFIER_AFTER.items()}
 _QUAL_AFTER_ZH = {q: re.compile(rf"^\s?(?:{_alt(words)})")

@@ -77,6 +77,11 @@ ROWS = [
     ("less than $300 billion", [("$300 billion", 300 * B, 300 * B, "USD", "less_than", None)]),
     ("at least $2 trillion", [("$2 trillion", 2 * T, 2 * T, "USD", "at_least", None)]),
     ("up to $50bn", [("$50bn", 50 * B, 50 * B, "USD", "at_most", None)]),
+    # a bound that holds another is read whole: no more than is not more than
+    ("no more than $5bn", [("$5bn", 5 * B, 5 * B, "USD", "at_most", None)]),
+    ("not less than $2bn", [("$2bn", 2 * B, 2 * B, "USD", "at_least", None)]),
+    ("募资不超过50亿美元", [("50亿美元", 5 * B, 5 * B, "USD", "at_most", None)]),
+    ("不少于30亿元", [("30亿元", 3 * B, 3 * B, "CNY", "at_least", None)]),
     ("concerns about $5bn of debt", [("$5bn", 5 * B, 5 * B, "USD", "exact", None)]),  # about = regarding
     ("a dispute over $2bn in taxes", [("$2bn", 2 * B, 2 * B, "USD", "exact", None)]),
     ("under a $10 billion agreement", [("$10 billion", 10 * B, 10 * B, "USD", "exact", None)]),
