@@ -312,48 +312,7 @@ def run(settings: Settings, report: Reporter | None = None,
             routes = routing_table(notes, aliases)
             clock = _lap(summary, "notes", clock)
 
-            stored = _sync_feeds(db, settings)
-            now = utcnow()
-            todo: list[tuple[FeedConfig, Conditional, str]] = []
-            for fc in settings.feeds:
-                feed = stored[fc.name]
-                until = as_utc(feed.backoff_until)
-                if until and until > now:
-                    summary.backing_off[fc.name] = (f"{feed.error_count} failures in a row, "
-                                                    f"next try after {until:%Y-%m-%d %H:%M} UTC")
-                    report("fetch", f"{fc.name}: backing off ({feed.last_error})")
-                    continue
-                todo.append((fc, Conditional(feed.etag, feed.last_modified), feed.url))
-            by_name = {fc.name: fc for fc, _, _ in todo}
-            advance = progress("fetch", len(todo)) if progress else None
-
-            # Bodies that changed are parsed in a worker process (feedparser is pure Python:
-            # a second core), and one writer thread stores results while the event loop keeps
-            # fetching: SQLite wants one writer, the network wants no waits.
-            hashes = {name: f.body_hash for name, f in stored.items()}
-            parser = _parser_pool(len(todo))
-            writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimlog-store")
-
-            async def landed(result: FetchResult) -> None:
-                loop = asyncio.get_running_loop()
-                fc = by_name[result.feed]
-                parsed = None
-                if (parser and result.status == "ok"
-                        and hashlib.sha256(result.body).hexdigest() != hashes.get(fc.name)):
-                    parsed = await loop.run_in_executor(parser, _parse_result, fc, result)
-                await loop.run_in_executor(writer, _store_result, db, fc, result, summary, report, parsed)
-                if advance:
-                    advance(1)
-
-            try:
-                asyncio.run(Fetcher(settings).fetch_all(todo, on_done=landed))
-            finally:
-                writer.shutdown(wait=True)
-                if parser:
-                    parser.shutdown(wait=True)
-            linked = [fc for fc in settings.feeds if fc.fetch_linked and fc.name in by_name]
-            if linked:
-                _fetch_linked_pages(db, settings, linked, report)
+            _fetch_stage(db, settings, summary, report, progress)
             clock = _lap(summary, "fetch", clock)
             total = pending_count(db)
             advance = progress("extract", total) if progress and total else None
@@ -369,6 +328,52 @@ def run(settings: Settings, report: Reporter | None = None,
         finally:
             db.close()
     return summary
+
+
+def _fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: Reporter,
+                 progress: Callable[[str, int], Callable[[int], None]] | None) -> None:
+    """Fetch every feed not backing off; parse and store each result as it lands."""
+    stored = _sync_feeds(db, settings)
+    now = utcnow()
+    todo: list[tuple[FeedConfig, Conditional, str]] = []
+    for fc in settings.feeds:
+        feed = stored[fc.name]
+        until = as_utc(feed.backoff_until)
+        if until and until > now:
+            summary.backing_off[fc.name] = (f"{feed.error_count} failures in a row, "
+                                            f"next try after {until:%Y-%m-%d %H:%M} UTC")
+            report("fetch", f"{fc.name}: backing off ({feed.last_error})")
+            continue
+        todo.append((fc, Conditional(feed.etag, feed.last_modified), feed.url))
+    by_name = {fc.name: fc for fc, _, _ in todo}
+    advance = progress("fetch", len(todo)) if progress else None
+
+    # Bodies that changed are parsed in a worker process (feedparser is pure Python: a second
+    # core), and one writer thread stores results while the event loop keeps fetching:
+    # SQLite wants one writer, the network wants no waits.
+    hashes = {name: f.body_hash for name, f in stored.items()}
+    parser = _parser_pool(len(todo))
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimlog-store")
+
+    async def landed(result: FetchResult) -> None:
+        loop = asyncio.get_running_loop()
+        fc = by_name[result.feed]
+        parsed = None
+        if parser and result.status == "ok" and hashlib.sha256(result.body).hexdigest() != hashes.get(fc.name):
+            parsed = await loop.run_in_executor(parser, _parse_result, fc, result)
+        await loop.run_in_executor(writer, _store_result, db, fc, result, summary, report, parsed)
+        if advance:
+            advance(1)
+
+    try:
+        asyncio.run(Fetcher(settings).fetch_all(todo, on_done=landed))
+    finally:
+        writer.shutdown(wait=True)
+        if parser:
+            parser.shutdown(wait=True)
+    linked = [fc for fc in settings.feeds if fc.fetch_linked and fc.name in by_name]
+    if linked:
+        _fetch_linked_pages(db, settings, linked, report)
 
 
 def _fetch_linked_pages(db: Database, settings: Settings, feeds: list[FeedConfig], report: Reporter) -> None:
