@@ -26,8 +26,11 @@ _LI = re.compile(r"(?i)<\s*li(\s[^>]*)?>")
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|ref_src|spm|cmpid|ocid|sr_share|from|share|igshid)$", re.I)
 
 SUMMARY_MARKERS = ("核心观点", "关键要素", "摘要", "要点", "导读", "内容提要")
-AUTHOR_LINE = re.compile(r"^\s*(?:Original\s+Author|原文作者|作者)\s*[:：]\s*(?P<v>.+)$", re.I)
-TRANSLATOR_LINE = re.compile(r"^\s*(?:Original\s+Translation|Translat(?:ion|ed\s+by|or)|编译|翻译|译者)\s*[:：]\s*(?P<v>.+)$", re.I)
+# "原文作者：X", "作者 | X", "Original Author: X"; "原文标题" lines sit among them.
+AUTHOR_LINE = re.compile(r"^\s*(?:Original\s+Author|Author|原文作者|作者)\s*[:：|｜]\s*(?P<v>.+)$", re.I)
+TRANSLATOR_LINE = re.compile(r"^\s*(?:Original\s+Translation|Translat(?:ion|ed\s+by|or)|原文编译|编译|翻译|译者)"
+                             r"\s*[:：|｜]\s*(?P<v>.+)$", re.I)
+TITLE_LINE = re.compile(r"^\s*(?:Original\s+Title|原文标题|原标题)\s*[:：|｜]\s*(?P<v>.+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -148,11 +151,14 @@ def split_translated(text: str) -> Parts:
             author, marker_end = a.group("v").strip(), i
         elif t:
             translator, marker_end = t.group("v").strip(), i
+        elif TITLE_LINE.match(line) and (marker_end >= 0 or any(m in "\n".join(lines[:i]) for m in SUMMARY_MARKERS)):
+            marker_end = i
         elif marker_end >= 0:
             break
     if marker_end < 0:
         return Parts(body=text)
-    head = [ln for ln in lines[:marker_end + 1] if not (AUTHOR_LINE.match(ln) or TRANSLATOR_LINE.match(ln))]
+    head = [ln for ln in lines[:marker_end + 1]
+            if not (AUTHOR_LINE.match(ln) or TRANSLATOR_LINE.match(ln) or TITLE_LINE.match(ln))]
     head_text = "\n".join(head).strip()
     has_summary = any(m in head_text for m in SUMMARY_MARKERS) or cjk_share(head_text) > 0.3
     body = "\n".join(lines[marker_end + 1:]).strip()

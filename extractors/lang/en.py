@@ -141,8 +141,7 @@ ANALYSTS = {"JPMorgan", "Goldman Sachs", "Morgan Stanley", "UBS", "BNP Paribas",
             "S&P Global", "Fitch", "Bloomberg", "Reuters", "FT", "Financial Times", "CNBC",
             "WSJ", "Wall Street Journal", "The Wall Street Journal", "The Information", "Nikkei",
             "Caixin", "The New York Times", "Axios", "TechCrunch", "Morningstar", "PitchBook",
-            "Dealogic", "LSEG", "FactSet", "Evercore", "Wedbush", "Piper Sandler", "Citi",
-            "Bloomberg Intelligence", "Bloomberg Intel", "Morgan Stanley", "Deutsche Bank"}
+            "Dealogic", "LSEG", "FactSet", "Evercore", "Wedbush", "Piper Sandler", "Bloomberg Intelligence", "Bloomberg Intel", "Deutsche Bank"}
 FORECAST_VERBS = r"forecasts?|forecasted|expects?|expected|estimates?|estimated|predicts?|predicted|projects?|projected|sees|said|says|warned|warns|reported|reports|calculates?"
 # Patterns marking a fund outflow: the claim value is negative.
 OUTFLOW = [r"\boutflows?\b", r"\bnet redemptions\b", r"\bpulled\b", r"\bwithdr[ea]w\b"]

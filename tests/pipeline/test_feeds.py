@@ -92,3 +92,11 @@ def test_fuzzed_feed_bytes_never_crash(body: bytes) -> None:
         return
     for e in parsed.entries:
         assert isinstance(e.body, str) and e.key
+
+
+def test_translated_parts_with_pipe_markers_and_a_title_line() -> None:
+    text = ("摘要：微软资本支出375亿美元。\n原文标题：Microsoft capex jumps\n作者 | Reuters\n编译 | 深潮 TechFlow\n"
+            "Microsoft spent $37.5 billion on capital expenditures.")
+    parts = split_translated(text)
+    assert (parts.summary, parts.author, parts.translator) == ("摘要：微软资本支出375亿美元。", "Reuters", "深潮 TechFlow")
+    assert parts.body == "Microsoft spent $37.5 billion on capital expenditures."
