@@ -378,7 +378,8 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
     root = next((t for t in toks if not (ms <= t.head.idx < me) or t.head == t), toks[0])
     cur = root
     for _ in range(12):
-        while cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT" and cur.head != cur:
+        # Penn tags, not coarse POS: the attribute ruler that maps them is switched off for speed.
+        while not (cur.tag_.startswith("VB") or cur.tag_ == "MD") and cur.dep_ != "ROOT" and cur.head != cur:
             cur = cur.head
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         for subj in subjects:
@@ -391,7 +392,7 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
             phrase = " ".join(t.text for t in subj.subtree)
             if _METRIC_NOUN.search(phrase):
                 continue  # "capital expenditures would reach $X": the metric, not the spender
-            if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("company", "firm", "group"):
+            if subj.tag_.startswith("NN") and subj.lower_ not in ("company", "firm", "group"):
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
             cur = cur.head

@@ -174,7 +174,8 @@ class NER:
         if self._en is None:
             import spacy
 
-            self._en = spacy.load(EN_PIPELINE, disable=["lemmatizer"])
+            # Only the tagger, parser and NER are read; the rest costs time for nothing.
+            self._en = spacy.load(EN_PIPELINE, exclude=["lemmatizer", "attribute_ruler"])
         return self._en
 
     @property
