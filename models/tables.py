@@ -159,6 +159,7 @@ class EvidenceRow(SQLModel, table=True):
     observation: str
     implication: str = ""
     row_hash: str
+    figures: list[list[Any]] = Field(default_factory=list, sa_column=Column(JSON))  # [currency, value]
 
 
 class EvidenceClaim(SQLModel, table=True):

@@ -10,7 +10,6 @@ from sqlmodel import Session, col, delete, select
 
 from extractors.claims import Extractor, fingerprint, loose_fingerprint
 from extractors.entities import AliasTable
-from extractors.money import find_money
 from models import Database, EvidenceClaim, EvidenceRow, Thesis
 from pipeline.dedup import EvidenceIndex
 from pipeline.errors import NoteError
@@ -116,7 +115,7 @@ def _replace_rows(s: Session, thesis_id: int, note: Note, extractor: Extractor, 
     for row, ex in zip(rows, extractor.extract_many(items), strict=True):
         rec = EvidenceRow(thesis_id=thesis_id, line_no=row.line_no, date=row.date,
                           observation=row.observation, implication=row.implication,
-                          row_hash=row.row_hash)
+                          row_hash=row.row_hash, figures=[[m.currency, m.low] for m in ex.money])
         s.add(rec)
         s.flush()
         result.rows += 1
@@ -136,9 +135,9 @@ def evidence_index(db: Database) -> EvidenceIndex:
         for fp, loose, has_period in s.exec(select(EvidenceClaim.fingerprint, EvidenceClaim.loose_fingerprint,
                                                    EvidenceClaim.has_period)).all():
             index.add_claim(fp, loose, has_period)
-        for obs, imp in s.exec(select(EvidenceRow.observation, EvidenceRow.implication)).all():
-            text = f"{obs} {imp}"
-            index.add_text(obs, [(m.currency, m.low) for m in find_money(text)])
+        # Figures were read when the note was scanned; no row is parsed again here.
+        for obs, figures in s.exec(select(EvidenceRow.observation, EvidenceRow.figures)).all():
+            index.add_text(obs, [(str(cur), float(value)) for cur, value in figures or []])
     return index
 
 
