@@ -50,16 +50,18 @@ def test_locked_database_waits_then_succeeds_or_fails_clearly(demo: Settings, mo
     assert time.monotonic() - started >= 1.0  # it waited for the other process, then went on
     holder.communicate()
 
-    holder = _hold_lock(demo.database, 6)
+    holder = _hold_lock(demo.database, 120)  # held until we let go, however slow the machine
     failed = run_cli("queue", "approve", "2", "--config", str(demo.path), env={"CLAIMLOG_DB_TIMEOUT": "1"})
+    holder.kill()
     holder.communicate()
     assert failed.returncode == 4
     assert "is locked by another process" in failed.stderr and "Traceback" not in failed.stderr
     monkeypatch.setenv("CLAIMLOG_DB_TIMEOUT", "1")
     db = Database(database_url(demo.database))
-    holder = _hold_lock(demo.database, 4)
+    holder = _hold_lock(demo.database, 120)
     with pytest.raises(DatabaseLockedError):
         decide(db, [2], "approve")
+    holder.kill()
     holder.communicate()
     assert [r for r in sqlite3.connect(demo.database).execute("select id, status from claim where id in (1, 2)")] == [
         (1, "approved"), (2, "pending")]
