@@ -101,8 +101,8 @@ def test_review_by_keyboard_then_apply(queue: tuple[Settings, Database, LiveServ
     implication = page.locator(f"#c{second} form.edit input[name=implication]")
     implication.fill("a rally; s")  # keys typed into a field decide nothing
     assert status_of(db, second) == "pending"
-    implication.press("Enter")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # saving reloads the page on the edited card
+        implication.press("Enter")
     page.wait_for_selector(f"#c{second}.current")
     with db.session() as s:
         rec = s.get(ClaimRecord, second)
@@ -113,8 +113,8 @@ def test_review_by_keyboard_then_apply(queue: tuple[Settings, Database, LiveServ
     page.keyboard.press("r")  # reject the third
     page.wait_for_selector(f"#c{third}.status-rejected")
     assert status_of(db, third) == "rejected"
-    page.keyboard.press("u")  # undo the rejection
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.keyboard.press("u")  # undo the rejection
     page.wait_for_selector(f"#c{third}.current")
     assert status_of(db, third) == "pending"
 

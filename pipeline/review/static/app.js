@@ -38,6 +38,12 @@
     return json;
   }
 
+  // One navigation, back on the same card: the card to focus survives the reload.
+  function reloadAt(id) {
+    sessionStorage.setItem("claimlog-focus", String(id));
+    location.reload();
+  }
+
   function updateCount() {
     const left = cards().filter((c) => !c.classList.contains("decided")).length;
     document.getElementById("count").textContent = left + " pending";
@@ -74,8 +80,7 @@
     try {
       const res = await post("/undo", {});
       if (!res.id) { status("nothing to undo"); return; }
-      location.hash = "c" + res.id;
-      location.reload();
+      reloadAt(res.id);
     } catch (e) { status(e.message, true); }
   }
 
@@ -109,8 +114,7 @@
     try {
       await post("/claims/" + card.dataset.id + "/edit", data);
       status("claim " + card.dataset.id + " edited");
-      location.hash = "c" + card.dataset.id;
-      location.reload();
+      reloadAt(card.dataset.id);
     } catch (e) { status(e.message, true); }
   });
 
@@ -168,7 +172,9 @@
   });
 
   window.addEventListener("DOMContentLoaded", () => {
-    const target = location.hash && document.querySelector(location.hash);
+    const id = sessionStorage.getItem("claimlog-focus");
+    sessionStorage.removeItem("claimlog-focus");
+    const target = (id && document.getElementById("c" + id)) || (location.hash && document.querySelector(location.hash));
     focusCard(target || cards()[0]);
   });
 })();
