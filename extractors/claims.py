@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -56,7 +56,7 @@ _METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps),
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _SRC_BEFORE = re.compile(
     rf"(?i)(?:{'|'.join(re.escape(w) for w in en.SOURCE_BEFORE + zh.SOURCE_BEFORE)})\s*\[*$")
-_PRONOUN = re.compile(r"(?i)\b(?:it|its|they|their|the company|the firm|the group)\b|其|该公司")
+_PRONOUN = re.compile(rf"(?i)\b(?:{'|'.join(re.escape(w) for w in en.PRONOUNS)})\b|{'|'.join(zh.PRONOUNS)}")
 # A clause that points back to a period named earlier: "a year in which", 同年, 同期.
 _PERIOD_ANAPHORA = re.compile(r"(?i)\b(?:a year in which|that year|the same year|the same period|"
                               r"that quarter|the same quarter|in which)\b|同年|当年|同期|该季度|当季")
@@ -558,8 +558,3 @@ def fingerprint(subject: str, metric: str, period: str | None, currency: str, lo
 def loose_fingerprint(subject: str, metric: str, currency: str, low: float, high: float) -> str:
     """The fingerprint without its period, for facts stated once with and once without one."""
     return fingerprint(subject, metric, None, currency, low, high)
-
-
-def claims_of(extractions: Iterable[Extraction]) -> list[Claim]:
-    """All claims of several extractions."""
-    return [c for x in extractions for c in x.claims]

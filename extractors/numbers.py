@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
@@ -123,8 +122,3 @@ def round_sig(value: float, digits: int = 3) -> float:
 
 
 PERCENT = re.compile(r"[-+]?\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|个百分点|基点|bps\b|basis points)")
-
-
-def is_cjk(ch: str) -> bool:
-    """True for a CJK ideograph."""
-    return unicodedata.category(ch) == "Lo" and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")

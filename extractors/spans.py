@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
@@ -101,9 +101,6 @@ class Claim:
             "currency": self.currency, "qualifier": self.qualifier, "per": self.per,
             "period": self.period, "sentence": self.sentence,
         }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -156,4 +156,4 @@ SOURCE_MARKERS = [":", "said", "says", "say", "reported", "reports", "forecast",
                   "estimates", "estimated", "expects", "expected", "predicts", "notes",
                   "wrote", "analysts", "analyst", "economists", "warned", "warns", "argues", "argued"]
 SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told"]
-PRONOUNS = {"it", "its", "they", "their", "the company", "the firm", "the group", "he", "she"}
+PRONOUNS = ["it", "its", "they", "their", "the company", "the firm", "the group"]
