@@ -36,7 +36,7 @@ test: setup browser
 	$(BIN)/python -m pytest -q -ra
 
 eval: setup
-	$(BIN)/python -m pipeline.evaluate fixtures/extract/dev.jsonl
+	$(BIN)/python -m pipeline.evaluate fixtures/extract/dev.jsonl fixtures/extract/real
 
 bench: setup
 	$(BIN)/python -m tests.bench.run

@@ -4,11 +4,13 @@ Authoring format (fixtures/extract/dev_*.txt):
 
     ## <id> <lang: en|zh|-> <published: YYYY-MM-DD|->
     Text, with each money figure marked {as written|value|CUR|q=..|per=..|p=..}
-    > subject; metric; value; CUR; period-or-dash
+    @ https://source.example/page   (real corpus: where the text was copied from)
+    > subject; metric; value; CUR; period-or-dash[; modality]
 
 `value` is a number (135e9, -23.7e9) or a range (52e9..56e9). q defaults to exact, per
-and p (the governing period) to null. Lines starting with ">" are the claims the text
-makes; the text is every other line of the block, joined by newlines.
+and p (the governing period) to null, modality to reported. Lines starting with ">" are
+the claims the text makes, "@ " the source; the text is every other line of the block,
+joined by newlines. fixtures/extract/GUIDE.md says what to mark.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+MODALITIES = ("reported", "guidance", "estimate", "forecast")
 _HEADER = re.compile(r"^## (\S+) (en|zh|-) (\d{4}-\d{2}-\d{2}|-)\s*$")
 _MARK = re.compile(r"\{([^{}|]+)\|([^{}|]+)\|([A-Z]{3})((?:\|[a-z]+=[^{}|]*)*)\}")
 
@@ -32,8 +35,9 @@ def _value(text: str) -> tuple[float, float]:
 
 def parse_block(id_: str, lang: str, published: str, lines: list[str]) -> dict[str, Any]:
     """One authored block -> one dev record with offsets."""
-    text_lines = [ln for ln in lines if not ln.startswith("> ")]
+    text_lines = [ln for ln in lines if not ln.startswith(("> ", "@ "))]
     claim_lines = [ln[2:] for ln in lines if ln.startswith("> ")]
+    sources = [ln[2:].strip() for ln in lines if ln.startswith("@ ")]
     raw = "\n".join(text_lines).strip("\n")
     money: list[dict[str, Any]] = []
     out: list[str] = []
@@ -59,16 +63,23 @@ def parse_block(id_: str, lang: str, published: str, lines: list[str]) -> dict[s
     claims = []
     for cl in claim_lines:
         parts = [p.strip() for p in cl.split(";")]
-        if len(parts) != 5:
-            raise ValueError(f"{id_}: claim needs 5 fields: {cl!r}")
+        if len(parts) not in (5, 6):
+            raise ValueError(f"{id_}: claim needs 5 or 6 fields: {cl!r}")
+        modality = parts[5] if len(parts) == 6 else "reported"
+        if modality not in MODALITIES:
+            raise ValueError(f"{id_}: unknown modality {modality!r}")
         low, high = _value(parts[2])
         claims.append({"subject": parts[0], "metric": parts[1], "low": low, "high": high,
-                       "currency": parts[3], "period": None if parts[4] == "-" else parts[4]})
+                       "currency": parts[3], "period": None if parts[4] == "-" else parts[4],
+                       "modality": modality})
     for mny in money:
         assert text[mny["start"]:mny["end"]] == mny["text"]
-    return {"id": id_, "text": text, "lang": None if lang == "-" else lang,
-            "published": None if published == "-" else published,
-            "money": money, "claims": claims}
+    rec = {"id": id_, "text": text, "lang": None if lang == "-" else lang,
+           "published": None if published == "-" else published,
+           "money": money, "claims": claims}
+    if sources:
+        rec["source"] = sources[0]
+    return rec
 
 
 def parse_source(source: str) -> list[dict[str, Any]]:
@@ -93,10 +104,10 @@ def parse_source(source: str) -> list[dict[str, Any]]:
     return records
 
 
-def build(folder: Path) -> list[dict[str, Any]]:
-    """All records of dev_*.txt in a folder, ids unique."""
+def build(folder: Path, pattern: str = "dev_*.txt") -> list[dict[str, Any]]:
+    """All records of the authoring files in a folder, ids unique."""
     records: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("dev_*.txt")):
+    for path in sorted(folder.glob(pattern)):
         records.extend(parse_source(path.read_text("utf-8")))
     ids = [r["id"] for r in records]
     dup = {i for i in ids if ids.count(i) > 1}

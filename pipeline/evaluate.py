@@ -10,6 +10,7 @@ Chinese summary over an English body counts in both.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 from extractors.claims import Extractor
 from extractors.numbers import cjk_share, round_sig
 from extractors.spans import Extraction
+from pipeline.devset import build, parse_source
 
 TARGETS = {"money_f1": 0.98, "qualifier_acc": 0.95, "claim_precision": 0.90,
            "claim_recall": 0.85, "claim_period_acc": 0.95}
@@ -39,6 +41,7 @@ class Tally:
     c_fp: int = 0
     c_fn: int = 0
     c_period_ok: int = 0
+    c_modality_ok: int = 0
     errors: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -59,6 +62,7 @@ class Tally:
             "claim_precision": cp, "claim_recall": cr,
             "claim_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
             "claim_period_acc": self._ratio(self.c_period_ok, self.c_tp),
+            "claim_modality_acc": self._ratio(self.c_modality_ok, self.c_tp),
             "money_gold": float(self.tp + self.fn), "claims_gold": float(self.c_tp + self.c_fn),
         }
 
@@ -108,42 +112,85 @@ def score_record(rec: dict[str, Any], ex: Extraction, tallies: dict[str, Tally])
             t.fp += 1
             t.errors.append(f"{rec['id']}: spurious {m.text!r} {m.low:g} {m.currency}")
 
-    def key(c: Any) -> tuple[str, str, float, float, str]:
-        d = c if isinstance(c, dict) else {k: getattr(c, k) for k in ("subject", "metric", "low", "high", "currency")}
-        return (str(d["subject"]).casefold(), str(d["metric"]), round_sig(float(d["low"])),
-                round_sig(float(d["high"])), str(d["currency"]))
+    def key(c: Any) -> tuple[str, float, float, str]:
+        d = c if isinstance(c, dict) else {k: getattr(c, k) for k in ("metric", "low", "high", "currency")}
+        return (str(d["metric"]), round_sig(float(d["low"])), round_sig(float(d["high"])), str(d["currency"]))
 
     def gold_lang(c: dict[str, Any]) -> str:
         langs = {_line_lang(text, g["start"]) for g in rec["money"]
                  if _same(round_sig(g["low"]), round_sig(c["low"])) and g["currency"] == c["currency"]}
         return "en" if "en" in langs or not langs else "zh"
 
-    gold = {key(c): c for c in rec["claims"]}
     # A figure stated in both the summary and the body is one fact: claims dedupe by key.
-    predicted: dict[tuple[str, str, float, float, str], Any] = {}
+    gold: list[dict[str, Any]] = []
+    for c in rec["claims"]:
+        if not any(key(c) == key(o) and same_subject(c["subject"], o["subject"]) for o in gold):
+            gold.append(c)
+    predicted: list[Any] = []
     for c in ex.claims:
-        predicted.setdefault(key(c), c)
-    for k, g in gold.items():
+        if not any(key(c) == key(o) and same_subject(c.subject, o.subject) for o in predicted):
+            predicted.append(c)
+    matched: set[int] = set()
+    for g in gold:
         t = tallies[gold_lang(g)]
-        if k in predicted:
-            t.c_tp += 1
-            ok = predicted[k].period == g["period"]
-            t.c_period_ok += ok
-            if not ok:
-                t.errors.append(f"{rec['id']}: claim {g['subject']} {g['metric']} period {predicted[k].period} != {g['period']}")
-        else:
+        hit = next((i for i, c in enumerate(predicted) if i not in matched and key(c) == key(g)
+                    and same_subject(c.subject, g["subject"])), None)
+        if hit is None:
             t.c_fn += 1
             t.errors.append(f"{rec['id']}: missed claim {g['subject']} {g['metric']} {g['low']:g} {g['currency']}")
-    for k, c in predicted.items():
-        if k not in gold:
+            continue
+        matched.add(hit)
+        p = predicted[hit]
+        t.c_tp += 1
+        ok = p.period == g["period"]
+        t.c_period_ok += ok
+        if not ok:
+            t.errors.append(f"{rec['id']}: claim {g['subject']} {g['metric']} period {p.period} != {g['period']}")
+        mod = getattr(p, "modality", "reported")
+        t.c_modality_ok += mod == g.get("modality", "reported")
+        if mod != g.get("modality", "reported"):
+            t.errors.append(f"{rec['id']}: claim {g['subject']} {g['metric']} modality {mod} != {g.get('modality')}")
+    for i, c in enumerate(predicted):
+        if i not in matched:
             t = tallies[c.lang]
             t.c_fp += 1
             t.errors.append(f"{rec['id']}: spurious claim {c.subject} {c.metric} {c.low:g} {c.currency} ({c.period})")
 
 
+_LEGAL = re.compile(
+    r"(?i)(?:[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|nv|se|group|holdings?)\.?)+$"
+    r"|(?:股份有限公司|有限责任公司|有限公司|集团)$")
+
+
+def _norm_subject(s: str) -> str:
+    s = _LEGAL.sub("", s.strip())
+    return re.sub(r"[\s.,'’()（）-]", "", s).casefold()
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Subjects match up to legal suffixes, case and spacing, or when one names the other's
+    start (贵州茅台 / 贵州茅台酒): annotators and the extractor may cut a name differently."""
+    x, y = _norm_subject(a), _norm_subject(b)
+    if x == y:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if not short or not long_.startswith(short):
+        return False
+    return cjk_share(short) > 0.5 and len(short) >= 2
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """Records of a JSONL file, an authoring file, or every batch file of a folder."""
+    if path.is_dir():
+        return build(path, "batch*.txt")
+    if path.suffix == ".txt":
+        return parse_source(path.read_text("utf-8"))
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def evaluate(path: Path, extractor: Extractor | None = None) -> dict[str, Tally]:
     """Score the extractors on a dev set file."""
-    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    records = load(path)
     extractor = extractor or Extractor()
     items = [(r["text"], r["lang"], date.fromisoformat(r["published"]) if r["published"] else None)
              for r in records]
@@ -153,26 +200,47 @@ def evaluate(path: Path, extractor: Extractor | None = None) -> dict[str, Tally]
     return dict(tallies)
 
 
-def main(argv: list[str]) -> int:
-    path = Path(argv[0] if argv else "fixtures/extract/dev.jsonl")
-    verbose = "-v" in argv
-    tallies = evaluate(path)
-    rows = ["money_precision", "money_recall", "money_f1", "qualifier_acc", "per_acc", "period_acc",
-            "claim_precision", "claim_recall", "claim_f1", "claim_period_acc", "money_gold", "claims_gold"]
+ROWS = ["money_precision", "money_recall", "money_f1", "qualifier_acc", "per_acc", "period_acc",
+        "claim_precision", "claim_recall", "claim_f1", "claim_period_acc", "claim_modality_acc",
+        "money_gold", "claims_gold"]
+
+
+def report(name: str, tallies: dict[str, Tally], verbose: bool) -> dict[str, dict[str, float]]:
+    """Print one corpus's table (per language and both together) and return its scores."""
+    total = Tally()
+    for t in tallies.values():
+        for f in ("tp", "fp", "fn", "qual_ok", "per_ok", "period_ok", "c_tp", "c_fp", "c_fn",
+                  "c_period_ok", "c_modality_ok"):
+            setattr(total, f, getattr(total, f) + getattr(t, f))
     scores = {lang: t.scores() for lang, t in sorted(tallies.items())}
+    scores["all"] = total.scores()
+    print(f"== {name}")
     print(f"{'':20}" + "".join(f"{lang:>10}" for lang in scores))
-    for r in rows:
+    for r in ROWS:
         cells = "".join(f"{scores[lang][r]:>10.0f}" if r.endswith("gold") else f"{scores[lang][r]:>10.3f}"
                         for lang in scores)
         print(f"{r:20}{cells}")
-    failed = [f"{lang} {k} {scores[lang][k]:.3f} < {v}" for lang in scores for k, v in TARGETS.items()
-              if scores[lang][k] < v]
+    failed = [f"{lang} {k} {scores[lang][k]:.3f} < {v}" for lang in scores if lang != "all"
+              for k, v in TARGETS.items() if scores[lang][k] < v]
     if verbose:
         for lang, t in sorted(tallies.items()):
             for e in t.errors:
                 print(f"[{lang}] {e}")
     print("targets met" if not failed else "below target: " + "; ".join(failed))
-    Path("eval-results.json").write_text(json.dumps(scores, indent=1))
+    return scores
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    paths = [Path(a) for a in argv if a != "-v"] or [Path("fixtures/extract/dev.jsonl")]
+    extractor = Extractor()
+    results = {}
+    for path in paths:
+        if not path.exists():
+            print(f"no such dev set: {path}", file=sys.stderr)
+            return 2
+        results[str(path)] = report(str(path), evaluate(path, extractor), verbose)
+    Path("eval-results.json").write_text(json.dumps(results, indent=1))
     return 0
 
 
