@@ -26,7 +26,7 @@ NER_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT"}
 # Where a name can start: a word start in Latin script, or any other non-ASCII character.
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|[^\x00-\x7f]")
 # NER gives these labels to words that are not company names.
-_NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs", "FT", "YTD",
+NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs", "FT", "YTD",
              "ROI", "FCF", "EPS", "TMT", "IG", "US", "U.S.", "Azure", "Copilot", "Blackwell",
              "Rubin", "Vera Rubin", "SEC", "GitHub Copilot", "ChatGPT", "Claude", "Gemini",
              "Hyperscaler", "Hyperscalers", "Big Tech", "Wall Street", "Treasury", "Fed",
@@ -223,7 +223,7 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
         text = text.removeprefix("the ").removeprefix("The ")
-        if not text or text in _NER_STOP or not any(c.isalpha() for c in text):
+        if not text or text in NER_STOP or not any(c.isalpha() for c in text):
             continue
         start = offset + ent.start_char + ent.text.find(text)
         canonical = aliases.resolve(text) or text

@@ -94,12 +94,13 @@ class Claim:
     end: int
     confidence: float = 0.5
     subject_text: str = ""  # the subject as written in the sentence (甲骨文, Alphabet)
+    modality: str = "reported"  # reported, guidance, estimate, forecast
 
     def to_json(self) -> dict[str, Any]:
         return {
             "subject": self.subject, "metric": self.metric, "low": self.low, "high": self.high,
             "currency": self.currency, "qualifier": self.qualifier, "per": self.per,
-            "period": self.period, "sentence": self.sentence,
+            "period": self.period, "modality": self.modality, "sentence": self.sentence,
         }
 
 

@@ -13,13 +13,24 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from extractors.claims import fingerprint, loose_fingerprint
 from extractors.numbers import round_sig
 from extractors.spans import Claim
 
 KNOWN_SIMILARITY = 92  # near-identical wording with the same figure: already in the notes
 FLAG_SIMILARITY = 80  # close enough to show the reviewer the match
 _MARKUP = re.compile(r"\*\*|__|\[\[|\]\]|`|\\")
+
+
+def fingerprint(subject: str, metric: str, period: str | None, currency: str, low: float,
+                high: float) -> str:
+    """Same fingerprint = same fact, whatever the language or wording."""
+    return "|".join([subject.casefold(), metric, period or "-", currency,
+                     f"{round_sig(low):.6g}", f"{round_sig(high):.6g}"])
+
+
+def loose_fingerprint(subject: str, metric: str, currency: str, low: float, high: float) -> str:
+    """The fingerprint without its period, for facts stated once with and once without one."""
+    return fingerprint(subject, metric, None, currency, low, high)
 
 
 def claim_fingerprint(c: Claim) -> str:

@@ -65,8 +65,8 @@ def parse_block(id_: str, lang: str, published: str, lines: list[str]) -> dict[s
         parts = [p.strip() for p in cl.split(";")]
         if len(parts) not in (5, 6):
             raise ValueError(f"{id_}: claim needs 5 or 6 fields: {cl!r}")
-        modality = parts[5] if len(parts) == 6 else "reported"
-        if modality not in MODALITIES:
+        modality = parts[5] if len(parts) == 6 else None
+        if modality is not None and modality not in MODALITIES:
             raise ValueError(f"{id_}: unknown modality {modality!r}")
         low, high = _value(parts[2])
         claims.append({"subject": parts[0], "metric": parts[1], "low": low, "high": high,

@@ -42,6 +42,7 @@ class Tally:
     c_fn: int = 0
     c_period_ok: int = 0
     c_modality_ok: int = 0
+    c_modality_n: int = 0
     errors: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -62,7 +63,7 @@ class Tally:
             "claim_precision": cp, "claim_recall": cr,
             "claim_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
             "claim_period_acc": self._ratio(self.c_period_ok, self.c_tp),
-            "claim_modality_acc": self._ratio(self.c_modality_ok, self.c_tp),
+            "claim_modality_acc": self._ratio(self.c_modality_ok, self.c_modality_n),
             "money_gold": float(self.tp + self.fn), "claims_gold": float(self.c_tp + self.c_fn),
         }
 
@@ -147,8 +148,11 @@ def score_record(rec: dict[str, Any], ex: Extraction, tallies: dict[str, Tally])
         if not ok:
             t.errors.append(f"{rec['id']}: claim {g['subject']} {g['metric']} period {p.period} != {g['period']}")
         mod = getattr(p, "modality", "reported")
-        t.c_modality_ok += mod == g.get("modality", "reported")
-        if mod != g.get("modality", "reported"):
+        if g.get("modality") is None:  # the written set does not annotate it
+            continue
+        t.c_modality_n += 1
+        t.c_modality_ok += mod == g["modality"]
+        if mod != g["modality"]:
             t.errors.append(f"{rec['id']}: claim {g['subject']} {g['metric']} modality {mod} != {g.get('modality')}")
     for i, c in enumerate(predicted):
         if i not in matched:
@@ -210,7 +214,7 @@ def report(name: str, tallies: dict[str, Tally], verbose: bool) -> dict[str, dic
     total = Tally()
     for t in tallies.values():
         for f in ("tp", "fp", "fn", "qual_ok", "per_ok", "period_ok", "c_tp", "c_fp", "c_fn",
-                  "c_period_ok", "c_modality_ok"):
+                  "c_period_ok", "c_modality_ok", "c_modality_n"):
             setattr(total, f, getattr(total, f) + getattr(t, f))
     scores = {lang: t.scores() for lang, t in sorted(tallies.items())}
     scores["all"] = total.scores()

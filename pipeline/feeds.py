@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import feedparser
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from extractors.claims import detect_language
+from extractors.langid import detect_language
 from extractors.numbers import cjk_share
 from pipeline.errors import FeedParseError
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from extractors.claims import METRIC_VOCABULARY
+from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS, Claim
 from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
 from models.tables import utcnow

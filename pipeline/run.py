@@ -24,7 +24,8 @@ from pathlib import Path
 from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
-from extractors.claims import Extractor, detect_language
+from extractors.claims import Extractor
+from extractors.langid import detect_language
 from extractors.spans import Extraction
 from models import Article, ArticleFeed, Database, Feed, RunRecord, database_url
 from models.tables import as_utc, utcnow

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlmodel import Session, col, delete, select
 
-from extractors.claims import Extractor, fingerprint, loose_fingerprint
+from extractors.claims import Extractor
 from extractors.entities import AliasTable
 from models import Database, EvidenceClaim, EvidenceRow, Thesis
-from pipeline.dedup import EvidenceIndex
+from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
 from pipeline.errors import NoteError
 from pipeline.notes import Note, read_note, vault_notes
 

@@ -156,4 +156,31 @@ SOURCE_MARKERS = [":", "said", "says", "say", "reported", "reports", "forecast",
                   "estimates", "estimated", "expects", "expected", "predicts", "notes",
                   "wrote", "analysts", "analyst", "economists", "warned", "warns", "argues", "argued"]
 SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told"]
-PRONOUNS = ["it", "its", "they", "their", "the company", "the firm", "the group"]
+PRONOUNS = ["it", "its", "the company", "the firm", "the group", "we", "our"]
+
+# Modality: which kind of statement a figure is (regular expressions, case-insensitive).
+ESTIMATE_CUES = [r"\banalysts?\b", r"\bconsensus\b", r"\bwall street\b", r"\bthe street\b",
+                 r"\bstreet (?:estimates?|expectations?)\b", r"\bLSEG\b", r"\bFactSet\b",
+                 r"\bVisible Alpha\b", r"\bZacks\b", r"\bestimates? (?:compiled|from|by)\b",
+                 r"\b(?:is|are|was|were) expected to (?:report|post|log|book|deliver|show)\b",
+                 r"\bprice target\b", r"\btarget price\b"]
+GUIDANCE_CUES = [r"\bguid(?:e|es|ed|ing|ance)\b", r"\boutlook\b", r"\bforecast(?:s|ed|ing)?\b",
+                 r"\bexpect(?:s|ed|ing)?\b", r"\banticipat(?:e|es|ed|ing)\b",
+                 r"\bproject(?:s|ed|ing|ions?)\b", r"\bplan(?:s|ned|ning)? to\b", r"\bplans? for\b",
+                 r"\baims? to\b", r"\btarget(?:s|ed|ing)?\b", r"\bsees\b", r"\bwill\b", r"\bintends? to\b",
+                 r"\bcommit(?:s|ted)? to\b", r"\bbudget(?:s|ed)?\b", r"\bon track to\b"]
+FORECAST_CUES = [r"\bpredict(?:s|ed|ing|ions?)?\b", r"\bcould\b", r"\bmay\b", r"\bmight\b",
+                 r"\bwould\b", r"\bis set to\b", r"\bare set to\b", r"\blikely\b"]
+# A condition or a negation before the figure: the figure states nothing that happened.
+HYPOTHETICAL = [r"\bif\b", r"\bunless\b", r"\bwere to\b", r"\bin the event\b", r"\bwhether\b",
+                r"\bsuppose\b", r"\bhypothetical", r"\bwould have\b"]
+NEGATION = [r"\bnot\b(?! only| less| more| just| least)", r"\bnever\b", r"\bno longer\b",
+            r"\bn't\b", r"n't\b", r"\bfailed to\b", r"\bdenied\b", r"\bruled out\b"]
+# A change, not a level: "rose $2 billion", "up $3 billion from", "an increase of $1 billion".
+CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|climbed|" \
+                r"jumped|surged|slipped|slid|shrank|widened|narrowed|raised|cut|lowered|boosted|" \
+                r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
+
+# Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
+ORG_LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.P|LP|AG|SA|S\.A|N\.V|NV|SE|Group|Holdings?)\.?"
+EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX|OTCQX|OTCQB|OTC|HKEX|SEHK|SGX|TWSE|KOSDAQ|KRX|Euronext)"

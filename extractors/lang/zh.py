@@ -86,4 +86,38 @@ OBJECT_MARKERS = ["向", "对", "给", "从", "在", "与", "跟", "来自", "�
                   "包括", "替", "帮", "投资", "收购", "满足"]
 SOURCE_MARKERS = ["表示", "称", "预计", "认为", "指出", "报道", "估计", "预测", "警告", "披露称", "：", ":"]
 SOURCE_BEFORE = ["据", "根据"]
-PRONOUNS = ["其", "该公司"]
+PRONOUNS = ["其", "该公司", "本公司", "公司", "该集团", "本集团", "集团", "該公司", "本行", "该行"]
+
+# Modality cues (regular expressions).
+ESTIMATE_CUES = ["分析师", "一致预期", "市场预期", "券商", "研报", "我们预计", "我们预测", "盈利预测", "机构预计",
+                 "机构预测", "彭博一致", "维持.{0,6}评级", "目标价", "預估", "分析師"]
+GUIDANCE_CUES = ["预计", "预期", "指引", "计划", "目标", "有望", "拟", "将投入", "将投资", "展望", "预告", "預計", "預期"]
+FORECAST_CUES = ["预测", "或将", "可能", "或达", "料将", "恐将"]
+HYPOTHETICAL = ["如果", "假如", "假设", "倘若", "若", "一旦", "要是", "如若"]
+NEGATION = ["没有", "并未", "未能", "未(?!来|完成|偿|经|分配|达到预期|披露|上市)", "不会", "并非", "不是", "无法", "沒有", "並未"]
+# A change, not a level: "同比增加5亿元", "减少3亿元".
+CHANGE_BEFORE = r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|比上年|比去年)?(?:增加|减少|增长|下降|下滑|提升|上升|扩大|收窄|增多|减|增)了?\s*$"
+
+# Organisation names the alias table does not know: a name before a stock code
+# ("明阳电气(301291)", "台積電(2330)"), or ending in one of these words.
+ORG_SUFFIXES = ["集团", "控股", "股份", "科技", "银行", "证券", "电气", "汽车", "医药", "药业", "电子",
+                "半导体", "保险", "地产", "实业", "重工", "电器", "乳业", "酒业", "矿业", "石化", "置业",
+                "精密", "电池", "制药", "投控", "金控", "人寿", "电信", "光电", "微电子", "动力",
+                "集團", "銀行", "證券", "電子", "半導體", "航運", "金融控股"]
+# Characters that end the text before a name inside a stretch of CJK text.
+ORG_CUT_CHARS = "的了在和与及是为对向从将把被由于等年月日季度中后前内其该这那某家个大小"
+# Words that end a stretch of text before a name: a name never starts with them.
+ORG_LEAD_STOP = ["公司", "其中", "报告期内", "报告期", "期内", "今年", "去年", "目前", "旗下", "子公司", "以及",
+                 "根据", "据", "由于", "对于", "关于", "此外", "同时", "其", "对", "向", "与", "和", "及",
+                 "在", "是", "为", "了", "的", "由", "被", "将", "把", "从", "今日", "日前", "近日", "公告",
+                 "宣布", "消息", "报道", "讯", "电", "称", "指出", "表示", "显示", "而", "但", "且", "也",
+                 "已", "于", "至", "等", "上市", "控股股东", "母公司", "龙头", "巨头", "昨日", "本周",
+                 "周一", "周二", "周三", "周四", "周五", "全资", "拟", "向", "给", "跟", "同", "受"]
+# Acronyms and words in Latin script inside Chinese text that are not companies.
+LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "EPS", "GDP", "USD",
+                 "RMB", "HBM", "API", "SaaS", "PE", "PB", "ROE", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+                 "YoY", "QoQ", "A股", "H股", "B股", "ST", "IT", "APP", "App", "PC", "EV", "LLM", "AIGC",
+                 "OK", "VC", "PE", "LP", "GP", "CAGR", "EBITDA", "FY", "TTM", "DRAM", "NAND", "SSD",
+                 "AR", "VR", "5G", "4G", "OLED", "LCD", "PCB", "IC", "MCU", "SoC", "NT", "HK", "US", "ESG",
+                 "BVI", "FDA", "SEC", "SPAC", "REITs", "REIT", "GW", "MW", "kW", "TWh", "GWh", "Pro",
+                 "Max", "Plus", "Mini", "Ultra"]

@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from extractors.claims import METRIC_VOCABULARY
+from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS
 from models import Article, ClaimRecord, Database, EvidenceClaim, EvidenceRow, Thesis, database_url
 from pipeline.config import Settings

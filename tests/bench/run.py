@@ -204,8 +204,7 @@ def bench_feeds(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> No
 def bench_dedup(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> None:
     import random
 
-    from extractors.claims import fingerprint, loose_fingerprint
-    from pipeline.dedup import EvidenceIndex
+    from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
 
     rng = random.Random(7)
     subjects = [f"Company {i}" for i in range(2000)]

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from extractors.claims import Extractor, fingerprint
+from extractors.claims import Extractor
+from pipeline.dedup import fingerprint
 from pipeline.notes import parse_note
 from tests.conftest import SEED_NOTE, seed_article
 

@@ -1,7 +1,14 @@
 """The evidence index: fingerprints, the period-less match, near-identical wording."""
 
-from extractors.claims import fingerprint, loose_fingerprint
-from pipeline.dedup import FLAG_SIMILARITY, KNOWN_SIMILARITY, EvidenceIndex, normalize_text, route
+from pipeline.dedup import (
+    FLAG_SIMILARITY,
+    KNOWN_SIMILARITY,
+    EvidenceIndex,
+    fingerprint,
+    loose_fingerprint,
+    normalize_text,
+    route,
+)
 
 
 def test_fingerprint_ignores_language_and_rounding() -> None:

@@ -1,0 +1,105 @@
+"""Attach a reporting period to each figure: from its clause, its sentence, or the paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from extractors import numbers
+from extractors.context import Doc, sentence_of
+from extractors.sentences import clause_bounds, clause_index
+from extractors.spans import Claim, Money
+
+# A clause that points back to a period named earlier: "a year in which", 同年, 同期.
+_PERIOD_ANAPHORA = re.compile(r"(?i)\b(?:a year in which|that year|the same year|the same period|"
+                              r"that quarter|the same quarter|in which)\b|同年|当年|同期|该季度|当季")
+
+# Time spans that are not a reporting period: a figure in their clause inherits none.
+_OWN_SPAN = re.compile(r"(?i)\b(?:trailing|past|last|previous)\s+(?:four|4|twelve|12|several|few)\s+(?:quarters|months|years)\b"
+                       r"|\bto date\b|\bcumulative(?:ly)?\b|过去(?:四|4|十二|12|几|数)个?(?:季度|月|年)|累计|迄今")
+
+_PERIOD_NEXT = re.compile(r"(?i)^\s*[(（]?\s*(?:in|for|during|of|over|through|by|as of|as of the end of|at the end of|in the)?\s*(?:the\s+)?(?:end\s+of\s+)?$")
+
+_PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年)?\s*$")
+
+
+def money_period(d: Doc, money: Money) -> str | None:
+    si = sentence_of(d.sentences, money.start)
+    s, e = d.sentences[si]
+    norm = d.norm[s:e]
+    others = [(m.start - s, m.end - s) for m in d.money
+              if m is not money and not m.conversion and s <= m.start < e]
+    return _period(d, si, norm, clause_bounds(norm), money.start - s, money.end - s, others)
+
+
+def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
+            others: list[tuple[int, int]]) -> str | None:
+    """The period that governs the figure at [ms, me) of sentence `si`.
+
+    In order: a period right after it ("$46.5B (2025)", "$135B capex for 2026") or right
+    before it ("2025年的465亿美元"); the nearest in its clause that no other figure owns;
+    a topic period (one ahead of every figure of its clause: "In 2025, X lost $1B on $2B")
+    in this or an earlier clause; a period a clause points back to ("a year in which").
+    """
+    s, e = d.sentences[si]
+    periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e]
+    clause = clause_index(bounds, ms)
+    for a, _b, value in periods:
+        if a >= me and a - me <= 28 and not any(me <= o0 and o1 <= a for o0, o1 in others):
+            gap = re.sub(r"[*\s]+|capex|capital expenditures?|revenue|sales", " ", norm[me:a]).strip()
+            if _PERIOD_NEXT.match(gap + " "):
+                return value
+    for _a, b, value in reversed(periods):
+        if b <= ms and ms - b <= 4 and _PERIOD_PREV.match(norm[b:ms]):
+            return value
+
+    def owned(a: int, b: int) -> bool:
+        """Another figure stands between, or the period trails another figure more closely."""
+        if any(me <= o0 and o1 <= a for o0, o1 in others) or any(b <= o0 and o1 <= ms for o0, o1 in others):
+            return True
+        if b <= ms:  # before us: does it trail an earlier figure of its clause?
+            return any(o1 <= a and clause_index(bounds, o0) == clause_index(bounds, a) for o0, o1 in others)
+        return False
+
+    best: tuple[float, str | None] = (1e9, None)
+    clause_text = _clause_text(norm, bounds, clause)
+    for a, b, value in periods:
+        if clause_index(bounds, a) == clause and not owned(a, b):
+            best = min(best, (a - me if a >= me else ms - b, value))
+    if best[1]:
+        return best[1]
+    if _OWN_SPAN.search(clause_text):
+        return None  # "过去四个季度累计", "over the trailing twelve months": a span of its own
+    # A period ahead of every figure of its clause scopes over the clauses after it.
+    for a, _b, value in reversed(periods):
+        if a < ms:
+            pc = clause_index(bounds, a)
+            first_money = min([o0 for o0, _ in others if clause_index(bounds, o0) == pc] + [ms if pc == clause else 10**9])
+            if a < first_money:
+                return value
+    if _PERIOD_ANAPHORA.search(norm[:ms]):
+        prior = [value for a, _b, value in periods if a < ms]
+        if prior:
+            return prior[-1]
+    return None
+
+
+def _clause_text(norm: str, bounds: list[int], clause: int) -> str:
+    """The text of one clause of a sentence."""
+    edges = [-1, *bounds, len(norm)]
+    return norm[edges[clause] + 1: edges[clause + 1]] if clause + 1 < len(edges) else norm
+
+
+def fill_periods(claims: list[Claim]) -> list[Claim]:
+    """A figure restated without a period (a summary of the body) takes the body's period."""
+    known: dict[tuple[Any, ...], str] = {}
+    for c in claims:
+        if c.period:
+            known.setdefault(_loose_key(c), c.period)
+    return [replace(c, period=known.get(_loose_key(c))) if not c.period and _loose_key(c) in known
+            else c for c in claims]
+
+
+def _loose_key(c: Claim) -> tuple[Any, ...]:
+    return (c.subject, c.metric, c.currency, numbers.round_sig(c.low), numbers.round_sig(c.high))

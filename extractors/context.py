@@ -1,0 +1,73 @@
+"""The document a figure sits in: sentences, entities, periods, and its paragraph.
+
+Built once per text by the scan stage; the claim stages read it. A paragraph is a block
+of lines between blank lines; a short first line of the text is its headline, and what
+the headline names counts in every paragraph (an English headline over a Chinese summary).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extractors.spans import Entity, Money, Period
+
+_BLANK = re.compile(r"\n[ \t\u3000]*\n")
+HEADLINE_MAX = 160
+
+
+@dataclass
+class Doc:
+    """Per-text working state between the regex pass and claim assembly."""
+
+    text: str
+    lang: str
+    published: date | None
+    money: list[Money]
+    periods: list[Period]
+    sentences: list[tuple[int, int]]
+    entities: list[Entity]
+    money_sentences: list[int]
+    parses: dict[int, Any]
+    norm: str = ""  # the text normalized once (offsets are the same)
+    metrics: dict[int, str | None] = field(default_factory=dict)
+    feed_currency: str | None = None
+    _breaks: list[int] | None = None
+
+    def paragraph_start(self, pos: int) -> int:
+        """Offset where the paragraph holding `pos` starts."""
+        if self._breaks is None:
+            self._breaks = [m.end() for m in _BLANK.finditer(self.text)]
+        start = 0
+        for b in self._breaks:
+            if b <= pos:
+                start = b
+            else:
+                break
+        return start
+
+    def headline(self) -> tuple[int, int] | None:
+        """The first line, when it is short and more text follows it."""
+        nl = self.text.find("\n")
+        if 0 < nl <= HEADLINE_MAX and self.text[nl:].strip() and self.sentences:
+            return self.sentences[0] if self.sentences[0][1] <= nl else (0, nl)
+        return None
+
+    def earlier_sentences(self, si: int) -> list[int]:
+        """Sentences of the paragraph before sentence `si`, nearest first, then the headline's."""
+        start = self.paragraph_start(self.sentences[si][0])
+        out = [i for i in range(si - 1, -1, -1) if self.sentences[i][0] >= start]
+        head = self.headline()
+        if head and 0 not in out and si > 0 and self.sentences[0][0] < head[1]:
+            out.append(0)
+        return out
+
+
+def sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    """Index of the sentence holding `pos` (the last one when past the end)."""
+    for i, (s, e) in enumerate(sentences):
+        if s <= pos < e:
+            return i
+    return max(0, len(sentences) - 1)

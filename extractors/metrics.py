@@ -1,0 +1,73 @@
+"""Metrics: which word of the metric lexicon governs a figure (pure)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.lang import en, zh
+from extractors.sentences import clause_index
+
+METRIC_VOCABULARY = (
+    "capex", "revenue", "profit", "loss", "eps", "free_cash_flow", "operating_cash_flow",
+    "cash", "debt", "debt_issuance", "cash_burn", "funding", "valuation", "investment",
+    "spending", "acquisition", "fund_flow", "backlog", "market_cap", "price",
+)
+
+_METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
+    [(re.compile(p, re.I), m, m in en.WEAK_METRICS) for m, ps in en.METRICS.items() for p in ps]
+    + [(re.compile(p), m, m in zh.WEAK_METRICS) for m, ps in zh.METRICS.items() for p in ps]
+)
+METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)
+_CLAUSE_PENALTY = 40
+
+_WEAK_PENALTY = 12
+
+
+@lru_cache(maxsize=4096)
+def metric_candidates(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Every metric word of a sentence, a shorter one inside a longer one ("支出" in "资本支出") left out.
+
+    Cached: a sentence with several figures is read once.
+    """
+    cands: list[tuple[int, int, str, bool]] = []
+    for rx, metric, weak in _METRIC_RX:
+        for m in rx.finditer(norm):
+            if m.start() != m.end():
+                cands.append((m.start(), m.end(), metric, weak))
+    return tuple(c for c in cands if not any(o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])
+                                             for o in cands))
+
+
+def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
+            others: list[tuple[int, int]]) -> tuple[str | None, float]:
+    """The metric word that governs the figure at [ms, me) in a sentence."""
+    cands = metric_candidates(norm)
+    clause = clause_index(bounds, ms)
+    best: tuple[float, str | None] = (1e9, None)
+    for a, b, metric, weak in cands:
+        if a <= ms and b >= me:
+            dist = 0
+        elif b <= ms:
+            dist = ms - b
+            if any(b <= o0 and o1 <= ms for o0, o1 in others):
+                dist += 30
+        elif a >= me:
+            dist = a - me + 2  # words before the figure govern it a little more often
+            if any(me <= o0 and o1 <= a for o0, o1 in others):
+                dist += 30
+        else:
+            dist = 0
+        if clause_index(bounds, a) != clause:
+            dist += _CLAUSE_PENALTY
+        if weak:
+            dist += _WEAK_PENALTY
+        if any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 for o0, o1 in others):
+            dist += 25  # "1570亿美元的估值", "融资66亿美元": the word belongs to the figure it touches
+        if dist < best[0]:
+            best = (dist, metric)
+    if best[0] > 90:
+        return None, best[0]
+    if best[1] == "cash" and any(m == "acquisition" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
+        return "acquisition", best[0]  # "buy Ampere for $6.5 billion in cash": how it is paid
+    return best[1], best[0]

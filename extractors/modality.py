@@ -1,0 +1,53 @@
+"""Modality: whether a figure is a result, the company's outlook, an analyst's estimate or
+someone's forecast; and figures that state nothing (conditions, negations, changes)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lang import en, zh
+
+MODALITIES = ("reported", "guidance", "estimate", "forecast")
+
+
+def _rx(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(words), flags)
+
+
+_ESTIMATE = re.compile(_rx(en.ESTIMATE_CUES, re.I).pattern + "|" + "|".join(zh.ESTIMATE_CUES), re.I)
+_GUIDANCE = re.compile(_rx(en.GUIDANCE_CUES).pattern + "|" + "|".join(zh.GUIDANCE_CUES), re.I)
+_FORECAST = re.compile(_rx(en.FORECAST_CUES).pattern + "|" + "|".join(zh.FORECAST_CUES), re.I)
+_HYPOTHETICAL_EN = _rx(en.HYPOTHETICAL, re.I)
+_HYPOTHETICAL_ZH = _rx(zh.HYPOTHETICAL)
+_NEGATION_EN = _rx(en.NEGATION, re.I)
+_NEGATION_ZH = _rx(zh.NEGATION)
+_CHANGE_EN = re.compile(en.CHANGE_BEFORE, re.I)
+_CHANGE_ZH = re.compile(zh.CHANGE_BEFORE)
+_NEGATION_REACH = 48  # characters before the figure a negation governs
+
+
+def states_nothing(clause_before: str, sentence_before: str) -> bool:
+    """A condition, a negation or a change governs the figure: it makes no claim.
+
+    `clause_before` is its clause up to the figure; `sentence_before` the sentence up to it.
+    """
+    if _HYPOTHETICAL_EN.search(clause_before) or _HYPOTHETICAL_ZH.search(sentence_before[-40:]):
+        return True
+    near = clause_before[-_NEGATION_REACH:]
+    if _NEGATION_EN.search(near) or _NEGATION_ZH.search(near[-14:]):
+        return True
+    tail = clause_before[-60:]
+    return bool(_CHANGE_EN.search(tail) or _CHANGE_ZH.search(tail))
+
+
+def modality_of(sentence: str, ms: int, me: int, context: str = "") -> str:
+    """The modality of the figure at [ms, me) of a sentence; `context` is the paragraph text
+    before it (a broker note's "we expect" scopes over its list)."""
+    window = sentence[:me + 60]
+    if _ESTIMATE.search(window) or _ESTIMATE.search(context[-200:]) and _GUIDANCE.search(window):
+        return "estimate"
+    if _FORECAST.search(sentence[max(0, ms - 80):ms]):
+        return "forecast"
+    if _GUIDANCE.search(window):
+        return "guidance"
+    return "reported"

@@ -1,0 +1,189 @@
+"""Subjects: which named company a figure belongs to (pure once the parse is given).
+
+The subject is the entity that reports or spends the figure. English sentences use the
+dependency parse (subject of the verb that governs the figure, climbing over pronouns);
+Chinese sentences, and English ones the parse leaves open, use clause structure: the
+nearest eligible entity before the figure in its clause, else the topic of the sentence.
+An entity after a preposition (in, to, 向, 在) is an object; one before "said" or ":" is
+a source. Neither is a subject. A figure whose sentence names no company takes the
+company the paragraph (or its headline) named last, when the sentence points back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractors.context import Doc
+from extractors.lang import en, zh
+from extractors.metrics import METRIC_NOUN
+from extractors.sentences import clause_index
+from extractors.spans import Entity
+
+_OBJ_EN = re.compile(
+    rf"(?i)(?:^|[^A-Za-z])(?:{'|'.join(re.escape(w) for w in en.OBJECT_MARKERS)})\s+"
+    r"(?:(?:the|a|an|its|their|his|her|our|both|rival|peer|partner|customer|backer)\s+)*\[*$")
+
+_OBJ_ZH = re.compile(rf"(?:{'|'.join(re.escape(w) for w in zh.OBJECT_MARKERS)})\s*\[*$")
+
+_SRC_AFTER = re.compile(
+    rf"(?i)^\]*\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
+
+_HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
+
+_FORECAST_AFTER = re.compile(
+    rf"(?i)^\]*\s*(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"
+    rf"(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
+
+_BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b", re.I)
+
+_METRIC_AT = re.compile(
+    r"(?i)\b(?:revenues?|sales|capex|capital (?:expenditures?|spending)|spending|profits?|earnings|"
+    r"losses|debt|cash|valuation|free cash flow|backlog|income)\s+(?:at|for)\s+(?:the\s+)?\[*$")
+
+_JOINED = re.compile(r"^\]*\s*(?:and|&|/|与|和|及|、)\s*\[*$", re.I)
+
+_SRC_BEFORE = re.compile(
+    rf"(?i)(?:{'|'.join(re.escape(w) for w in en.SOURCE_BEFORE + zh.SOURCE_BEFORE)})\s*\[*$")
+
+_PRONOUN = re.compile(rf"(?i)\b(?:{'|'.join(re.escape(w) for w in en.PRONOUNS)})\b|{'|'.join(zh.PRONOUNS)}")
+
+
+def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
+    """An entity can be a subject: not an object after a preposition, not a "Source:" header,
+    not a bank or research house forecasting someone else's figure."""
+    before = norm[max(0, a - 40):a]
+    if _HEADER_AFTER.match(norm[b:b + 4]) or _SRC_BEFORE.search(before):
+        return False
+    if entity is not None and entity.canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[b:b + 16]):
+        return False
+    if _BACKER_AFTER.match(norm[b:b + 12]):
+        return False  # "SoftBank-backed startup": the backer is not the one reporting
+    m = _OBJ_EN.search(before)
+    if m and _METRIC_AT.search(before[:m.end()]):
+        return True  # "revenue at Nvidia", "capex for Meta": the company the metric belongs to
+    return not (m or _OBJ_ZH.search(before))
+
+def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bool:
+    """'OpenAI and Anthropic raised...': a figure of several entities belongs to none."""
+    for a2, b2, _ in ents:
+        if b2 <= a and _JOINED.match(norm[b2:a]):
+            return True
+        if a2 >= b and _JOINED.match(norm[b:a2]):
+            return True
+    return False
+
+def _is_source(norm: str, b: int) -> bool:
+    """'JPMorgan said', '摩根大通预计': the entity speaks; it is the subject only if none else is."""
+    return _SRC_AFTER.match(norm[b:b + 16]) is not None
+
+def _parse_subject(sdoc: Any, ms: int, me: int,
+                   eligible: list[tuple[int, int, Entity]]) -> tuple[Entity | None, bool]:
+    """Subject of the verb governing the figure, via the dependency parse.
+
+    Returns (entity, decided): decided with no entity means the verb has a named subject
+    that is not an entity ("tech companies will sell $300 billion"), so nobody else is.
+    """
+    toks = [t for t in sdoc if t.idx < me and t.idx + len(t.text) > ms]
+    if not toks:
+        return None, False
+    root = next((t for t in toks if not (ms <= t.head.idx < me) or t.head == t), toks[0])
+    cur = root
+    for _ in range(12):
+        # Penn tags, not coarse POS: the attribute ruler that maps them is switched off for speed.
+        while not (cur.tag_.startswith("VB") or cur.tag_ == "MD") and cur.dep_ != "ROOT" and cur.head != cur:
+            cur = cur.head
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        for subj in subjects:
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            inside = [(a, b, x) for a, b, x in eligible if a >= lo and b <= hi]
+            if inside:
+                # the entity that is the subject's head word, else the first in its phrase
+                head = [x for a, b, x in inside if a <= subj.idx < b]
+                return (head or [inside[0][2]])[0], True
+            phrase = " ".join(t.text for t in subj.subtree)
+            if METRIC_NOUN.search(phrase):
+                continue  # "capital expenditures would reach $X": the metric, not the spender
+            if subj.tag_.startswith("NN") and subj.lower_ not in ("company", "firm", "group"):
+                return None, True
+        if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+def choose_subject(d: Doc, si: int, norm: str, bounds: list[int], ms: int,
+                   me: int) -> tuple[tuple[str, str] | None, str]:
+    """(canonical, as written) of the figure's subject and how it was found, or None."""
+    s, e = d.sentences[si]
+    ents = [(x.start - s, x.end - s, x) for x in d.entities
+            if s <= x.start < e and x.label == "ORG"]
+    able = [(a, b, x) for a, b, x in ents if eligible(norm, a, b, x)]
+    found, how = _choose(d, si, norm, bounds, ms, me, ents, able)
+    if found is None:
+        return None, how
+    name, text, ent_start = found
+    hit = next(((a, b) for a, b, x in ents if a == ent_start), None)
+    if hit and _joint(norm, hit[0], hit[1], ents):
+        return None, how
+    return (name, text), how
+
+
+def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
+            ents: list[tuple[int, int, Entity]],
+            able: list[tuple[int, int, Entity]]) -> tuple[tuple[str, str, int] | None, str]:
+    s = d.sentences[si][0]
+
+    def out(x: Entity, how: str) -> tuple[tuple[str, str, int], str]:
+        return (x.canonical, x.text, x.start - s), how
+
+    sdoc = d.parses.get(si)
+    if sdoc is not None:
+        # The syntax may name an entity the preposition rule set aside ("depends on OpenAI
+        # honoring its commitment to spend"); headers and quoted analysts stay out.
+        named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4])
+                 and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12])
+                 and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
+        found, decided = _parse_subject(sdoc, ms, me, named)
+        if found:
+            return out(found, "parse")
+        if decided:
+            return None, "parse"
+    speakers = [t for t in able if _is_source(norm, t[1])]
+    able = [t for t in able if not _is_source(norm, t[1])] or speakers
+    clause = clause_index(bounds, ms)
+    before = [x for a, b, x in able if b <= ms and clause_index(bounds, a) == clause]
+    if before:
+        return out(before[-1], "clause")
+    earlier = [x for a, b, x in able if b <= ms]
+    if earlier:
+        return out(earlier[0], "topic")
+    after = [x for a, b, x in able if a >= me and clause_index(bounds, a) == clause]
+    if after:
+        return out(after[0], "clause")
+    if si > 0 and (not ents or _PRONOUN.search(norm[:ms])) and not _owner_named(d, si, ms):
+        prev = antecedent(d, si)
+        if prev:
+            return (prev.canonical, "", -1), "previous"
+    return None, "clause"
+
+
+def _owner_named(d: Doc, si: int, ms: int) -> bool:
+    """A country, person or product named before the figure owns it ("China's AI spending")."""
+    s = d.sentences[si][0]
+    return any(s <= x.start < s + ms and x.label in ("GPE", "NORP", "PRODUCT") for x in d.entities)
+
+
+def antecedent(d: Doc, si: int) -> Entity | None:
+    """The company the paragraph (or the headline) named last before sentence `si`."""
+    for j in d.earlier_sentences(si):
+        s, e = d.sentences[j]
+        norm = d.norm[s:e]
+        for x in d.entities:
+            if s <= x.start < e and x.label == "ORG" and eligible(norm, x.start - s, x.end - s, x) \
+                    and not _joint(norm, x.start - s, x.end - s,
+                                   [(y.start - s, y.end - s, y) for y in d.entities
+                                    if s <= y.start < e and y.label == "ORG"]):
+                return x
+    return None
