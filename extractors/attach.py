@@ -103,3 +103,21 @@ def fill_periods(claims: list[Claim]) -> list[Claim]:
 
 def _loose_key(c: Claim) -> tuple[Any, ...]:
     return (c.subject, c.metric, c.currency, numbers.round_sig(c.low), numbers.round_sig(c.high))
+
+
+_YEAR_SPAN = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def listed_period(d: Doc, si: int, figures: list[tuple[int, int]], money: Money) -> str | None:
+    """'2025-2027年营业收入分别为A、B、C': the n-th figure of a list takes the n-th year."""
+    span = _YEAR_SPAN.match(money.period or "")
+    if not span:
+        return money.period
+    from extractors.subjects import listed
+
+    y1, y2 = int(span.group(1)), int(span.group(2))
+    for run in listed(d, si, figures):
+        if len(run) == y2 - y1 + 1 and any(figures[i][0] == money.start for i in run):
+            k = next(k for k, i in enumerate(run) if figures[i][0] == money.start)
+            return str(y1 + k)
+    return money.period

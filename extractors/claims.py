@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from extractors import numbers
-from extractors.attach import fill_periods, money_period
+from extractors.attach import fill_periods, listed_period, money_period
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
@@ -28,11 +28,12 @@ from extractors.orgs import find_orgs
 from extractors.periods import find_periods
 from extractors.sentences import clause_bounds, split_sentences
 from extractors.spans import Claim, Extraction, Money, Period
-from extractors.subjects import choose_subject, eligible
+from extractors.subjects import choose_subject, eligible, respective
 
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _PER_SHARE_METRICS = {"eps", "price"}
+_DEAL = re.compile(en.DEAL_CUES, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
 _LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$", re.I)
 _LOSS_SHARE = re.compile(r"(?i)\bloss(?:es)? per (?:diluted |basic )?share|每股(?:亏损|虧損)|每股收益为?负")
@@ -172,6 +173,8 @@ class Extractor:
         d.metrics[money.start] = metric
         if metric is None:
             return None
+        if money.unit == "share" and _DEAL.search(norm):
+            return None  # "$115 per share in cash": a deal's terms, not the company's figure
         if money.unit == "share" and metric not in _PER_SHARE_METRICS:
             if metric not in ("profit", "loss"):
                 return None  # "$25 a share in cash": deal terms, not the company's figure
@@ -179,11 +182,16 @@ class Extractor:
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
         if states_nothing(norm[clause_start:ms], norm[:ms]):
             return None
-        found, how = choose_subject(d, si, norm, bounds, ms, me)
+        figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
+        listed_to = respective(d, si, figures).get(money.start)
+        if listed_to is not None:
+            found, how = (listed_to.canonical, listed_to.text), "clause"
+        else:
+            found, how = choose_subject(d, si, norm, bounds, ms, me)
         if found is None:
             return None
         subject, subject_text = found
-        period = money.period
+        period = listed_period(d, si, figures, money)
         low, high = money.low, money.high
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
             low, high = -high, -low

@@ -35,7 +35,13 @@ _FORECAST_AFTER = re.compile(
     rf"(?i)^\]*\s*(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"
     rf"(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
 
-_BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b", re.I)
+_BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b"
+                           r"|^\]*\s+(?:co-)?(?:led|leads|leading)\s+(?:a|an|the|its)\b", re.I)
+# "Cisco's offer", "Nvidia's revenue": the owner of the metric, even after a preposition.
+_OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|revenues?|sales|capex|capital|profits?|"
+                          r"net|valuation|debt|cash|backlog|market|funding|round|deal|spending|loss|earnings)\b",
+                          re.I)
+_ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$")
 
 _METRIC_AT = re.compile(
     r"(?i)\b(?:revenues?|sales|capex|capital (?:expenditures?|spending)|spending|profits?|earnings|"
@@ -59,8 +65,10 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if _BACKER_AFTER.match(norm[b:b + 12]):
         return False  # "SoftBank-backed startup": the backer is not the one reporting
+    if _OWNER_AFTER.match(norm[b:b + 40]):
+        return True
     m = _OBJ_EN.search(before)
-    if m and _METRIC_AT.search(before[:m.end()]):
+    if m and (_METRIC_AT.search(before[:m.end()]) or _ROUND_INTO.search(before)):
         return True  # "revenue at Nvidia", "capex for Meta": the company the metric belongs to
     return not (m or _OBJ_ZH.search(before))
 
@@ -187,3 +195,37 @@ def antecedent(d: Doc, si: int) -> Entity | None:
                                     if s <= y.start < e and y.label == "ORG"]):
                 return x
     return None
+
+
+_RESPECTIVE = re.compile(r"分别|分別|respectively", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及|&)\s*$", re.I)
+
+
+def listed(d: Doc, si: int, items: list[tuple[int, int]]) -> list[list[int]]:
+    """Runs of items (offsets in the text) joined as a list: "A、B和C", "A, B and C"."""
+    runs: list[list[int]] = []
+    for i, (a, _b) in enumerate(items):
+        if runs and _LIST_GAP.match(d.norm[items[runs[-1][-1]][1]:a].replace(", and", "and")):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def respective(d: Doc, si: int, money: list[tuple[int, int]]) -> dict[int, Entity]:
+    """'亚马逊、谷歌和微软的资本开支分别为A、B和C', 'X and Y reported $A and $B respectively':
+    each figure of a list belongs to the company in the same place of a list of companies."""
+    s, e = d.sentences[si]
+    if not _RESPECTIVE.search(d.norm[s:e]):
+        return {}
+    ents = [x for x in d.entities if s <= x.start < e and x.label == "ORG"]
+    ent_runs = [r for r in listed(d, si, [(x.start, x.end) for x in ents]) if len(r) >= 2]
+    out: dict[int, Entity] = {}
+    for run in listed(d, si, money):
+        if len(run) < 2:
+            continue
+        match = [r for r in ent_runs if len(r) == len(run) and ents[r[-1]].end <= money[run[0]][0]]
+        if match:
+            for k, i in enumerate(run):
+                out[money[i][0]] = ents[match[-1][k]]
+    return out

@@ -18,7 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from extractors import numbers
 from extractors.claims import Extractor
+from extractors.entities import AliasTable
 from extractors.numbers import cjk_share, round_sig
 from extractors.spans import Extraction
 from pipeline.devset import build, parse_source
@@ -166,7 +168,13 @@ _LEGAL = re.compile(
     r"|(?:股份有限公司|有限责任公司|有限公司|集团)$")
 
 
+_ALIASES: AliasTable | None = None
+
+
 def _norm_subject(s: str) -> str:
+    global _ALIASES
+    _ALIASES = _ALIASES or AliasTable.shipped()
+    s = _ALIASES.resolve(s.strip()) or _ALIASES.resolve(numbers.normalize(s.strip())) or s
     s = _LEGAL.sub("", s.strip())
     return re.sub(r"[\s.,'’()（）-]", "", s).casefold()
 

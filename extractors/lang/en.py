@@ -113,7 +113,7 @@ METRICS = {
                 r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise",
                 r"\b(?:fresh|new) (?:equity|capital|funding)\b", r"\bseek(?:s|ing)?\b",
                 r"\bsecur(?:e|es|ed|ing)\b"],
-    "valuation": [r"valu(?:e|ed|ing|es) (?:it |the company |the startup |the firm )?at", r"valuations?",
+    "valuation": [r"\bvalu(?:e|ed|ing|es)\b[^.;$€£]{0,40}?\bat\b", r"valuations?", r"\bvalued\b",
                   r"\b(?:is|are|was|were|be|been|now)\s+worth\b"],
     "investment": [r"\binvest(?:s|ed|ing|ment|ments)?\b", r"\bstake\b", r"\bbacked\b",
                    r"\binject(?:s|ed)?\b", r"\bput\b[^.;]{0,20}\binto\b",
@@ -124,6 +124,8 @@ METRICS = {
     "acquisition": [r"\bacquir(?:e|es|ed|ing)\b", r"acquisitions?", r"\bbuy(?:s|ing)?\b",
                     r"\bbought\b", r"takeover", r"\bmerger\b", r"deal to (?:buy|acquire)",
                     r"\bdeal (?:valued|worth) at\b", r"\bdeal (?:valued|worth)\b",
+                    r"\b(?:takeover |buyout |cash |all-cash |increased |revised |sweetened |higher )?(?:offer|bid) (?:of|worth|valued at)\b",
+                    r"\btransaction valued at\b", r"\b(?:total )?equity value\b", r"\benterprise value\b",
                     r"\b(?:all-)?(?:cash|stock)(?:-and-| and |-or-| or )?(?:cash|stock)? deal\b"],
     "fund_flow": [r"\binflows?\b", r"\boutflows?\b", r"net flows?", r"\bnet (?:redemptions|subscriptions)\b"],
     "backlog": [r"backlog", r"remaining performance obligations?", r"\bRPO\b", r"order book"],
@@ -178,9 +180,11 @@ NEGATION = [r"\bnot\b(?! only| less| more| just| least)", r"\bnever\b", r"\bno l
             r"\bn't\b", r"n't\b", r"\bfailed to\b", r"\bdenied\b", r"\bruled out\b"]
 # A change, not a level: "rose $2 billion", "up $3 billion from", "an increase of $1 billion".
 CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|climbed|" \
-                r"jumped|surged|slipped|slid|shrank|widened|narrowed|raised|cut|lowered|boosted|" \
+                r"jumped|surged|slipped|slid|shrank|widened|narrowed|" \
                 r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
 
 # Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
+# A deal's per-share terms are not the company's figure.
+DEAL_CUES = r"\b(?:deal|offer|acqui\w+|buy(?:out)?|merger|takeover|tender)\b|收购|要约|合并|併購|收購"
 ORG_LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.P|LP|AG|SA|S\.A|N\.V|NV|SE|Group|Holdings?)\.?"
 EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX|OTCQX|OTCQB|OTC|HKEX|SEHK|SGX|TWSE|KOSDAQ|KRX|Euronext)"
