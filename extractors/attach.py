@@ -121,3 +121,16 @@ def listed_period(d: Doc, si: int, figures: list[tuple[int, int]], money: Money)
             k = next(k for k, i in enumerate(run) if figures[i][0] == money.start)
             return str(y1 + k)
     return money.period
+
+
+def paragraph_period(d: Doc, si: int) -> str | None:
+    """The period the paragraph (or its headline) stated last before sentence `si`."""
+    bullet = d.is_bullet(si)
+    for j in d.earlier_sentences(si):
+        if bullet and d.is_bullet(j):
+            continue  # a sibling item's period is its own; the list's heading gives the list's
+        s, e = d.sentences[j]
+        found = [p for p in d.periods if s <= p.start < e]
+        if found:
+            return found[0].value
+    return None

@@ -16,17 +16,17 @@ from dataclasses import replace
 from datetime import date
 
 from extractors import numbers
-from extractors.attach import fill_periods, listed_period, money_period
+from extractors.attach import fill_periods, listed_period, money_period, paragraph_period
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
-from extractors.metrics import governing_metric, metric_candidates
+from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
 from extractors.modality import modality_of, states_nothing
 from extractors.money import find_money, find_percentages
 from extractors.orgs import find_orgs
 from extractors.periods import find_periods
-from extractors.sentences import clause_bounds, split_sentences
+from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Extraction, Money, Period
 from extractors.subjects import choose_subject, eligible, respective
 
@@ -34,6 +34,9 @@ _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _PER_SHARE_METRICS = {"eps", "price"}
 _DEAL = re.compile(en.DEAL_CUES, re.I)
+_PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
+_PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
+_PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
 _LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$", re.I)
 _LOSS_SHARE = re.compile(r"(?i)\bloss(?:es)? per (?:diluted |basic )?share|每股(?:亏损|虧損)|每股收益为?负")
@@ -103,9 +106,10 @@ class Extractor:
         money = find_money(text, lang)
         sentences = split_sentences(text)
         money_sents = sorted({sentence_of(sentences, m.start) for m in money})
-        # Periods matter only where a figure is: read them in those sentences alone.
+        # Periods matter only where a figure is, or before it in its paragraph (a heading
+        # such as "Third Quarter 2025 Highlights" gives the bullets under it their period).
         periods: list[Period] = []
-        for i in money_sents:
+        for i in range(money_sents[-1] + 1 if money_sents else 0):
             s, e = sentences[i]
             periods += [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(text[s:e], published)]
         # A percentage is never a period: "2025%" is not a year.
@@ -173,12 +177,10 @@ class Extractor:
         d.metrics[money.start] = metric
         if metric is None:
             return None
-        if money.unit == "share" and _DEAL.search(norm):
-            return None  # "$115 per share in cash": a deal's terms, not the company's figure
-        if money.unit == "share" and metric not in _PER_SHARE_METRICS:
-            if metric not in ("profit", "loss"):
-                return None  # "$25 a share in cash": deal terms, not the company's figure
-            metric = "eps"
+        if money.unit in ("share", "股") or _PER_SHARE_AFTER.match(norm[me:me + 30]):
+            metric = _per_share_metric(norm, bounds, ms, me)
+            if metric is None:
+                return None
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
         if states_nothing(norm[clause_start:ms], norm[:ms]):
             return None
@@ -199,6 +201,9 @@ class Extractor:
             low, high = -high, -low
         para = d.norm[d.paragraph_start(money.start):s]
         modality = modality_of(norm, ms, me, para)
+        if period is None and metric in FLOW_METRICS and modality == "reported" \
+                and not any(s <= p.start < e for p in d.periods):
+            period = paragraph_period(d, si)
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]
         confidence += 0.3 if metric_score < 10 else (0.15 if metric_score < 30 else 0.0)
         confidence += 0.1 if period else 0.0
@@ -206,6 +211,19 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _per_share_metric(norm: str, bounds: list[int], ms: int, me: int) -> str | None:
+    """An amount per share: earnings per share or a share price, by the words of its clause;
+    a deal's terms ("$115 per share in cash") and dividends are neither."""
+    clause = clause_index(bounds, ms)
+    edges = [-1, *bounds, len(norm)]
+    text = norm[max(edges[clause] + 1, ms - 60):min(edges[min(clause + 1, len(edges) - 1)], me + 40)]
+    if _PS_EPS.search(text):
+        return "eps"
+    if _DEAL.search(norm) or not _PS_PRICE.search(text):
+        return None
+    return "price"
 
 
 def _names_company(d: Doc, s: int, e: int) -> bool:

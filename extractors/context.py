@@ -37,16 +37,23 @@ class Doc:
     _breaks: list[int] | None = None
 
     def paragraph_start(self, pos: int) -> int:
-        """Offset where the paragraph holding `pos` starts."""
+        """Offset where the paragraph holding `pos` starts; a heading line alone above it
+        ("Third Quarter 2025 Highlights") belongs to it."""
         if self._breaks is None:
             self._breaks = [m.end() for m in _BLANK.finditer(self.text)]
-        start = 0
+        prev, start = 0, 0
         for b in self._breaks:
             if b <= pos:
-                start = b
+                prev, start = start, b
             else:
                 break
+        if start and _is_heading(self.text[prev:start].strip()):
+            return prev
         return start
+
+    def is_bullet(self, si: int) -> bool:
+        """The sentence is an item of a bulleted list."""
+        return bool(_BULLET.match(self.text[self.sentences[si][0]:self.sentences[si][0] + 3]))
 
     def headline(self) -> tuple[int, int] | None:
         """The first line, when it is short and more text follows it."""
@@ -63,6 +70,14 @@ class Doc:
         if head and 0 not in out and si > 0 and self.sentences[0][0] < head[1]:
             out.append(0)
         return out
+
+
+_BULLET = re.compile(r"^\s*(?:[•●▪◆■□\-*–—·]|\d+[.)、])\s*")
+_SENTENCE_END = re.compile(r"[.。!?！？:：;；]\s*$")
+
+
+def _is_heading(block: str) -> bool:
+    return 0 < len(block) <= HEADLINE_MAX and "\n" not in block and not _SENTENCE_END.search(block)
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:

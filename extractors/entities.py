@@ -33,6 +33,15 @@ NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs
              "Congress", "Nasdaq", "Dow", "Street", "Analysts", "Investors", "Capex"}
 
 
+_LEAD_JUNK = re.compile(r"^[\W_]+")
+# "venture firm Foo Capital": lowercase words before a name describe it.
+_LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
+# Statistical NER takes metric words, money and periods in headlines for names.
+_NOT_A_NAME = re.compile(
+    r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
+    r"results|outlook|guidance|billion|million|trillion|per share|EPS)\b|[$€£¥]|\d{4}")
+
+
 def load_shipped_aliases() -> dict[str, list[str]]:
     """The alias table shipped with the package: canonical -> other names."""
     raw = resources.files("extractors").joinpath("data/aliases.toml").read_text("utf-8")
@@ -223,7 +232,9 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
         text = text.removeprefix("the ").removeprefix("The ")
-        if not text or text in NER_STOP or not any(c.isalpha() for c in text):
+        text = _LEAD_JUNK.sub("", text)
+        text = _LEAD_DESCRIPTOR.sub("", text)
+        if not text or text in NER_STOP or not any(c.isalpha() for c in text) or _NOT_A_NAME.search(text):
             continue
         start = offset + ent.start_char + ent.text.find(text)
         canonical = aliases.resolve(text) or text

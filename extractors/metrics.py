@@ -14,6 +14,10 @@ METRIC_VOCABULARY = (
     "spending", "acquisition", "fund_flow", "backlog", "market_cap", "price",
 )
 
+# Metrics measured over a period: a figure of these takes the paragraph's period.
+FLOW_METRICS = frozenset({"revenue", "profit", "loss", "eps", "free_cash_flow", "operating_cash_flow",
+                          "capex", "spending", "cash_burn", "fund_flow"})
+
 _METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
     [(re.compile(p, re.I), m, m in en.WEAK_METRICS) for m, ps in en.METRICS.items() for p in ps]
     + [(re.compile(p), m, m in zh.WEAK_METRICS) for m, ps in zh.METRICS.items() for p in ps]

@@ -40,14 +40,21 @@ def states_nothing(clause_before: str, sentence_before: str) -> bool:
     return bool(_CHANGE_EN.search(tail) or _CHANGE_ZH.search(tail))
 
 
+_BROKER_CONTEXT = re.compile(r"(?i)研报|研究报告|评级|評級|报告认为|我们预计|我们预测|证券·|證券·|"
+                             r"\bwe (?:expect|estimate|forecast)\b|\b(?:rating|price target)\b")
+_PREDICTS = re.compile(r"(?i)预计|预测|預計|預測|預估|\bexpect|\bestimat|\bforecast|\bproject")
+
+
 def modality_of(sentence: str, ms: int, me: int, context: str = "") -> str:
     """The modality of the figure at [ms, me) of a sentence; `context` is the paragraph text
-    before it (a broker note's "we expect" scopes over its list)."""
-    window = sentence[:me + 60]
-    if _ESTIMATE.search(window) or _ESTIMATE.search(context[-200:]) and _GUIDANCE.search(window):
+    before it (a broker note's "预计" is the broker's estimate, a company's is guidance)."""
+    local = sentence[max(0, ms - 70):me + 30]
+    if _ESTIMATE.search(local):
         return "estimate"
-    if _FORECAST.search(sentence[max(0, ms - 80):ms]):
+    if _PREDICTS.search(local) and _BROKER_CONTEXT.search(context + sentence[:ms]):
+        return "estimate"
+    if _FORECAST.search(sentence[max(0, ms - 60):ms]):
         return "forecast"
-    if _GUIDANCE.search(window):
+    if _GUIDANCE.search(local):
         return "guidance"
     return "reported"

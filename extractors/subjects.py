@@ -41,6 +41,7 @@ _BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|le
 _OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|revenues?|sales|capex|capital|profits?|"
                           r"net|valuation|debt|cash|backlog|market|funding|round|deal|spending|loss|earnings)\b",
                           re.I)
+_BYLINE_AFTER = re.compile(r"^\s*[·•|｜/]\s*(?:\d{4}[-/年.]|\d{1,2}月)|^\s*\d{1,2}月\d{1,2}日(?:电|讯|訊|電)")
 _ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$")
 
 _METRIC_AT = re.compile(
@@ -65,6 +66,8 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if _BACKER_AFTER.match(norm[b:b + 12]):
         return False  # "SoftBank-backed startup": the backer is not the one reporting
+    if _BYLINE_AFTER.match(norm[b:b + 24]):
+        return False  # "民生证券· 2025-10-31": the author of the page, not its subject
     if _OWNER_AFTER.match(norm[b:b + 40]):
         return True
     m = _OBJ_EN.search(before)

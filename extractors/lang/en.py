@@ -96,6 +96,8 @@ METRICS = {
             r"\bor\s+(?:US)?\$\d+(?:\.\d+)?\s+(?:a|per)\s+(?:diluted\s+)?share"],
     "free_cash_flow": [r"free cash flows?", r"\bFCF\b"],
     "operating_cash_flow": [r"operating cash flows?", r"cash from operations",
+                            r"cash flows? (?:from|provided by|generated (?:by|from)) operat\w+",
+                            r"net cash (?:provided by|from|generated (?:by|from)) operating activities",
                             r"cash-from-ops", r"cash flow from operations"],
     "cash": [r"\bcash\b", r"cash pile", r"cash and (?:cash )?equivalents", r"cash reserves?",
              r"cash and (?:short-term )?investments", r"cash and marketable securities",
@@ -131,8 +133,7 @@ METRICS = {
     "backlog": [r"backlog", r"remaining performance obligations?", r"\bRPO\b", r"order book"],
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
-              r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
-              r"\d\s*(?:a|per)\s+share\b"],
+              r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b"],
 }
 WEAK_METRICS = {"spending", "debt_issuance", "funding"}
 # Banks, brokers, research houses and regulators: when they forecast or report a figure
@@ -184,6 +185,9 @@ CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dr
                 r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
 
 # Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
+# A per-share figure is earnings per share or a share price by the words of its clause.
+PER_SHARE_EPS = r"\b(?:earnings|EPS|income|profits?|loss(?:es)?)\b|每股(?:收益|盈利|亏损|虧損|净利)|(?:收益|盈利|亏损|虧損)"
+PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股价|股價|目标价|目標價|收盘|收盤|报收|報收"
 # A deal's per-share terms are not the company's figure.
 DEAL_CUES = r"\b(?:deal|offer|acqui\w+|buy(?:out)?|merger|takeover|tender)\b|收购|要约|合并|併購|收購"
 ORG_LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.P|LP|AG|SA|S\.A|N\.V|NV|SE|Group|Holdings?)\.?"
