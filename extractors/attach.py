@@ -134,3 +134,14 @@ def paragraph_period(d: Doc, si: int) -> str | None:
         if found:
             return found[0].value
     return None
+
+
+_SHIFTABLE = re.compile(r"^((?:Q[1-4]|H[12]|9M) )?(FY)?(\d{4})$")
+
+
+def prior_year(period: str | None) -> str | None:
+    """The same period a year earlier: Q3 2025 -> Q3 2024, FY2026 -> FY2025."""
+    m = _SHIFTABLE.match(period or "")
+    if not m:
+        return None
+    return f"{m.group(1) or ''}{m.group(2) or ''}{int(m.group(3)) - 1}"

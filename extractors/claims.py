@@ -16,7 +16,13 @@ from dataclasses import replace
 from datetime import date
 
 from extractors import numbers
-from extractors.attach import fill_periods, listed_period, money_period, paragraph_period
+from extractors.attach import (
+    fill_periods,
+    listed_period,
+    money_period,
+    paragraph_period,
+    prior_year,
+)
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
@@ -35,6 +41,11 @@ _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditiona
 _PER_SHARE_METRICS = {"eps", "price"}
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
+_COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
+_OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
+_EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
+_EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
+_PRIOR_YEAR = re.compile(en.PRIOR_YEAR, re.I)
 _PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
 _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
@@ -174,10 +185,20 @@ class Extractor:
                      (metric is None and _ANOTHER.search(norm[max(0, ms - 14):ms]))):
             # "营业收入分别为A、B、C", "another $260 billion": the metric of the figure before it
             metric, metric_score = d.metrics.get(prev[-1].start), 30.0
+        per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30]))
+        alike = [m for m in prev if (m.unit in ("share", "股")) == per_share]
+        against = alike[-1] if alike and _set_against(norm, ms, me) else None
+        if against is not None and d.metrics.get(against.start) and (metric is None or metric_score >= 25):
+            # "revenue of $9.65 billion, above estimates of $9.28 billion", "from $7.42 billion a
+            # year earlier": the figure it is set against names the metric
+            metric, metric_score = d.metrics[against.start], 20.0
         d.metrics[money.start] = metric
         if metric is None:
             return None
-        if money.unit in ("share", "股") or _PER_SHARE_AFTER.match(norm[me:me + 30]):
+        if per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \
+                and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):
+            metric = "eps"  # "net income of $8.81 billion, or $1.15 per share"
+        elif per_share:
             metric = _per_share_metric(norm, bounds, ms, me)
             if metric is None:
                 return None
@@ -200,10 +221,13 @@ class Extractor:
         if metric == "eps" and low > 0 and _LOSS_SHARE.search(norm[max(0, ms - 40):ms]):
             low, high = -high, -low
         para = d.norm[d.paragraph_start(money.start):s]
-        modality = modality_of(norm, ms, me, para)
+        modality = modality_of(norm, ms, me, para, clause_start)
         if period is None and metric in FLOW_METRICS and modality == "reported" \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)
+        if _PRIOR_YEAR.search(norm[me:me + 50]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+            # "from $7.42 billion a year earlier": the same period a year before
+            period = prior_year(against.period if against is not None and against.period else period)
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]
         confidence += 0.3 if metric_score < 10 else (0.15 if metric_score < 30 else 0.0)
         confidence += 0.1 if period else 0.0
@@ -211,6 +235,12 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _set_against(norm: str, ms: int, me: int) -> bool:
+    """The figure is an estimate or an earlier value that another figure is compared with."""
+    before = norm[max(0, ms - 70):ms]
+    return bool(_COMPARED.search(before) or _EST_BEFORE.search(before) or _EST_AFTER.match(norm[me:me + 70]))
 
 
 def _per_share_metric(norm: str, bounds: list[int], ms: int, me: int) -> str | None:

@@ -30,7 +30,10 @@ NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs
              "ROI", "FCF", "EPS", "TMT", "IG", "US", "U.S.", "Azure", "Copilot", "Blackwell",
              "Rubin", "Vera Rubin", "SEC", "GitHub Copilot", "ChatGPT", "Claude", "Gemini",
              "Hyperscaler", "Hyperscalers", "Big Tech", "Wall Street", "Treasury", "Fed",
-             "Congress", "Nasdaq", "Dow", "Street", "Analysts", "Investors", "Capex"}
+             "Congress", "Nasdaq", "Dow", "Street", "Analysts", "Investors", "Capex", "Diluted",
+             "Adjusted", "GAAP", "Non-GAAP", "Basic", "Consolidated", "Total", "Operating", "Net",
+             "Gross", "Shares", "Stock", "Revenue", "Sales", "Earnings", "IBES", "Refinitiv",
+             "Factset", "FactSet", "LSEG", "Zacks", "Visible Alpha", "Wall Street's"}
 
 
 _LEAD_JUNK = re.compile(r"^[\W_]+")

@@ -14,6 +14,9 @@ METRIC_VOCABULARY = (
     "spending", "acquisition", "fund_flow", "backlog", "market_cap", "price",
 )
 
+# "$12.1 billion in revenue and $2.3 billion in profit": a metric word right after a figure
+# (through "in", "of", "的") is that figure's.
+_TOUCHES = re.compile(r"^\s*(?:in|of|的|of net)\s+$|^\s*(?:in|of)\s+(?:net|total|annual|adjusted|quarterly)\s+$", re.I)
 # Metrics measured over a period: a figure of these takes the paragraph's period.
 FLOW_METRICS = frozenset({"revenue", "profit", "loss", "eps", "free_cash_flow", "operating_cash_flow",
                           "capex", "spending", "cash_burn", "fund_flow"})
@@ -50,6 +53,8 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
     clause = clause_index(bounds, ms)
     best: tuple[float, str | None] = (1e9, None)
     for a, b, metric, weak in cands:
+        if any(a < o1 and o0 < b for o0, o1 in others):
+            continue  # "or $1.15 per share" names the figure inside it, not this one
         if a <= ms and b >= me:
             dist = 0
         elif b <= ms:
@@ -66,7 +71,7 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             dist += _CLAUSE_PENALTY
         if weak:
             dist += _WEAK_PENALTY
-        if any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 for o0, o1 in others):
+        if any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 or _TOUCHES.match(norm[o1:a]) for o0, o1 in others):
             dist += 25  # "1570亿美元的估值", "融资66亿美元": the word belongs to the figure it touches
         if dist < best[0]:
             best = (dist, metric)

@@ -23,6 +23,8 @@ _NEGATION_EN = _rx(en.NEGATION, re.I)
 _NEGATION_ZH = _rx(zh.NEGATION)
 _CHANGE_EN = re.compile(en.CHANGE_BEFORE, re.I)
 _CHANGE_ZH = re.compile(zh.CHANGE_BEFORE)
+_ESTIMATE_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
+_ESTIMATE_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _NEGATION_REACH = 48  # characters before the figure a negation governs
 
 
@@ -45,13 +47,14 @@ _BROKER_CONTEXT = re.compile(r"(?i)研报|研究报告|评级|評級|报告认�
 _PREDICTS = re.compile(r"(?i)预计|预测|預計|預測|預估|\bexpect|\bestimat|\bforecast|\bproject")
 
 
-def modality_of(sentence: str, ms: int, me: int, context: str = "") -> str:
+def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start: int = 0) -> str:
     """The modality of the figure at [ms, me) of a sentence; `context` is the paragraph text
     before it (a broker note's "预计" is the broker's estimate, a company's is guidance)."""
-    local = sentence[max(0, ms - 70):me + 30]
-    if _ESTIMATE.search(local):
+    local = sentence[max(0, ms - 70):me + 12]
+    if _ESTIMATE.search(sentence[max(0, ms - 70):ms]) or _ESTIMATE_AFTER.match(sentence[me:me + 70]) \
+            or _ESTIMATE_BEFORE.search(sentence[max(0, ms - 70):ms]):
         return "estimate"
-    if _PREDICTS.search(local) and _BROKER_CONTEXT.search(context + sentence[:ms]):
+    if _PREDICTS.search(sentence[max(clause_start, ms - 40):ms]) and _BROKER_CONTEXT.search(context + sentence[:ms]):
         return "estimate"
     if _FORECAST.search(sentence[max(0, ms - 60):ms]):
         return "forecast"

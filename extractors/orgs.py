@@ -23,6 +23,8 @@ _CJK = "\u4e00-\u9fff"
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{4,6}}"
                       r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=len, reverse=True))})")
+# "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
+_ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:发布)?公告")
 _LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=len, reverse=True)
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"
                     r"(?:\s[A-Z][A-Za-z0-9&.\-]+)?)(?![A-Za-z0-9$])")
@@ -88,6 +90,13 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                 continue
             ent = _entity(norm, m.start(), name, aliases)
             if ent:
+                canonical = aliases.resolve(text[ent.start:ent.end])
+                out.append(Entity(ent.start, ent.end, text[ent.start:ent.end], "ORG",
+                                  canonical or ent.canonical, known=False, weak=canonical is None))
+        for m in _ANNOUNCER.finditer(norm):
+            name = _trim_lead(m.group(1))
+            ent = _entity(norm, m.start(1), name, aliases)
+            if ent:
                 out.append(Entity(ent.start, ent.end, text[ent.start:ent.end], "ORG",
                                   aliases.resolve(text[ent.start:ent.end]) or ent.canonical, known=False))
         for m in _LATIN.finditer(text):
@@ -100,7 +109,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             ent = _entity(text, m.start(1), name, aliases)
             if ent:
                 out.append(ent)
-    out.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out.sort(key=lambda e: (e.start, e.weak, -(e.end - e.start)))
     kept: list[Entity] = []
     for e in out:
         if not kept or e.start >= kept[-1].end:

@@ -70,6 +70,7 @@ class Entity:
     label: str
     canonical: str
     known: bool = True  # found through the alias table, not only by statistical NER
+    weak: bool = False  # found only by the shape of a word ("…科技"): a name only where no other is
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,

@@ -128,8 +128,9 @@ def choose_subject(d: Doc, si: int, norm: str, bounds: list[int], ms: int,
                    me: int) -> tuple[tuple[str, str] | None, str]:
     """(canonical, as written) of the figure's subject and how it was found, or None."""
     s, e = d.sentences[si]
+    strong_doc = any(x.label == "ORG" and not x.weak for x in d.entities)
     ents = [(x.start - s, x.end - s, x) for x in d.entities
-            if s <= x.start < e and x.label == "ORG"]
+            if s <= x.start < e and x.label == "ORG" and not (x.weak and strong_doc)]
     able = [(a, b, x) for a, b, x in ents if eligible(norm, a, b, x)]
     found, how = _choose(d, si, norm, bounds, ms, me, ents, able)
     if found is None:
@@ -187,11 +188,24 @@ def _owner_named(d: Doc, si: int, ms: int) -> bool:
 
 
 def antecedent(d: Doc, si: int) -> Entity | None:
-    """The company the paragraph (or the headline) named last before sentence `si`."""
+    """The company the paragraph (or the headline) named last before sentence `si`; else
+    the one company the whole text names."""
+    found = _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
+    if found:
+        return found
+    names = {x.canonical for x in d.entities if x.label == "ORG" and not x.weak}
+    if len(names) == 1:
+        return next(x for x in d.entities if x.label == "ORG" and not x.weak)
+    return None
+
+
+def _named_before(d: Doc, si: int, strong: bool) -> Entity | None:
     for j in d.earlier_sentences(si):
         s, e = d.sentences[j]
         norm = d.norm[s:e]
         for x in d.entities:
+            if x.weak == strong:
+                continue
             if s <= x.start < e and x.label == "ORG" and eligible(norm, x.start - s, x.end - s, x) \
                     and not _joint(norm, x.start - s, x.end - s,
                                    [(y.start - s, y.end - s, y) for y in d.entities

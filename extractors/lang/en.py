@@ -133,7 +133,8 @@ METRICS = {
     "backlog": [r"backlog", r"remaining performance obligations?", r"\bRPO\b", r"order book"],
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
-              r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b"],
+              r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
+              r"\bshares?\b(?: \w+){0,3}? (?:above|to|at|past|over|below|under)\b"],
 }
 WEAK_METRICS = {"spending", "debt_issuance", "funding"}
 # Banks, brokers, research houses and regulators: when they forecast or report a figure
@@ -185,6 +186,17 @@ CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dr
                 r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
 
 # Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
+# A figure set against another: an analysts' estimate of the same metric, or a prior period.
+ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projections?|expected|predicted|" \
+                  r"analysts?'?s?\s+(?:had\s+)?(?:expected|forecast|predicted|estimated|were expecting)))" \
+                  r"(?:\s+(?:of|for|at|was|were|had been|was for))?\s*(?:about|around|roughly|of)?\s*$"
+ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|economists)\b[^.;]{0,40}?" \
+                 r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)"
+COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompared to|\bagainst|\bthan|" \
+                  r"\bup from|\bdown from|\bover)\s*(?:about\s+)?$|(?:较|比|相比|高于|低于|对比)\s*$"
+PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\bprior[- ]year|" \
+             r"\bsame (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) year|\blast year'?s?|" \
+             r"\bthe year before|上年同期|去年同期|上年|去年"
 # A per-share figure is earnings per share or a share price by the words of its clause.
 PER_SHARE_EPS = r"\b(?:earnings|EPS|income|profits?|loss(?:es)?)\b|每股(?:收益|盈利|亏损|虧損|净利)|(?:收益|盈利|亏损|虧損)"
 PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股价|股價|目标价|目標價|收盘|收盤|报收|報收"
