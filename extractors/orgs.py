@@ -25,6 +25,14 @@ _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=len, reverse=True))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
 _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:发布)?公告")
+# A legal name: "深圳市優必選科技股份有限公司" -> 優必選科技 (place prefix cut by _trim_lead)
+_ZH_LEGAL = re.compile(rf"([{_CJK}]{{2,14}}?)(?:\(集团\)|（集团）)?(?:股份有限公司|有限责任公司|有限公司|股份有限公司)")
+# "兴福新材2024年实现营业收入": a name right before the year of its results
+_RESULTS_LEAD = re.compile(rf"(?:^|[\s,，;；:：。\-–—])([{_CJK}]{{2,6}})(?=\d{{4}}年(?:前三季度|上半年|全年|第[一二三四]季度|度)?"
+                           r"(?:实现|营收|营业|归母|净利|收入|营业收入|净利润))")
+# What follows a name that acts: a year, punctuation, a verb, a metric ("蜜雪集团2025年", "X宣布").
+_SUBJECT_NEXT = re.compile(r"\d|[\s,，、;；:：。(（)）\-–—]|宣布|公告|发布|实现|预计|称|表示|拟|将|在|于|已|以|向|与|和|"
+                           r"的(?:营收|收入|净利|营业|资本|市值|估值)|营收|收入|净利|归母|总收入|营业")
 _LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=len, reverse=True)
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"
                     r"(?:\s[A-Z][A-Za-z0-9&.\-]+)?)(?![A-Za-z0-9$])")
@@ -50,18 +58,26 @@ def _trim_lead(name: str) -> str:
         if 0 < i and len(name) - i - len(w) >= 2 and len(w) >= 2:
             name = name[i + len(w):]
     cut = max((i for i, c in enumerate(name[:-2]) if c in zh.ORG_CUT_CHARS or c.isdigit()), default=-1)
-    return name[cut + 1:]
+    name = name[cut + 1:]
+    if cut >= 0 and name[:1] in "万亿股元" and len(name) > 3:
+        name = name[1:].lstrip("股元")  # "3536万股股份": the unit of a count, not a name
+    return name
 
 
-def _entity(text: str, start: int, name: str, aliases: AliasTable) -> Entity | None:
+def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = False,
+            original: str | None = None) -> Entity | None:
+    """An entity for `name` found in `text` (maybe normalized) at or after `start`; named as
+    written in `original`."""
     name = name.strip(" \u3000")
     if len(name) < 2:
         return None
     pos = text.find(name, start)
     if pos < 0:
         return None
-    canonical = aliases.resolve(name) or name
-    return Entity(pos, pos + len(name), name, "ORG", canonical, known=False)
+    written = (original or text)[pos:pos + len(name)]
+    canonical = aliases.resolve(written) or aliases.resolve(name)
+    return Entity(pos, pos + len(name), written, "ORG", canonical or written, known=False,
+                  weak=weak and canonical is None)
 
 
 def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
@@ -78,30 +94,24 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                 out.append(ent)
     if numbers.cjk_share(text) > 0.05:
         norm = numbers.normalize(text)
-        for m in _ZH_CODE.finditer(norm):
-            name = _trim_lead(m.group(1))
-            ent = _entity(norm, m.start(1), name, aliases)
-            if ent:
-                out.append(Entity(ent.start, ent.end, text[ent.start:ent.end], "ORG",
-                                  aliases.resolve(text[ent.start:ent.end]) or ent.canonical, known=False))
-        for m in _ZH_SUFFIX.finditer(norm):
-            name = _trim_lead(m.group(0))
-            if len(name) <= 2 or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):
-                continue
-            ent = _entity(norm, m.start(), name, aliases)
-            if ent:
-                canonical = aliases.resolve(text[ent.start:ent.end])
-                out.append(Entity(ent.start, ent.end, text[ent.start:ent.end], "ORG",
-                                  canonical or ent.canonical, known=False, weak=canonical is None))
-        for m in _ANNOUNCER.finditer(norm):
-            name = _trim_lead(m.group(1))
-            ent = _entity(norm, m.start(1), name, aliases)
-            if ent:
-                out.append(Entity(ent.start, ent.end, text[ent.start:ent.end], "ORG",
-                                  aliases.resolve(text[ent.start:ent.end]) or ent.canonical, known=False))
+        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False),
+                  (_RESULTS_LEAD, 1, False), (_ZH_SUFFIX, 0, True))
+        for rx, group, weak in shapes:
+            for m in rx.finditer(norm):
+                name = _trim_lead(m.group(group))
+                if m.start(group) > 0 and norm[m.start(group) - 1].isdigit():
+                    name = name.lstrip("万亿千百股元")  # "3536万股股份": a count's unit, not a name
+                if len(name) <= 2 and weak or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):
+                    continue
+                if weak and not _SUBJECT_NEXT.match(norm[m.end(group):m.end(group) + 4]):
+                    continue  # "新型三代半导体功放芯片": a word of a longer noun, not a name
+                ent = _entity(norm, m.start(group), name, aliases, weak, text)
+                if ent:
+                    out.append(ent)
         for m in _LATIN.finditer(text):
             name = m.group(1).rstrip(".-")
-            if name in _LATIN_STOP or name.split()[0] in _LATIN_STOP or len(name) < 2:
+            if name in _LATIN_STOP or name.split()[0] in _LATIN_STOP or len(name) < 2 \
+                    or sum(c.isdigit() for c in name) >= 4:
                 continue
             around = text[max(0, m.start() - 1):m.end() + 1]
             if numbers.cjk_share(around) == 0 and numbers.cjk_share(text[max(0, m.start() - 20):m.end() + 20]) < 0.3:

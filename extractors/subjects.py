@@ -84,6 +84,11 @@ def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bo
             return True
     return False
 
+def _is_analyst(x: Entity) -> bool:
+    """Banks, brokers and research houses: they forecast other companies' figures."""
+    return x.canonical in en.ANALYSTS or x.text.endswith(zh.ANALYST_SUFFIXES)
+
+
 def _is_source(norm: str, b: int) -> bool:
     """'JPMorgan said', '摩根大通预计': the entity speaks; it is the subject only if none else is."""
     return _SRC_AFTER.match(norm[b:b + 16]) is not None
@@ -128,9 +133,8 @@ def choose_subject(d: Doc, si: int, norm: str, bounds: list[int], ms: int,
                    me: int) -> tuple[tuple[str, str] | None, str]:
     """(canonical, as written) of the figure's subject and how it was found, or None."""
     s, e = d.sentences[si]
-    strong_doc = any(x.label == "ORG" and not x.weak for x in d.entities)
     ents = [(x.start - s, x.end - s, x) for x in d.entities
-            if s <= x.start < e and x.label == "ORG" and not (x.weak and strong_doc)]
+            if s <= x.start < e and x.label == "ORG"]
     able = [(a, b, x) for a, b, x in ents if eligible(norm, a, b, x)]
     found, how = _choose(d, si, norm, bounds, ms, me, ents, able)
     if found is None:
@@ -162,10 +166,13 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
             return out(found, "parse")
         if decided:
             return None, "parse"
+    clause = clause_index(bounds, ms)
+    # "Alphabet预计支出1850亿美元": a company speaking of its own figure in the same clause
+    own = [x for a, b, x in able if b <= ms and clause_index(bounds, a) == clause
+           and not (_is_source(norm, b) and _is_analyst(x))]
     speakers = [t for t in able if _is_source(norm, t[1])]
     able = [t for t in able if not _is_source(norm, t[1])] or speakers
-    clause = clause_index(bounds, ms)
-    before = [x for a, b, x in able if b <= ms and clause_index(bounds, a) == clause]
+    before = [x for a, b, x in able if b <= ms and clause_index(bounds, a) == clause] or own
     if before:
         return out(before[-1], "clause")
     earlier = [x for a, b, x in able if b <= ms]

@@ -175,7 +175,7 @@ def _norm_subject(s: str) -> str:
     global _ALIASES
     _ALIASES = _ALIASES or AliasTable.shipped()
     s = _ALIASES.resolve(s.strip()) or _ALIASES.resolve(numbers.normalize(s.strip())) or s
-    s = _LEGAL.sub("", s.strip())
+    s = numbers.normalize(_LEGAL.sub("", s.strip()))
     return re.sub(r"[\s.,'’()（）-]", "", s).casefold()
 
 

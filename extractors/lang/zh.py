@@ -102,6 +102,8 @@ PRONOUNS = ["其", "该公司", "本公司", "公司", "该集团", "本集团",
 
 # A figure set against another: the market's estimate of the same metric.
 ESTIMATE_BEFORE = r"(?:市场|市場|分析师|分析師|机构|機構|彭博|一致)?(?:此前)?(?:的)?(?:预期|預期|预测|預測|预估|預估|估计|估計)(?:的|为|為)?\s*$"
+# Names of brokers and research houses: when they forecast, the figure is someone else's.
+ANALYST_SUFFIXES = ("证券", "證券", "研究院", "研究所", "资管", "基金", "投行", "咨询", "顾问")
 # Modality cues (regular expressions).
 ESTIMATE_CUES = ["分析师", "一致预期", "市场预期", "券商", "研报", "我们预计", "我们预测", "盈利预测", "机构预计",
                  "机构预测", "彭博一致", "维持.{0,6}评级", "目标价", "預估", "分析師"]
@@ -119,7 +121,7 @@ ORG_SUFFIXES = ["集团", "控股", "股份", "科技", "银行", "证券", "电
                 "精密", "电池", "制药", "投控", "金控", "人寿", "电信", "光电", "微电子", "动力",
                 "集團", "銀行", "證券", "電子", "半導體", "航運", "金融控股"]
 # Characters that end the text before a name inside a stretch of CJK text.
-ORG_CUT_CHARS = "的了在和与及是为对向从将把被由于等年月日季度后前内其该这那某家个万亿股元美市省县区"
+ORG_CUT_CHARS = "的了在和与及是为对向从将把被由于等年月日季度后前内其该这那某家个市省县区"
 # Words that end a stretch of text before a name: a name never starts with them.
 ORG_LEAD_STOP = ["公司", "其中", "报告期内", "报告期", "期内", "今年", "去年", "目前", "旗下", "子公司", "以及",
                  "根据", "据", "由于", "对于", "关于", "此外", "同时", "其", "对", "向", "与", "和", "及",
