@@ -7,6 +7,7 @@ A 元 is the yuan in mainland text, the NT dollar in Taiwan press and the HK dol
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from extractors.lang import currency as cur_data
 from extractors.lang import zh
@@ -38,11 +39,12 @@ def is_taiwan(text: str) -> bool:
 
 def sentence_bounds(t: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around `pos`."""
-    start = 0
-    for m in _SENTENCE_END.finditer(t, 0, pos):
+    # A sentence longer than this is a table or a list: read only its near part.
+    start = max(0, pos - 400)
+    for m in _SENTENCE_END.finditer(t, start, pos):
         start = m.end()
-    end = _SENTENCE_END.search(t, pos)
-    return start, end.start() if end else len(t)
+    end = _SENTENCE_END.search(t, pos, pos + 400)
+    return start, end.start() if end else min(len(t), pos + 400)
 
 
 def nearby_currency(t: str, start: int, end: int) -> str | None:
@@ -82,27 +84,29 @@ class Region:
 
 def resolve_currencies(text: str, t: str, spans: list[tuple[int, int, str]],
                        default: str | None = None) -> list[str]:
-    """Each (start, end, currency) with LOCAL and CENT replaced by an ISO code."""
+    """Each (start, end, currency), in text order, with LOCAL and CENT replaced by an ISO code."""
     region = Region(text, t, default)
+    starts = [start for start, _, _ in spans]
     out: list[str] = []
     for i, (start, end, code) in enumerate(spans):
         if code == LOCAL:
             code = region.local(start, end)
         elif code == CENT:
-            code = _cent_currency(t, spans, i)
+            code = _cent_currency(t, spans, starts, i)
         out.append(code)
     return out
 
 
-def _cent_currency(t: str, spans: list[tuple[int, int, str]], i: int) -> str:
+def _cent_currency(t: str, spans: list[tuple[int, int, str]], starts: list[int], i: int) -> str:
     """The dollar-like currency of the nearest amount in the same sentence, else USD."""
-    start, end, _ = spans[i]
+    start = spans[i][0]
     s, e = sentence_bounds(t, start)
     best: tuple[int, str] | None = None
-    for j, (os_, _, code) in enumerate(spans):
-        if j == i or not (s <= os_ < e) or code not in cur_data.CENT_CURRENCIES:
+    for j in range(bisect_left(starts, s), bisect_left(starts, e)):
+        code = spans[j][2]
+        if j == i or code not in cur_data.CENT_CURRENCIES:
             continue
-        gap = abs(os_ - start)
+        gap = abs(spans[j][0] - start)
         if best is None or gap < best[0]:
             best = (gap, code)
     return best[1] if best else "USD"
