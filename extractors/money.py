@@ -6,27 +6,61 @@ Works on `numbers.normalize(text)`, which keeps offsets, so spans index the orig
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from extractors import numbers
+from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
-from extractors.numbers import EN_NUMBER, ZH_DIGITS, ZH_NUMERAL
+from extractors.numbers import EN_NUMBER, ZH_DIGITS, ZH_NUMERAL, ZH_SECTIONS
+from extractors.region import CENT, LOCAL, resolve_currencies
 from extractors.spans import Money, Quantity
 
+# The currency a feed's bare 元 stands for when its texts never say (a per-feed setting).
+_LOCAL_DEFAULT: ContextVar[str | None] = ContextVar("local_currency", default=None)
 
-def _alt(words: list[str] | dict[str, str] | tuple[str, ...]) -> str:
+
+@contextmanager
+def local_currency(code: str | None) -> Iterator[None]:
+    """Within the block, a bare 元 with no signal in its text is `code` (e.g. "TWD")."""
+    token = _LOCAL_DEFAULT.set(code)
+    try:
+        yield
+    finally:
+        _LOCAL_DEFAULT.reset(token)
+
+
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_PREFIX = f"(?:{_alt(en.CURRENCY_PREFIX)}|(?:{_alt(en.CURRENCY_CODES)})(?=\\s?[\\d.]))"
+_MULTI = [k for k in cur_data.DOLLAR_PREFIXES if len(k) > 1]
+_SINGLE = [k for k in cur_data.DOLLAR_PREFIXES if len(k) == 1]
+# "HK $ 7.2 billion" and "hk$7.2 billion" are HKD; a lone capital only glued ("T$", "A$"),
+# so "a $5 fee" stays USD.
+_PREFIX = (f"(?:(?:{_alt(cur_data.SPACED_DOLLAR_PREFIXES)})\\s\\$|(?i:{_alt(_MULTI)})\\$|(?:{_alt(_SINGLE)})\\$"
+           f"|{_alt(en.CURRENCY_PREFIX)}|(?:{_alt(en.CURRENCY_CODES)})(?=\\s?[\\d.]))")
 # "$1.5-trillion plan": a hyphen may join a scale word to its number.
-_SCALE = (r"(?:[\s-]?(?i:thousand|million|billion|trillion)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
+_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
           r"|MM|mm|[kKmMbBT])(?![A-Za-z0-9])")
 _WORDNUM = (r"(?i:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half a)"
             r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))?)")
-_SUFFIX = f"(?:{_alt(en.CURRENCY_SUFFIX)}|{_alt(en.CURRENCY_CODES)})(?![A-Za-z])"
-_NEEDS_SCALE = {"pounds", "won", "dollar", "euro", "sterling"}
+# Names in any case and number ("12 us dollar", "300 Chinese yuan"); codes in any case,
+# glued or not, with a scale glued before them ("240USD", "18 usd", "45 MUSD"); a symbol
+# after the number ("35 €") when no number follows it.
+_NAMES = {k.lower(): v for k, v in en.CURRENCY_SUFFIX.items()}
+for _name, _code in cur_data.NAMES.items():
+    _NAMES.setdefault(_name, _code)
+    _NAMES.setdefault(_name + ("es" if _name.endswith("ch") else "s"), _code)
+_CODES = {**{k.upper(): v for k, v in en.CURRENCY_CODES.items()}, **cur_data.CODES}
+_SUFFIX = (f"(?:\\s(?:of\\s)?(?P<name>(?i:{_alt(_NAMES)}))"
+           f"|\\s?(?P<cs>{_alt(cur_data.CODE_SCALES)})?(?P<code>(?i:{_alt(_CODES)}))"
+           f"(?:\\s(?P<s3>(?i:thousand|million|billion|trillion|mln|bln|bn|mn)))?"
+           f"|\\s?(?P<sym>{_alt(cur_data.SYMBOLS)})(?!\\s?[\\d.]))(?![A-Za-z])")
+_NEEDS_SCALE = {w for n in cur_data.AMBIGUOUS_NAMES for w in (n, n + "s")} - {"dollars", "euros"}
+_SUFFIX_SCALE = r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?P<S>(?i:thousand|million|billion|trillion)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))"
 
 EN_PREFIXED = re.compile(
     rf"(?P<pre>{_PREFIX})\s?(?P<sign>-)?(?P<n1>{EN_NUMBER})(?P<s1>{_SCALE})?"
@@ -34,20 +68,40 @@ EN_PREFIXED = re.compile(
     rf"(?P<plus>\+)?"
 )
 EN_SUFFIXED = re.compile(
-    rf"(?<![\w$€£¥.,])(?P<n1>{EN_NUMBER}|{_WORDNUM})(?:[\s-]?(?P<s1>(?i:thousand|million|billion|trillion)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))?"
-    rf"(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER})(?:[\s-]?(?P<s2>(?i:thousand|million|billion|trillion)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))?)?"
-    rf"(?P<plus>\+)?\s(?:of\s)?(?P<suf>{_SUFFIX})"
+    rf"(?<![\w$€£¥.,])(?P<n1>{EN_NUMBER}|{_WORDNUM}){_SUFFIX_SCALE.replace('<S>', '<s1>')}?"
+    rf"(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}){_SUFFIX_SCALE.replace('<S>', '<s2>')}?)?"
+    rf"(?P<plus>\+)?{_SUFFIX}"
+    r"(?P<mpart>\s(?:and\s)?(?P<minor>\d{1,2})\s?(?i:cents?)\b)?"
 )
+# "27 cents", "8-10 cents", "212 pence", "50p": money in the major unit.
+EN_MINOR = re.compile(
+    rf"(?<![\w$€£¥.,])(?P<n1>{EN_NUMBER})(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}))?"
+    r"(?:\s?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
+)
+_GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
 # "逾千亿元", "近百亿美元": a bare 千/百 scale counts as one only right after a bound.
-_ZH_NUM = f"(?:{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
+_ZH_NUM = f"(?:{ZH_SECTIONS}|{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
 _ZH_SCALE = "[千百万亿兆]*"
-_ZH_CUR = _alt(zh.CURRENCY_SUFFIX)
+_ZH_SUFFIX = {**zh.CURRENCY_SUFFIX, **cur_data.ZH_SUFFIX}
+_ZH_CUR = _alt(_ZH_SUFFIX)
+_ZH_PREFIX = {**cur_data.ZH_PREFIX, **zh.CURRENCY_PREFIX, "NT$": "TWD", "RMB": "CNY", "Rmb": "CNY",
+              "US$": "USD", "HK$": "HKD", "$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP"}
+_ZH_DIGIT = "[0-9一二两三四五六七八九]"
 ZH_MONEY = re.compile(
-    rf"(?P<pre>{_alt(zh.CURRENCY_PREFIX)}|RMB|Rmb|US\$|HK\$|\$|¥|€|£)?\s?(?P<sign>负|-)?"
+    rf"(?P<pre>{_alt(_ZH_PREFIX)})?\s?(?P<sign>负|-)?"
     rf"(?<![数几上\d.,])(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})(?P<a3>(?<=[万亿])[余多])?"
     rf"(?:\s?(?:至|到|-|–|~|～|—)\s?(?P<n2>{_ZH_NUM})\s?(?P<a2>[余多])?(?P<s2>{_ZH_SCALE}))?"
-    rf"\s?(?P<cur>{_ZH_CUR})?"
+    rf"\s?(?P<cur>(?:{_ZH_CUR})(?![旦宵素首老]))?"
+    # "35元8角2分": the minor units written after 元 belong to it.
+    rf"(?:(?<=[元块])(?P<jiao>{_ZH_DIGIT})[角毛](?![利钱]))?(?:(?<=[元块角毛])(?P<fen>{_ZH_DIGIT})分(?![钟之别]))?"
 )
+# "每股亏损37分", "每股派息5角", "5毛钱": minor units of the local currency.
+ZH_MINOR = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?"
+                      r"(?P<u>角|分(?![钟之别析])|毛(?=钱))")
+_ZH_MINOR_CONTEXT = re.compile(rf"(?:{cur_data.MINOR_ZH_CONTEXT})[^，。；,;]{{0,6}}$")
+_KUAI_CONTEXT = re.compile(rf"(?:{cur_data.KUAI_CONTEXT})[^，。；,;]{{0,8}}$")
+_CLAUSE_END = re.compile(r"^(?:\s|$|[，。；！？,.;!?)）、])")
+_RANGE_SIGN = re.compile(r"[\d千百万亿兆元币金A-Za-z]\s?$")
 
 # Bounds that contain another bound go first: "no more than" before "more than", 不超过 before 超过.
 _QUAL_ORDER = ("at_most", "at_least", "less_than", "more_than", "approx")
@@ -80,6 +134,7 @@ _UNIT_BEFORE_ZH = re.compile(r"每(?P<u>股|桶|吨|盎司)[^，。；]{0,6}$")
 _NEG_BEFORE = re.compile(r"(?i)(?:\bnegative|\bminus)\s+$")
 _CONVERSION_GAP = re.compile(r"^\s*[(（\[]\s*(?:(?i:about|around|approximately|roughly|or|equivalent to|some))?\s*(?:约合|折合|合|约)?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TOLERANCE = re.compile(cur_data.TOLERANCE_AFTER)
 _RANGE_GAP = re.compile(r"^\s*(?P<j>to|and|-|–|—|至|到)\s*$")
 _FROM_BEFORE = re.compile(r"(?i)(?:\bfrom|从)\s*$")
 _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
@@ -96,9 +151,9 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
     """
     for m in EN_PREFIXED.finditer(t):
         pre = m.group("pre")
-        cur = en.CURRENCY_PREFIX.get(pre.replace(" ", "")) or en.CURRENCY_CODES.get(pre.strip())
-        if cur is None:
-            continue
+        cur = _prefix_currency(pre)
+        if cur is None or (m.start() > 0 and t[m.start() - 1] == "/"):
+            continue  # "EUR/USD 1.08": an exchange rate
         if pre == "¥" and lang_hint == "zh":
             cur = "CNY"
         # "$135B" mid-word (e.g. "US$" split) is fine; "A$" inside a word is not.
@@ -125,34 +180,72 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             low, high = -high, -low
         yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None), scale
     for m in EN_SUFFIXED.finditer(t):
-        suf = m.group("suf")
-        cur = en.CURRENCY_SUFFIX.get(suf) or en.CURRENCY_CODES.get(suf)
+        name, code, sym = m.group("name"), m.group("code"), m.group("sym")
+        if name:
+            cur = _NAMES.get(name.lower())
+        elif code:
+            cur = _CODES.get(code.upper())
+            if code != code.upper() and (m.group("cs") or code.lower() not in cur_data.LOWER_CASE_CODES):
+                cur = None  # "5 Musd" is no scale glued to a code
+            if t[m.end("code"):m.end("code") + 2].startswith("/"):
+                cur = None  # "1.08 EUR/USD": an exchange rate
+        else:
+            cur = cur_data.SYMBOLS.get(sym)
+            if sym == "¥" and lang_hint == "zh":
+                cur = "CNY"
         if cur is None:
             continue
         n1, s1 = m.group("n1"), m.group("s1")
+        s1 = s1 or m.group("s3")
         if n1[0].isdigit() or n1[0] == ".":
             v1: float | None = numbers.parse_digits(n1)
         else:
             v1 = numbers.parse_en_words(n1)
-            if not s1 or s1.lower() not in en.SCALE_WORDS:
+            if not s1 or _clean_scale(s1).lower() not in en.SCALE_WORDS:
                 continue
-        if v1 is None or (suf in _NEEDS_SCALE and not s1):
+        minor = m.group("minor")
+        dollar_like = bool(name) and name.lower().rstrip("s").endswith("dollar")
+        if v1 is None or (name and name.lower() in _NEEDS_SCALE and not s1 and not (minor and dollar_like)):
             continue
         n2, s2 = m.group("n2"), m.group("s2")
+        code_scale = cur_data.CODE_SCALES.get(m.group("cs") or "", 1.0)
+        end = m.end()
+        if minor and not (dollar_like and not n2 and not s1):
+            end, minor = m.start("mpart"), None
         if n2:
-            scale = numbers.en_scale(s2 or s1)
-            scale1 = numbers.en_scale(s1) if s1 else scale
+            scale = numbers.en_scale(_clean_scale(s2 or s1)) * code_scale
+            scale1 = numbers.en_scale(_clean_scale(s1)) * code_scale if s1 else scale
             low, high = numbers.scaled(v1, scale1), numbers.scaled(numbers.parse_digits(n2), scale)
             if not low < high:
                 continue
         else:
-            scale = numbers.en_scale(s1)
+            scale = numbers.en_scale(_clean_scale(s1)) * code_scale
             low = high = numbers.scaled(v1, scale)
-        yield m.start(), m.end(), low, high, cur, ("at_least" if m.group("plus") else None), scale
+            if minor:  # "4 dollars 25 cents"
+                low = high = float(numbers.scaled(v1, 1.0) * 100 + int(minor)) / 100
+        yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None), scale
+    for m in EN_MINOR.finditer(t):
+        if m.group("p") and not _GBP_CONTEXT.search(t):
+            continue  # "1080p", "5p" of a page: pence only in a text about sterling
+        unit = (m.group("u") or m.group("c") or m.group("p")).lower()
+        fraction, currency = cur_data.MINOR_EN[unit]
+        low = numbers.scaled(numbers.parse_digits(m.group("n1")), fraction)
+        high = numbers.scaled(numbers.parse_digits(m.group("n2")), fraction) if m.group("n2") else low
+        if not low <= high:
+            continue
+        yield m.start(), m.end(), low, high, currency or CENT, None, fraction
+
+
+def _prefix_currency(pre: str) -> str | None:
+    """'US$', 'hk$', 'HK $', 'T$', '€', 'USD' -> ISO code."""
+    letters = pre.rstrip("$").strip()
+    if pre.endswith("$") and letters.upper() in cur_data.DOLLAR_PREFIXES:
+        return cur_data.DOLLAR_PREFIXES[letters.upper()]
+    return en.CURRENCY_PREFIX.get(pre.replace(" ", "")) or en.CURRENCY_CODES.get(pre.strip())
 
 
 def _clean_scale(word: str | None) -> str:
-    return (word or "").strip(" -")
+    return (word or "").strip().strip("-")
 
 
 def _zh_candidates(t: str) -> Iterator[Candidate]:
@@ -162,17 +255,21 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             continue
         s1, s2 = m.group("s1") or "", m.group("s2") or ""
         n1 = m.group("n1")
-        if pre and pre in "$¥€£US$HK$" and not cur_word and not s1 and n1[0].isdigit():
+        if pre and pre[-1] in "$¥€£" and not cur_word and not s1 and n1[0].isdigit():
             continue  # plain "$135": the English grammar reads it
         if pre and not cur_word and not (s1 or s2) and not n1[0].isdigit():
             continue
-        if pre and cur_word == "元" and zh.CURRENCY_PREFIX.get(pre, "CNY") != "CNY":
-            cur_word = None  # 港币435亿元: the currency before the number decides
-        currency = (zh.CURRENCY_SUFFIX.get(cur_word or "") or zh.CURRENCY_PREFIX.get(pre or "")
-                    or {"RMB": "CNY", "Rmb": "CNY", "US$": "USD", "HK$": "HKD", "$": "USD",
-                        "¥": "CNY", "€": "EUR", "£": "GBP"}.get(pre or ""))
+        if cur_word in ("块", "块钱") and not _kuai_is_money(t, m):
+            if not pre:
+                continue
+            cur_word = None
+        if pre and cur_word in ("元", "块", "块钱"):
+            cur_word = None  # 港币435亿元, 人民币50亿元: the currency before the number decides
+        currency = _ZH_SUFFIX.get(cur_word or "") or _ZH_PREFIX.get(pre or "")
         if currency is None:
             continue
+        if currency in ("CNY", "LOCAL") and cur_word in ("元", "块", "块钱"):
+            currency = LOCAL  # 元 alone is the yuan, the NT dollar or the HK dollar by region
         v1 = numbers.parse_zh_number(n1, s1 if n1[0].isdigit() else "")
         if v1 is None:
             continue
@@ -181,6 +278,10 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         approx = bool(m.group("a1") or m.group("a2") or m.group("a3"))
         if m.group("a1") and s1 == "" and not n1[0].isdigit() and not cur_word:
             continue
+        start = m.start("pre") if pre else m.start("sign") if m.group("sign") else m.start("n1")
+        negative = bool(m.group("sign"))
+        if m.group("sign") == "-" and _RANGE_SIGN.search(t[max(0, m.start("sign") - 2):m.start("sign")]):
+            negative, start = False, m.start("n1")  # "4000万元-5500万元": a range dash, not a sign
         n2 = m.group("n2")
         if n2:
             v2 = numbers.parse_zh_number(n2, s2 if n2[0].isdigit() else "")
@@ -190,16 +291,46 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
                 v2 = numbers.scaled(v2, numbers.zh_scale(s2))
             if not s1 and s2:
                 v1 = numbers.scaled(v1, numbers.zh_scale(s2))
-            if not v1 < v2:
+            if _FROM_BEFORE.search(t[max(0, start - 3):start]) or v1 == v2 or max(v1, v2) > 100 * min(v1, v2):
+                # "从50亿到80亿美元": two figures, the first in the second's currency
+                yield start, m.end("s1") if s1 else m.end("n1"), v1, v1, currency, None, 0.0
+                yield m.start("n2"), m.end(), v2, v2, currency, None, 0.0
                 continue
-            if _FROM_BEFORE.search(t[max(0, m.start() - 3):m.start()]):
-                continue
-            low, high = v1, v2
+            low, high = min(v1, v2), max(v1, v2)  # "5.6亿至5.2亿美元" is written high to low
         else:
             low = high = v1
-        if m.group("sign"):
+        low, high = low + _zh_minor(m), high + _zh_minor(m)
+        if negative:
             low, high = -high, -low
-        yield m.start(), m.end(), low, high, currency, ("approx" if approx else None), 0.0
+        yield start, m.end(), low, high, currency, ("approx" if approx else None), 0.0
+    for m in ZH_MINOR.finditer(t):
+        after = t[m.end():m.end() + 1]
+        if not (after == "钱" or _ZH_MINOR_CONTEXT.search(t[max(0, m.start() - 12):m.start()])):
+            continue
+        value = numbers.parse_zh_number(m.group("n"))
+        if value is None:
+            continue
+        value = numbers.scaled(value, cur_data.MINOR_ZH[m.group("u")])
+        end = m.end() + (1 if after == "钱" else 0)
+        yield m.start(), end, value, value, LOCAL, None, 0.0
+
+
+def _zh_minor(m: re.Match[str]) -> float:
+    """The 角 and 分 written after a 元 amount, in 元."""
+    out = 0.0
+    for group, fraction in (("jiao", 0.1), ("fen", 0.01)):
+        if m.group(group):
+            digit = numbers.parse_zh_number(m.group(group))
+            out += round((digit or 0.0) * fraction, 2)
+    return out
+
+
+def _kuai_is_money(t: str, m: re.Match[str]) -> bool:
+    """块 is money before 钱, or at a clause end after a price or money verb ("卖50块。")."""
+    if m.group("cur") == "块钱":
+        return True
+    return bool(_CLAUSE_END.match(t[m.end():m.end() + 1])
+                and _KUAI_CONTEXT.search(t[max(0, m.start() - 12):m.start()]))
 
 
 def _qualifier(t: str, start: int, end: int, given: str | None) -> tuple[str, int, int]:
@@ -222,6 +353,8 @@ def _qualifier(t: str, start: int, end: int, given: str | None) -> tuple[str, in
         m = rx.match(after)
         if m:
             return q, end, end + m.end()
+    if _TOLERANCE.match(t[end:end + 30]):
+        return "approx", end, end
     if given:
         return given, end, end
     if before.endswith("~") or before.endswith("≈"):
@@ -273,8 +406,12 @@ def _is_negative(t: str, start: int) -> bool:
     return False
 
 
-def find_money(text: str, lang: str | None = None) -> list[Money]:
-    """Every money amount in `text`, in order, without overlaps."""
+def find_money(text: str, lang: str | None = None, local: str | None = None) -> list[Money]:
+    """Every money amount in `text`, in order, without overlaps.
+
+    `local` is the currency of a bare 元 when the text gives no sign of its region (a
+    feed setting); by default the one `local_currency` set, else the text decides.
+    """
     t = numbers.normalize(text)
     hint = lang or ("zh" if numbers.cjk_share(t) > 0.3 else "en")
     raw = list(_en_candidates(t, hint))
@@ -289,6 +426,8 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
                 chosen[-1] = cand
             continue
         chosen.append(cand)
+    codes = resolve_currencies(text, t, [(c[0], c[1], c[4]) for c in chosen], local or _LOCAL_DEFAULT.get())
+    chosen = [(*c[:4], code, *c[5:]) for c, code in zip(chosen, codes, strict=True)]
 
     spans: list[Money] = []
     scales: dict[int, float] = {}
@@ -302,7 +441,33 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         spans.append(Money(start, end, text[start:end], float(low), float(high), cur,
                            qualifier, per, unit))
         scales[start] = scale
-    return _merge_ranges(text, t, _mark_conversions(t, spans), scales)
+    return _merge_ranges(text, t, _accounting_negatives(t, _mark_conversions(t, spans)), scales)
+
+
+_LOSS_BEFORE = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b|亏损|亏|损失|赤字|负")
+_COLUMN_GAP = re.compile(r"\t| {2,}|\|")
+
+
+def _accounting_negatives(t: str, spans: list[Money]) -> list[Money]:
+    """"($0.25)", "(0.18美元)" in a results table or a loss line: a negative figure.
+
+    An amount wrapped in brackets on its own is negative only where a loss is spoken of
+    on its line or the line is a table; a bracket right after another amount restates it.
+    """
+    out: list[Money] = []
+    for span in spans:
+        before = t[:span.start].rstrip(" ")
+        if span.low >= 0 and before.endswith("(") and t[span.end:].lstrip(" ").startswith(")"):
+            prev = out[-1] if out else None
+            gap = t[prev.end:len(before) - 1] if prev else "x"
+            # A column of the same currency in a table is no restatement of the one before.
+            restates = bool(re.fullmatch(r"[\s,，]*", gap)) and not (
+                prev is not None and prev.currency == span.currency and _COLUMN_GAP.search(gap))
+            line = before[before.rfind("\n") + 1:-1]
+            if not restates and (_LOSS_BEFORE.search(line[-80:]) or _COLUMN_GAP.search(line)):
+                span = Money(**{**span.__dict__, "low": -span.high, "high": -span.low, "conversion": False})
+        out.append(span)
+    return out
 
 
 def _mark_conversions(t: str, spans: list[Money]) -> list[Money]:

@@ -32,7 +32,10 @@ def normalize(text: str) -> str:
 
 EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 ZH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}]*)"
+ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}兆]*)"
+# Digits in sections, as Taiwan and Hong Kong press write large sums: "2兆8,943亿", "1亿2000万".
+ZH_SECTIONS = r"(?:\d{1,4}(?:\.\d+)?兆(?:\d{1,4}(?:,\d{3})?亿)?(?:\d{1,4}(?:,\d{3})?万)?|\d{1,4}亿\d{1,4}(?:,\d{3})?万)"
+_SECTION = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([兆亿万]?)")
 
 
 def parse_digits(num: str) -> float:
@@ -75,17 +78,31 @@ def zh_scale(chars: str) -> float:
 
 @lru_cache(maxsize=4096)
 def parse_zh_numeral(numeral: str) -> float | None:
-    """Pure Chinese numerals through cn2an: '五十亿' -> 5e9, '三千万' -> 3e7."""
+    """Pure Chinese numerals through cn2an: '五十亿' -> 5e9, '三千万' -> 3e7, '十二兆三千亿' -> 1.23e13."""
+    if "兆" in numeral:  # cn2an stops at 亿: read the 兆 section apart
+        high, _, rest = numeral.partition("兆")
+        top = parse_zh_numeral(high) if high else 1.0
+        below = parse_zh_numeral(rest) if rest else 0.0
+        if top is None or below is None or below >= 1e12:
+            return None
+        return scaled(top, 1e12) + below
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
 
 
+def parse_zh_sections(num: str) -> float:
+    """Digit sections with their scales summed: '2兆8,943亿' -> 2.8943e12."""
+    return sum(scaled(parse_digits(n), zh_scale(u)) for n, u in _SECTION.findall(num))
+
+
 def parse_zh_number(num: str, scale: str = "") -> float | None:
     """Digits or Chinese numerals, then scale characters: ('1295', '亿') -> 1.295e11."""
-    if num[0].isdigit():
-        base: float | None = parse_digits(num)
+    if num[0].isdigit() and not num[-1].isdigit():
+        base: float | None = parse_zh_sections(num)
+    elif num[0].isdigit():
+        base = parse_digits(num)
     elif num in ("百", "千"):
         base = zh.SCALES[num]
     else:

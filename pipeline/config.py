@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ class FeedConfig:
     identity: str = "auto"  # which key names an article: guid, link, title+date, content hash
     encoding: str | None = None  # override a declared encoding that lies (e.g. gb18030)
     fetch_linked: bool = False  # fetch the linked page when the feed carries only a title
+    currency: str | None = None  # what a bare 元 means in this feed's articles (e.g. TWD)
 
     @property
     def is_local(self) -> bool:
@@ -116,6 +118,10 @@ def load_settings(path: str | Path | None = None) -> Settings:
                 "".encode(encoding)
             except LookupError as exc:
                 raise ConfigError(f"unknown encoding {encoding!r}", spath, f"{where}.encoding") from exc
+        currency = _expect(item, "currency", str, where, spath)
+        if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
+            raise ConfigError(f"currency must be an ISO 4217 code such as TWD, not {currency!r}",
+                              spath, f"{where}.currency")
         if name in names:
             raise ConfigError(f"duplicate feed name {name!r}", spath, f"{where}.name")
         names.add(name)
@@ -123,7 +129,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             local = Path(url)
             url = str(local if local.is_absolute() else base / local)
         feeds.append(FeedConfig(name, url, lang, identity, encoding,
-                                bool(_expect(item, "fetch_linked", bool, where, spath))))
+                                bool(_expect(item, "fetch_linked", bool, where, spath)), currency))
     aliases_raw = _expect(data, "aliases", dict, "", spath) or {}
     aliases: dict[str, list[str]] = {}
     for k, v in aliases_raw.items():

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 
 from extractors.claims import Extractor
 from extractors.langid import detect_language
+from extractors.money import local_currency
 from extractors.spans import Extraction
 from models import Article, ArticleFeed, Database, Feed, RunRecord, database_url
 from models.tables import as_utc, utcnow
@@ -234,7 +235,8 @@ def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSum
 
 def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                     routes: list[tuple[str, set[str], bool]], summary: RunSummary, report: Reporter,
-                    advance: Callable[[int], None] | None = None) -> None:
+                    advance: Callable[[int], None] | None = None,
+                    currencies: dict[str, str] | None = None) -> None:
     """Extract and queue every article not yet extracted.
 
     Articles are read and extracted in rounds (on two cores when a round is large) and
@@ -248,7 +250,9 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
         if not rows:
             return
         items = [("\n".join(p for p in (summary_, body) if p), None, pub) for _, summary_, body, pub in rows]
-        results = _extract_round(extractor, items, [r[0] for r in rows], report)
+        ids = [r[0] for r in rows]
+        local = _feed_currencies(db, ids, currencies) if currencies else {}
+        results = _extract_by_currency(extractor, items, ids, local, report)
         for start in range(0, len(rows), EXTRACT_BATCH):
             part = list(zip(rows[start:start + EXTRACT_BATCH], results[start:start + EXTRACT_BATCH], strict=True))
             with db.session() as s:
@@ -266,6 +270,33 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
             summary.extracted += len(part)
             if advance:
                 advance(len(part))
+
+
+def _feed_currencies(db: Database, ids: list[int | None], currencies: dict[str, str]) -> dict[int, str]:
+    """Article id -> the `currency` of the feeds that carried it, when they agree."""
+    with db.session() as s:
+        pairs = s.exec(select(ArticleFeed.article_id, Feed.name).join(Feed, col(Feed.id) == ArticleFeed.feed_id)
+                       .where(col(ArticleFeed.article_id).in_([i for i in ids if i is not None]))).all()
+    found: dict[int, set[str]] = {}
+    for art_id, name in pairs:
+        if name in currencies:
+            found.setdefault(art_id, set()).add(currencies[name])
+    return {art_id: codes.pop() for art_id, codes in found.items() if len(codes) == 1}
+
+
+def _extract_by_currency(extractor: Extractor, items: list[tuple[str, None, date | None]], ids: list[int | None],
+                         local: dict[int, str], report: Reporter) -> list[Extraction | Exception]:
+    """Extract a round; articles of feeds with a `currency` setting under that default."""
+    groups: dict[str | None, list[int]] = {}
+    for i, art_id in enumerate(ids):
+        groups.setdefault(local.get(art_id) if art_id is not None else None, []).append(i)
+    out: list[Extraction | Exception | None] = [None] * len(items)
+    for code, positions in groups.items():
+        with local_currency(code):
+            part = _extract_round(extractor, [items[i] for i in positions], [ids[i] for i in positions], report)
+        for i, ex in zip(positions, part, strict=True):
+            out[i] = ex
+    return [ex for ex in out if ex is not None]
 
 
 def _extract_round(extractor: Extractor, items: list[tuple[str, None, date | None]], ids: list[int | None],
@@ -317,7 +348,8 @@ def run(settings: Settings, report: Reporter | None = None,
             clock = _lap(summary, "fetch", clock)
             total = pending_count(db)
             advance = progress("extract", total) if progress and total else None
-            extract_pending(db, extractor, index, routes, summary, report, advance)
+            currencies = {f.name: f.currency for f in settings.feeds if f.currency}
+            extract_pending(db, extractor, index, routes, summary, report, advance, currencies)
             _lap(summary, "extract", clock)
             with db.session() as s:
                 rec = s.get(RunRecord, record.id)

@@ -117,6 +117,89 @@ ROWS = [
     ("$88 per share", [("$88", 88, 88, "USD", "exact", None)]),
     ("98美元/桶", [("98美元", 98, 98, "USD", "exact", None)]),
     ("16.62元/公斤", [("16.62元", 16.62, 16.62, "CNY", "exact", None)]),
+    # issue 19: forms of real paragraphs
+    # Taiwan dollars: explicit, and a bare 元 in traditional script about Taiwan
+    ("NT$310.8 billion", [("NT$310.8 billion", 310.8 * B, 310.8 * B, "TWD", "exact", None)]),
+    ("T$310.8 billion", [("T$310.8 billion", 310.8 * B, 310.8 * B, "TWD", "exact", None)]),
+    ("新台幣3000億元", [("新台幣3000億元", 300 * B, 300 * B, "TWD", "exact", None)]),
+    ("台幣500億元", [("台幣500億元", 50 * B, 50 * B, "TWD", "exact", None)]),
+    ("台積電114年第三季營收9,899億元，創新高。", [("9,899億元", 989.9 * B, 989.9 * B, "TWD", "exact", None)]),
+    ("臺灣上市櫃公司今年營收達3兆元", [("3兆元", 3 * T, 3 * T, "TWD", "exact", None)]),  # 兆 is 10^12
+    ("營收新台幣2兆8,943億元", [("新台幣2兆8,943億元", 2.8943 * T, 2.8943 * T, "TWD", "exact", None)]),
+    ("台積電營收3兆元", [("3兆元", 3 * T, 3 * T, "CNY", "exact", None)]),  # no Taiwan signal: the yuan
+    ("台积电在台湾营收3兆元", [("3兆元", 3 * T, 3 * T, "CNY", "exact", None)]),  # simplified script
+    ("據台灣經濟部統計，人民幣計價營收100億元", [("100億元", 10 * B, 10 * B, "CNY", "exact", None)]),  # said nearby
+    ("鴻海營收新台幣6.8兆元，美金250億元", [("新台幣6.8兆元", 6.8 * T, 6.8 * T, "TWD", "exact", None),
+                                          ("美金250億元", 25 * B, 25 * B, "USD", "exact", None)]),
+    # Hong Kong: 港元 nearby decides a bare 元; a share price in 港元 does not
+    ("收入100亿港元，利润20亿元。", [("100亿港元", 10 * B, 10 * B, "HKD", "exact", None),
+                                  ("20亿元", 2 * B, 2 * B, "HKD", "exact", None)]),
+    ("港幣435億元", [("港幣435億元", 43.5 * B, 43.5 * B, "HKD", "exact", None)]),
+    ("hk$7.2 billion", [("hk$7.2 billion", 7.2 * B, 7.2 * B, "HKD", "exact", None)]),
+    ("HK $ 7.2 billion", [("HK $ 7.2 billion", 7.2 * B, 7.2 * B, "HKD", "exact", None)]),
+    ("騰訊股價收報500港元，季度收入1800億元", [("500港元", 500, 500, "HKD", "exact", None),
+                                          ("1800億元", 180 * B, 180 * B, "CNY", "exact", None)]),
+    # ranges that look like signs: one range, low <= high, never negative
+    ("4000万元-5500万元", [("4000万元-5500万元", 40 * M, 55 * M, "CNY", "exact", None)]),
+    ("5.6亿至5.2亿美元", [("5.6亿至5.2亿美元", 0.52 * B, 0.56 * B, "USD", "exact", None)]),  # high to low
+    ("$1.2-$1.4 billion", [("$1.2-$1.4 billion", 1.2 * B, 1.4 * B, "USD", "exact", None)]),
+    ("$1.2 billion-$1.4 billion", [("$1.2 billion-$1.4 billion", 1.2 * B, 1.4 * B, "USD", "exact", None)]),
+    ("从50亿到80亿美元", [("50亿", 5 * B, 5 * B, "USD", "exact", None),  # a change: two figures
+                        ("80亿美元", 8 * B, 8 * B, "USD", "exact", None)]),
+    # accounting negatives; a bracketed conversion after an amount is not one
+    ("每股亏损(0.18美元)", [("0.18美元", -0.18, -0.18, "USD", "exact", None)]),
+    ("Net loss per share ($0.25)", [("$0.25", -0.25, -0.25, "USD", "exact", None)]),
+    ("Net loss (US$1.2 million)", [("US$1.2 million", -1.2 * M, -1.2 * M, "USD", "exact", None)]),
+    ("Net income (loss)\t$1.2\t($0.5)", [("$1.2", 1.2, 1.2, "USD", "exact", None),
+                                         ("$0.5", -0.5, -0.5, "USD", "exact", None)]),
+    ("Net loss of NT$1.2 trillion (US$41 billion)", [("NT$1.2 trillion", 1.2 * T, 1.2 * T, "TWD", "exact", None),
+                                                     ("US$41 billion", 41 * B, 41 * B, "USD", "exact", None)]),
+    ("Apple (US$3 trillion) is big", [("US$3 trillion", 3 * T, 3 * T, "USD", "exact", None)]),
+    # small units in the major unit
+    ("27 cents", [("27 cents", 0.27, 0.27, "USD", "exact", None)]),
+    ("8 cents a share", [("8 cents", 0.08, 0.08, "USD", "exact", None)]),
+    ("27¢", [("27¢", 0.27, 0.27, "USD", "exact", None)]),
+    ("C$5 and 27 cents", [("C$5", 5, 5, "CAD", "exact", None), ("27 cents", 0.27, 0.27, "CAD", "exact", None)]),
+    ("212 pence", [("212 pence", 2.12, 2.12, "GBP", "exact", None)]),
+    ("Shares rose 50p in London", [("50p", 0.5, 0.5, "GBP", "exact", None)]),
+    ("每股亏损37分", [("37分", 0.37, 0.37, "CNY", "exact", None)]),
+    ("櫃買公司114年前三季每股虧損37分", [("37分", 0.37, 0.37, "TWD", "exact", None)]),
+    ("每股派息5角", [("5角", 0.5, 0.5, "CNY", "exact", None)]),
+    ("5毛钱", [("5毛钱", 0.5, 0.5, "CNY", "exact", None)]),
+    ("4 dollars 25 cents", [("4 dollars 25 cents", 4.25, 4.25, "USD", "exact", None)]),
+    ("35元8角2分", [("35元8角2分", 35.82, 35.82, "CNY", "exact", None)]),
+    # amounts broken by a line or spaces
+    ("$7.42\nbillion", [("$7.42\nbillion", 7.42 * B, 7.42 * B, "USD", "exact", None)]),
+    ("1536.8 亿元", [("1536.8 亿元", 153.68 * B, 153.68 * B, "CNY", "exact", None)]),
+    ("$318.2billion", [("$318.2billion", 318.2 * B, 318.2 * B, "USD", "exact", None)]),
+    ("超 2600 亿元", [("2600 亿元", 260 * B, 260 * B, "CNY", "more_than", None)]),
+    ("7.42\nbillion dollars", [("7.42\nbillion dollars", 7.42 * B, 7.42 * B, "USD", "exact", None)]),
+    # conversions: two items, the second marked
+    ("net profit of T$310.8 billion ($10.1 billion)", [("T$310.8 billion", 310.8 * B, 310.8 * B, "TWD", "exact", None),
+                                                       ("$10.1 billion", 10.1 * B, 10.1 * B, "USD", "exact", None)]),
+    # currency written the other ways
+    ("240USD", [("240USD", 240, 240, "USD", "exact", None)]),
+    ("35 €", [("35 €", 35, 35, "EUR", "exact", None)]),
+    ("18 usd", [("18 usd", 18, 18, "USD", "exact", None)]),
+    ("paid 100 $ for it", [("100 $", 100, 100, "USD", "exact", None)]),
+    ("62 USD million", [("62 USD million", 62 * M, 62 * M, "USD", "exact", None)]),
+    ("45 MUSD", [("45 MUSD", 45 * M, 45 * M, "USD", "exact", None)]),
+    ("12 us dollar", [("12 us dollar", 12, 12, "USD", "exact", None)]),
+    ("300 Chinese yuan", [("300 Chinese yuan", 300, 300, "CNY", "exact", None)]),
+    ("25 rmb", [("25 rmb", 25, 25, "CNY", "exact", None)]),
+    ("100美圆", [("100美圆", 100, 100, "USD", "exact", None)]),
+    ("50块钱", [("50块钱", 50, 50, "CNY", "exact", None)]),
+    ("一件卖50块。", [("50块", 50, 50, "CNY", "exact", None)]),
+    ("十二兆三千億元", [("十二兆三千億元", 12.3 * T, 12.3 * T, "CNY", "exact", None)]),
+    ("1亿2000万元", [("1亿2000万元", 120 * M, 120 * M, "CNY", "exact", None)]),
+    # tolerances are approximate
+    ("540亿美元（±2%）", [("540亿美元", 54 * B, 54 * B, "USD", "approx", None)]),
+    ("$65 billion, plus or minus 2%", [("$65 billion", 65 * B, 65 * B, "USD", "approx", None)]),
+    # no new false money beside the figure
+    ("revenue of $5 billion.[1]", [("$5 billion", 5 * B, 5 * B, "USD", "exact", None)]),
+    ("腾讯控股(0700.HK)营收1,800亿元", [("1,800亿元", 180 * B, 180 * B, "CNY", "exact", None)]),
+    ("台積電(2330)114年營收3兆元", [("3兆元", 3 * T, 3 * T, "TWD", "exact", None)]),  # a stock code, an ROC year
+    ("這家百年老店有114年歷史，營收30億元", [("30億元", 3 * B, 3 * B, "CNY", "exact", None)]),  # an age, no year
 ]
 
 
@@ -138,12 +221,42 @@ TRAPS = [
     "hundreds of billions of dollars", "tens of billions", "第三季度", "2026年",
     "13.4 million barrels per day", "$NVDA calls", "the Dow fell 300 points", "S&P 500", "COVID-19",
     "Windows 11", "No. 1", "4万亿参数", "5000万股", "上千亿元的订单", "3纳米",
+    # issue 19: ratings, citation markers, ROC years, stock codes, and the words minor units
+    # and codes share with other things
+    "评级3(持有)", "目标评级：3(持有)", "见注释[1]", "[12]", "114年第三季", "民國114年", "0700.HK",
+    "2330", "(600519)", "台積電(2330)", "1080p video and 720p", "50p", "2048块GPU", "切成3块电池",
+    "他们在2048块", "评价打了9分", "得分37分，比分3:1", "三角形", "3分钟", "百分之五", "1月1日元旦",
+    "2025年元宵", "EUR/USD 1.08", "1.08 EUR/USD", "USD/CNY 7.1", "the 2024 cny holiday",
+    "50 cad files", "a 20 dollar bill", "won 3 games", "5 pounds of flour", "at 5p.m.",
+    "rates rose 5.6%, plus or minus 2%",
 ]
 
 
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_money(text: str) -> None:
     assert find_money(text) == []
+
+
+def test_a_feed_default_decides_a_bare_yuan_the_text_does_not_place() -> None:
+    from extractors.money import local_currency
+
+    text = "公司营收100亿元，其中新台币20亿元。"
+    assert [m.currency for m in find_money(text, local="TWD")] == ["TWD", "TWD"]
+    with local_currency("TWD"):
+        assert [m.currency for m in find_money("营收100亿元")] == ["TWD"]
+        assert [m.currency for m in find_money("营收100亿港元，利润20亿元")] == ["HKD", "HKD"]  # the text wins
+    assert [m.currency for m in find_money("营收100亿元")] == ["CNY"]
+
+
+def test_a_range_dash_is_never_a_sign() -> None:
+    for text in ("4000万元-5500万元", "$1.2-$1.4 billion", "5.6亿至5.2亿美元", "8-10 cents"):
+        got = find_money(text)
+        assert len(got) == 1 and 0 < got[0].low <= got[0].high, text
+
+
+def test_conversion_after_an_amount_is_marked_not_negative() -> None:
+    got = find_money("net profit of T$310.8 billion ($10.1 billion)")
+    assert [(m.currency, m.conversion, m.low > 0) for m in got] == [("TWD", False, True), ("USD", True, True)]
 
 
 def test_conversion_in_brackets_is_marked_and_keeps_the_bound() -> None:

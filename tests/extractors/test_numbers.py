@@ -14,6 +14,11 @@ from extractors import numbers
     ("十", "亿", 1e9),       # 十亿: the numeral, then the scale
     ("两千", "亿", 2e11),
     ("3", "千万", 3e7),      # scales multiply: 千万 = 1e7
+    ("3", "兆", 3e12),       # 兆 is 10^12 (Taiwan and Hong Kong press)
+    ("十二兆三千亿", "", 1.23e13),   # 兆 and 亿 together in numerals
+    ("十二兆", "", 1.2e13),
+    ("2兆8,943亿", "", 2.8943e12),  # digit sections, as Taiwan press writes them
+    ("1亿2000万", "", 1.2e8),
 ])
 def test_parse_zh_number(num: str, scale: str, expected: float) -> None:
     assert numbers.parse_zh_number(num, scale) == pytest.approx(expected)
@@ -54,3 +59,8 @@ def test_round_sig(value: float, rounded: float) -> None:
 @pytest.mark.parametrize(("text", "share"), [("abc", 0.0), ("甲骨文", 1.0), ("OpenAI投资", 2 / 8), ("123", 0.0)])
 def test_cjk_share(text: str, share: float) -> None:
     assert numbers.cjk_share(text) == pytest.approx(share)
+
+
+@pytest.mark.parametrize("numeral", ["兆兆", "十二兆三兆"])
+def test_parse_zh_numeral_refuses_broken_sections(numeral: str) -> None:
+    assert numbers.parse_zh_numeral(numeral) is None

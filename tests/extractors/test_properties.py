@@ -16,6 +16,10 @@ PIECES = st.sampled_from([
     "年", "财年", "第三季度", "fiscal year", "last quarter", "上季度", "per quarter", "a month",
     "%", "GW", "Meta", "甲骨文", "Oracle", "capex", "revenue", "收入", "亏损", "and", "between",
     "to", "from", "(", ")", "\n", "。", "，", "１２", "億", "negative", "or more",
+    # issue 19 forms: regional currencies, minor units, codes after numbers, tolerances
+    "NT$", "T$", "hk$", "HK $", "新台幣", "港幣", "兆", "114年", "台灣", "營收", "cents", "pence",
+    "p", "¢", "分", "角", "块", "钱", "每股", "亏损", "usd", "MUSD", "USD", "€", "±", "plus or minus",
+    "loss", "\t", "  ", "[1]", "美圆", "/",
 ])
 TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=40).map("".join))
 

@@ -34,6 +34,8 @@ def test_paths_are_relative_to_the_file(tmp_path: Path) -> None:
     ('vault = "v"\n[[feeds]]\nname = "a"\nurl = "u"\nencoding = "klingon"\n', "feeds[0].encoding"),
     ('vault = "v"\n[aliases]\nGoogle = "Alphabet"\n', "aliases.Google"),
     ('vault = "v"\n[fetch]\ntimeout = -1\n', "fetch.timeout"),
+    ('vault = "v"\n[[feeds]]\nname = "a"\nurl = "u"\ncurrency = "ntd"\n', "feeds[0].currency"),
+    ('vault = "v"\n[[feeds]]\nname = "a"\nurl = "u"\ncurrency = 3\n', "feeds[0].currency"),
 ])
 def test_errors_name_the_key(tmp_path: Path, text: str, key: str) -> None:
     with pytest.raises(ConfigError) as err:
@@ -58,3 +60,9 @@ def test_errors_survive_pickling() -> None:
                 FeedParseError("f", "not a feed"), NoteChangedError("n.md", "changed"), InputError(3, "bad json")):
         back = pickle.loads(pickle.dumps(err))
         assert type(back) is type(err) and str(back) == str(err)
+
+
+def test_a_feed_currency_is_read(tmp_path: Path) -> None:
+    s = load_settings(write(tmp_path, 'vault = "v"\n[[feeds]]\nname = "a"\nurl = "u"\ncurrency = "TWD"\n'
+                                      '[[feeds]]\nname = "b"\nurl = "w"\n'))
+    assert [f.currency for f in s.feeds] == ["TWD", None]

@@ -325,3 +325,18 @@ def test_an_article_the_extractor_chokes_on_stops_nothing_else(tmp_path: Path, s
     con = sqlite3.connect(settings.database)
     assert con.execute("select extract_error from article where title = 'Poison'").fetchone()[0].startswith("RuntimeError")
     assert run(settings).extracted == 0  # not retried forever
+
+
+def test_a_feed_currency_setting_decides_a_bare_yuan(tmp_path: Path, server: FeedServer) -> None:
+    # The same unmarked text: in the Taiwan feed 元 is the NT dollar, elsewhere the yuan;
+    # a currency the text names itself still wins over the setting.
+    server.feed("/tw.xml", rss([("t1", "腾讯", "<p>腾讯资本开支为130亿元。</p>"),
+                                ("t2", "阿里巴巴", "<p>阿里巴巴资本开支为20亿美元。</p>")]).encode())
+    server.feed("/cn.xml", rss([("c1", "小米", "<p>小米资本开支为130亿元。</p>")]).encode())
+    settings = config(tmp_path, [("tw", server.url("/tw.xml")), ("cn", server.url("/cn.xml"))])
+    settings.path.write_text(settings.path.read_text("utf-8").replace(
+        f'url = "{server.url("/tw.xml")}"', f'url = "{server.url("/tw.xml")}"\ncurrency = "TWD"'), "utf-8")
+    run(load_settings(settings.path))
+    con = sqlite3.connect(settings.database)
+    got = dict(con.execute("select subject, currency from claim"))
+    assert got == {"Tencent": "TWD", "Alibaba": "USD", "Xiaomi": "CNY"}

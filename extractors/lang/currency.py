@@ -1,0 +1,82 @@
+"""Currency data beyond the per-language word lists: names, symbols, codes, minor units,
+and the signals that place a bare 元 in Taiwan or Hong Kong (data only)."""
+
+# Letters written before a "$" (any case, an optional space between: "HK $", "hk$").
+DOLLAR_PREFIXES = {
+    "US": "USD", "HK": "HKD", "NT": "TWD", "T": "TWD", "C": "CAD", "CA": "CAD", "A": "AUD",
+    "AU": "AUD", "S": "SGD", "NZ": "NZD", "R": "BRL", "MX": "MXN",
+}
+# Only these may stand apart from their "$" ("HK $ 7.2 billion"): "CA $5" is California.
+SPACED_DOLLAR_PREFIXES = ("HK", "US", "NT")
+# Symbols that may also follow the number ("35 €", "100$").
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
+# Codes after a number ("240USD", "18 usd"); in lower case only those that are no word
+# or abbreviation of their own ("cad" drawings, "cny" the new year).
+CODES = {
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "CNY": "CNY", "RMB": "CNY", "HKD": "HKD",
+    "JPY": "JPY", "CHF": "CHF", "CAD": "CAD", "AUD": "AUD", "SGD": "SGD", "INR": "INR",
+    "KRW": "KRW", "TWD": "TWD", "NTD": "TWD", "NZD": "NZD",
+}
+LOWER_CASE_CODES = {"usd", "eur", "gbp", "rmb", "hkd", "jpy", "twd", "ntd", "sgd", "chf", "krw", "inr"}
+# A scale glued before a code: "45 MUSD", "3 KEUR", "2 BNUSD" is not written, "bn USD" is.
+CODE_SCALES = {"K": 1e3, "M": 1e6, "MM": 1e6, "B": 1e9, "BN": 1e9}
+# Currency names after the number, matched in any case and in the singular.
+NAMES = {
+    "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD", "dollar": "USD",
+    "hong kong dollar": "HKD", "hk dollar": "HKD", "new taiwan dollar": "TWD",
+    "taiwan dollar": "TWD", "nt dollar": "TWD", "singapore dollar": "SGD",
+    "canadian dollar": "CAD", "australian dollar": "AUD", "new zealand dollar": "NZD",
+    "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR",
+    "british pound": "GBP", "pound sterling": "GBP", "pound": "GBP", "sterling": "GBP",
+    "japanese yen": "JPY", "yen": "JPY", "korean won": "KRW", "won": "KRW", "rupee": "INR",
+    "swiss franc": "CHF",
+}
+# Names that are also ordinary words ("a 20 dollar bill", "5 pounds of flour", "won 3
+# games"): money only with a scale word or in a major+minor pair.
+AMBIGUOUS_NAMES = {"dollar", "pound", "won", "euro", "sterling"}
+
+# Minor units: English words -> (fraction of the major unit, currency or None for "the
+# dollar-like currency around it").
+MINOR_EN = {"cents": (0.01, None), "cent": (0.01, None), "¢": (0.01, None),
+            "pence": (0.01, "GBP"), "penny": (0.01, "GBP"), "p": (0.01, "GBP")}
+# Currencies that count in cents, for a "cents" next to them.
+CENT_CURRENCIES = {"USD", "CAD", "AUD", "SGD", "NZD", "HKD", "TWD", "EUR"}
+# A bare glued "50p" is pence only in a text that is about sterling.
+GBP_CONTEXT = r"£|\bGBP\b|\bpence\b|\bpounds?\b|\bsterling\b|\bFTSE\b|\bUK\b|\bBritain\b|\bBritish\b|\bLondon\b"
+# Chinese minor units of the local yuan/dollar: 角 = 0.1, 分 = 0.01.
+MINOR_ZH = {"角": 0.1, "毛": 0.1, "分": 0.01}
+# 分 and 角 are also points, minutes and angles: money only next to these words.
+MINOR_ZH_CONTEXT = r"每股|股息|派息|派发|股利|亏损|盈余|盈利|收益|配息"
+
+# Chinese currency words beyond zh.CURRENCY_SUFFIX (before or after the number).
+ZH_SUFFIX = {"美圆": "USD", "日圆": "JPY", "港圆": "HKD", "台元": "TWD", "新台币元": "TWD",
+             "块钱": "LOCAL", "块": "LOCAL"}
+ZH_PREFIX = {"新台币": "TWD", "台币": "TWD", "美金": "USD", "日币": "JPY", "欧元": "EUR",
+             "英镑": "GBP", "港币": "HKD", "港元": "HKD", "人民币": "CNY", "美元": "USD"}
+# Bare 块 is a measure word ("2048块GPU"): money before 钱, or at a clause end after
+# a money verb or price word.
+KUAI_CONTEXT = r"钱|价|花|赚|卖|买|付|收|工资|薪|成本|费|值|贵|便宜"
+
+# Region signals for a bare 元 / 億元 / 兆元 (read on the original, unfolded text).
+TAIWAN_SIGNALS = (r"台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|臺幣|台币|NT\$|台股|臺股|櫃買|柜买|"
+                  r"上市櫃|上市柜|證交所|金管會|民國|"
+                  # ROC years (114年 is 2025); "114年歷史" is an age, not a year
+                  r"(?<![\d.])1[01]\d年(?!歷史|历史|間|间|來|来|之久|以上)")
+# Markers that name the currency of a bare 元 written near them, nearest first.
+NEARBY_MARKERS = {
+    r"港元|港幣|港币|港圓|HK\$|HKD": "HKD",
+    r"NT\$|新台幣|新臺幣|新台币|台幣|臺幣|台币|TWD": "TWD",
+    r"人民币|人民幣|RMB|Rmb|CNY": "CNY",
+}
+# A marker that prices a share ("股价500港元", "每股3港元") says nothing of the sums around it.
+PER_SHARE_BEFORE = r"(?:股价|每股|目标价)[^，。；]{0,6}$"
+PER_SHARE_AFTER = r"^\s?(?:/|每)股"
+# Characters written differently in traditional and simplified script: (traditional,
+# simplified). A text with more of the first is in traditional script.
+SCRIPT_PAIRS = ("億亿", "萬万", "營营", "與与", "這这", "為为", "來来", "個个", "們们", "對对",
+                "發发", "資资", "產产", "經经", "報报", "電电", "國国", "會会", "業业", "說说",
+                "時时", "實实", "開开", "長长", "東东", "當当", "淨净", "虧亏", "損损", "額额",
+                "灣湾", "櫃柜", "達达", "幣币", "營营", "價价", "從从", "應应", "進进", "爲为")
+
+# A tolerance after the amount makes it approximate: "（±2%）", ", plus or minus 2%".
+TOLERANCE_AFTER = r"^,?\s*[(\[]?\s*(?:±|\+/-|\+-|(?i:plus or minus|give or take)|上下浮动)\s*\d"

@@ -1,0 +1,112 @@
+"""Which currency a bare 元, 分 or "cents" stands for, from the text around it (pure).
+
+A 元 is the yuan in mainland text, the NT dollar in Taiwan press and the HK dollar next to
+港元; the text's own signals decide, then a per-feed default, then the yuan.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from extractors.lang import currency as cur_data
+from extractors.lang import zh
+
+LOCAL = "LOCAL"  # placeholder: the region's 元
+CENT = "CENT"  # placeholder: the dollar-like currency around a "cents"
+
+_TAIWAN = re.compile(cur_data.TAIWAN_SIGNALS)
+_MARKERS = [(re.compile(rx), code) for rx, code in cur_data.NEARBY_MARKERS.items()]
+_PER_SHARE_BEFORE = re.compile(cur_data.PER_SHARE_BEFORE)
+_PER_SHARE_AFTER = re.compile(cur_data.PER_SHARE_AFTER)
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]|\.(?=\s|$)")
+# Characters only traditional script writes; a simplified-only set drawn from the same pairs.
+_TRAD = {pair[0] for pair in cur_data.SCRIPT_PAIRS} | set(zh.TRADITIONAL)
+_SIMP = {pair[1] for pair in cur_data.SCRIPT_PAIRS}
+
+
+def is_traditional(text: str) -> bool:
+    """More traditional-only than simplified-only characters (and at least two)."""
+    trad = sum(1 for ch in text if ch in _TRAD)
+    simp = sum(1 for ch in text if ch in _SIMP)
+    return trad >= 2 and trad > simp
+
+
+def is_taiwan(text: str) -> bool:
+    """Traditional script that speaks of Taiwan (新台幣, 台股, ROC years such as 114年)."""
+    return is_traditional(text) and _TAIWAN.search(text) is not None
+
+
+def sentence_bounds(t: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around `pos`."""
+    # A sentence longer than this is a table or a list: read only its near part.
+    start = max(0, pos - 400)
+    for m in _SENTENCE_END.finditer(t, start, pos):
+        start = m.end()
+    end = _SENTENCE_END.search(t, pos, pos + 400)
+    return start, end.start() if end else min(len(t), pos + 400)
+
+
+def nearby_currency(t: str, start: int, end: int) -> str | None:
+    """The currency a marker in the same sentence names (港元, NT$, 人民币), nearest first."""
+    s, e = sentence_bounds(t, start)
+    best: tuple[int, str] | None = None
+    for rx, code in _MARKERS:
+        for m in rx.finditer(t, s, e):
+            if start <= m.start() < end:
+                continue
+            if _PER_SHARE_BEFORE.search(t[max(s, m.start() - 10):m.start()]) \
+                    or _PER_SHARE_AFTER.match(t[m.end():m.end() + 3]):
+                continue
+            gap = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or gap < best[0]:
+                best = (gap, code)
+    return best[1] if best else None
+
+
+class Region:
+    """Decides placeholders for one text; the text-wide signals are read once."""
+
+    def __init__(self, text: str, t: str, default: str | None) -> None:
+        self.text, self.t, self.default = text, t, default
+        self._taiwan: bool | None = None
+
+    def local(self, start: int, end: int) -> str:
+        near = nearby_currency(self.t, start, end)
+        if near:
+            return near
+        if self.default:
+            return self.default
+        if self._taiwan is None:
+            self._taiwan = is_taiwan(self.text)
+        return "TWD" if self._taiwan else "CNY"
+
+
+def resolve_currencies(text: str, t: str, spans: list[tuple[int, int, str]],
+                       default: str | None = None) -> list[str]:
+    """Each (start, end, currency), in text order, with LOCAL and CENT replaced by an ISO code."""
+    region = Region(text, t, default)
+    starts = [start for start, _, _ in spans]
+    out: list[str] = []
+    for i, (start, end, code) in enumerate(spans):
+        if code == LOCAL:
+            code = region.local(start, end)
+        elif code == CENT:
+            code = _cent_currency(t, spans, starts, i)
+        out.append(code)
+    return out
+
+
+def _cent_currency(t: str, spans: list[tuple[int, int, str]], starts: list[int], i: int) -> str:
+    """The dollar-like currency of the nearest amount in the same sentence, else USD."""
+    start = spans[i][0]
+    s, e = sentence_bounds(t, start)
+    best: tuple[int, str] | None = None
+    for j in range(bisect_left(starts, s), bisect_left(starts, e)):
+        code = spans[j][2]
+        if j == i or code not in cur_data.CENT_CURRENCIES:
+            continue
+        gap = abs(spans[j][0] - start)
+        if best is None or gap < best[0]:
+            best = (gap, code)
+    return best[1] if best else "USD"
