@@ -22,7 +22,8 @@ FLOW_METRICS = frozenset({"revenue", "profit", "loss", "eps", "free_cash_flow", 
                           "capex", "spending", "cash_burn", "fund_flow"})
 
 _METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
-    [(re.compile(p, re.I), m, m in en.WEAK_METRICS) for m, ps in en.METRICS.items() for p in ps]
+    # ASCII word boundaries: "2025年EPS" has one between 年 and E.
+    [(re.compile(p, re.I | re.A), m, m in en.WEAK_METRICS) for m, ps in en.METRICS.items() for p in ps]
     + [(re.compile(p), m, m in zh.WEAK_METRICS) for m, ps in zh.METRICS.items() for p in ps]
 )
 METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.context import Doc
+from extractors.context import Doc, sentence_of
 from extractors.lang import en, zh
 from extractors.metrics import METRIC_NOUN
 from extractors.sentences import clause_index
@@ -181,7 +181,8 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     after = [x for a, b, x in able if a >= me and clause_index(bounds, a) == clause]
     if after:
         return out(after[0], "clause")
-    if si > 0 and (not ents or _PRONOUN.search(norm[:ms])) and not _owner_named(d, si, ms):
+    actors = [t for t in able if not _is_analyst(t[2])]
+    if (not actors or _PRONOUN.search(norm[:ms])) and not _owner_named(d, si, ms):
         prev = antecedent(d, si)
         if prev:
             return (prev.canonical, "", -1), "previous"
@@ -200,9 +201,12 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     found = _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
     if found:
         return found
-    names = {x.canonical for x in d.entities if x.label == "ORG" and not x.weak}
-    if len(names) == 1:
-        return next(x for x in d.entities if x.label == "ORG" and not x.weak)
+    # Else the company the text is about: the first it names that can act.
+    for x in d.entities:
+        if x.label == "ORG" and not x.weak and not _is_analyst(x) and x.start < d.sentences[si][0]:
+            s, e = d.sentences[sentence_of(d.sentences, x.start)]
+            if eligible(d.norm[s:e], x.start - s, x.end - s, x):
+                return x
     return None
 
 

@@ -87,7 +87,7 @@ METRICS = {
               r"capital budget", r"capital investments?"],
     "revenue": [r"revenues?", r"sales", r"top[- ]line", r"turnover", r"\bARR\b", r"run[- ]rate",
                 r"brought in", r"billings"],
-    "profit": [r"net income", r"net profits?", r"profits?", r"operating income",
+    "profit": [r"net income", r"net profits?", r"profits?", r"operating income", r"\bincome\b",
                r"\bearnings\b", r"EBITDA", r"\bnet earnings\b", r"made a profit",
                r"\b(?:a |net |investment )?gains? of\b"],
     "loss": [r"net loss(?:es)?", r"loss(?:es)?", r"\blost\b", r"\blos(?:e|es|ing)\b",
@@ -134,7 +134,7 @@ METRICS = {
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
-              r"\bshares?\b(?: \w+){0,3}? (?:above|to|at|past|over|below|under)\b"],
+              r"\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:above|to|at|past|over|below|under)\b"],
 }
 WEAK_METRICS = {"spending", "debt_issuance", "funding"}
 # Banks, brokers, research houses and regulators: when they forecast or report a figure
@@ -198,7 +198,7 @@ PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\
              r"\bsame (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) year|\blast year'?s?|" \
              r"\bthe year before|上年同期|去年同期|上年|去年"
 # A per-share figure is earnings per share or a share price by the words of its clause.
-PER_SHARE_EPS = r"\b(?:earnings|EPS|income|profits?|loss(?:es)?)\b|每股(?:收益|盈利|亏损|虧損|净利)|(?:收益|盈利|亏损|虧損)"
+PER_SHARE_EPS = r"\b(?:earnings|EPS|income|profits?|loss(?:es)?|earn(?:s|ed|ing)?)\b|每股(?:收益|盈利|亏损|虧損|净利|纯益|盈余)|(?:收益|盈利|亏损|虧損|纯益|盈余)"
 PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股价|股價|目标价|目標價|收盘|收盤|报收|報收"
 # A deal's per-share terms are not the company's figure.
 DEAL_CUES = r"\b(?:deal|offer|acqui\w+|buy(?:out)?|merger|takeover|tender)\b|收购|要约|合并|併購|收購"
