@@ -25,6 +25,8 @@ _CHANGE_EN = re.compile(en.CHANGE_BEFORE, re.I)
 _CHANGE_ZH = re.compile(zh.CHANGE_BEFORE)
 _ESTIMATE_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
 _ESTIMATE_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
+_VERSUS = re.compile(r"(?i)\b(?:vs\.?|versus|compared (?:with|to)|against)\s*$")
+_EXPECTED_AFTER = re.compile(r"(?i)^\s*(?:expected|estimated|forecast|anticipated|consensus)\b")
 _NEGATION_REACH = 48  # characters before the figure a negation governs
 
 
@@ -54,6 +56,8 @@ def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start
     if _ESTIMATE.search(sentence[max(0, ms - 70):ms]) or _ESTIMATE_AFTER.match(sentence[me:me + 70]) \
             or _ESTIMATE_BEFORE.search(sentence[max(0, ms - 70):ms]):
         return "estimate"
+    if _VERSUS.search(sentence[max(0, ms - 12):ms]) and _EXPECTED_AFTER.match(sentence[me:me + 20]):
+        return "estimate"  # "$1.37 vs. $1.24 expected"
     if _PREDICTS.search(sentence[max(clause_start, ms - 40):ms]) and _BROKER_CONTEXT.search(context + sentence[:ms]):
         return "estimate"
     if _FORECAST.search(sentence[max(0, ms - 60):ms]):

@@ -19,6 +19,7 @@ _CAP = r"[A-Z][A-Za-z0-9&'’.\-]*"
 _EN_NAME = re.compile(
     rf"\b({_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}),?\s+{en.ORG_LEGAL_SUFFIX}(?![A-Za-z])"
     rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)")
+_ACTOR = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 _CJK = "\u4e00-\u9fff"
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{4,6}}"
                       r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
@@ -90,6 +91,15 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             words = words[1:]
         if words:
             ent = _entity(text, m.start(), " ".join(words), aliases)
+            if ent:
+                out.append(ent)
+    for m in _ACTOR.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in en.ACTOR_STOP:
+            words = words[1:]
+        name = " ".join(words)
+        if name and name not in en.ACTOR_STOP and name not in NER_STOP and not _LATIN_STOP.intersection(words):
+            ent = _entity(text, m.start(1), name, aliases, weak=True)
             if ent:
                 out.append(ent)
     if numbers.cjk_share(text) > 0.05:

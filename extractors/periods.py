@@ -149,12 +149,12 @@ def _zh_part(m: re.Match[str], year: int | str) -> str:
     return f"9M {year}"
 
 
-@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|前三季度|第(?P<q3>{_ZH_Q})财季)")
+@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)三季度?|第(?P<q3>{_ZH_Q})财季)")
 def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
     return _zh_part(m, m.group("y"))
 
 
-@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>前三季度))")
+@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)三季度?))")
 def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
     if pub is None:
@@ -176,7 +176,7 @@ def _zh_year_range(m: re.Match[str], pub: date | None) -> str | None:
     return f"{y1}-{y2}" if 0 < y2 - y1 <= 10 else None
 
 
-@rule(r"(?P<w>上一?个?季度|本季度|下一?个?季度|去年|上年|今年|本年|明年|上一?财年|本财年|下一?财年)")
+@rule(r"(?P<w>上一?个?季度?|本季度|下一?个?季度|去年|上年|今年|本年|明年|上一?财年|本财年|下一?财年)")
 def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
     if pub is None:
         return None

@@ -203,7 +203,7 @@ def antecedent(d: Doc, si: int) -> Entity | None:
         return found
     # Else the company the text is about: the first it names that can act.
     for x in d.entities:
-        if x.label == "ORG" and not x.weak and not _is_analyst(x) and x.start < d.sentences[si][0]:
+        if x.label == "ORG" and not x.weak and not _is_analyst(x):
             s, e = d.sentences[sentence_of(d.sentences, x.start)]
             if eligible(d.norm[s:e], x.start - s, x.end - s, x):
                 return x

@@ -185,6 +185,16 @@ CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dr
                 r"jumped|surged|slipped|slid|shrank|widened|narrowed|" \
                 r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
 
+# Verbs a company does in results news: a capitalised name before one acts ("DuPont reported").
+ACTOR_VERBS = r"(?:reported|reports|posted|posts|announced|announces|said|says|expects|raised|raises|" \
+              r"lowered|cut|agreed|agrees|plans|delivered|recorded|generated|earned|booked|beat|missed|" \
+              r"forecast|forecasts|guided|projects|priced|completed|closed|signed|acquired|acquires|" \
+              r"swung|returned|narrowed|widened)"
+ACTOR_STOP = {"The", "It", "We", "He", "She", "They", "This", "That", "Analysts", "Revenue", "Sales",
+              "Earnings", "Management", "Company", "Shares", "Investors", "Officials", "Sources",
+              "Reuters", "Bloomberg", "Net", "Total", "Operating", "Adjusted", "GAAP", "Here", "There",
+              "Wall Street", "CEO", "CFO", "Chairman", "President", "Executives", "Data", "Results",
+              "Consensus", "Zacks", "Refinitiv", "LSEG", "FactSet", "Moody's", "Fitch", "S&P"}
 # Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
 # A figure set against another: an analysts' estimate of the same metric, or a prior period.
 ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projections?|expected|predicted|" \
