@@ -134,7 +134,9 @@ METRICS = {
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
-              r"\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:above|to|at|past|over|below|under)\b"],
+              r"\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:closed|traded|trading|rose|fell|jumped|soared|surged|"
+              r"slid|dropped|climbed|bounced|ended|opened|hit|touched|plunged|tumbled|nosedived|nosediving|"
+              r"gained|sank|rallied|were|was)\b[^.;$]{0,25}?\b(?:above|to|at|past|over|below|under)\b"],
 }
 WEAK_METRICS = {"spending", "debt_issuance", "funding"}
 # Banks, brokers, research houses and regulators: when they forecast or report a figure
