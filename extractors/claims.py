@@ -43,6 +43,9 @@ _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
+_RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|约折合|換算|换算|合|相当于|相當於|equivalent to|"
+                       r"about|approximately|roughly|around|or|US|NT)?\s*(?:新台币|新台幣|人民币|人民幣|港币|港幣)?\s*$", re.I)
+_AGGREGATE = re.compile(en.AGGREGATE + "|" + zh.AGGREGATE, re.I)
 _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
 _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
@@ -207,7 +210,9 @@ class Extractor:
         d.metrics[money.start] = metric
         if metric is None:
             return None
-        if per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \
+        if per_share and metric == "eps":
+            pass
+        elif per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \
                 and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):
             metric = "eps"  # "net income of $8.81 billion, or $1.15 per share"
         elif per_share:
@@ -217,6 +222,11 @@ class Extractor:
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
         if states_nothing(norm[clause_start:ms], norm[:ms]):
             return None
+        if prev and _RESTATED.search(norm[prev[-1].end - s:ms]):
+            return None  # "DKK 20 billion (€2.7 billion)", "(約折合1億美元)": the same figure again
+        if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \
+                len({x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"}) != 1:
+            return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
         figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
         listed_to = respective(d, si, figures).get(money.start)
         if listed_to is not None:

@@ -42,7 +42,8 @@ _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 # Statistical NER takes metric words, money and periods in headlines for names.
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
-    r"results|outlook|guidance|billion|million|trillion|per share|EPS)\b|[$€£¥]|\d{4}")
+    r"results|outlook|guidance|billion|million|trillion|per share|EPS|position|insights|performance|"
+    r"highlights|overview|summary|initiatives|segment|metrics)\b|[$€£¥]|\d{4}")
 
 
 def load_shipped_aliases() -> dict[str, list[str]]:

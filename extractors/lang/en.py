@@ -150,7 +150,10 @@ ANALYSTS = {"JPMorgan", "Goldman Sachs", "Morgan Stanley", "UBS", "BNP Paribas",
             "S&P Global", "Fitch", "Bloomberg", "Reuters", "FT", "Financial Times", "CNBC",
             "WSJ", "Wall Street Journal", "The Wall Street Journal", "The Information", "Nikkei",
             "Caixin", "The New York Times", "Axios", "TechCrunch", "Morningstar", "PitchBook",
-            "Dealogic", "LSEG", "FactSet", "Evercore", "Wedbush", "Piper Sandler", "Bloomberg Intelligence", "Bloomberg Intel", "Deutsche Bank"}
+            "Dealogic", "LSEG", "FactSet", "Evercore", "Yahoo Finance", "Jiji Press", "Yonhap",
+            "Yonhap Infomax", "Kyodo", "Xinhua", "MoneyDJ", "PANews", "ChinaZ.com", "Focus Taiwan", "CNA",
+            "Motley Fool", "Seeking Alpha", "Benzinga", "RTTNews", "MarketWatch", "Dow Jones", "Barron's",
+            "Investing.com", "GenomeWeb", "Business Wire", "PR Newswire", "GlobeNewswire", "Wedbush", "Piper Sandler", "Bloomberg Intelligence", "Bloomberg Intel", "Deutsche Bank"}
 FORECAST_VERBS = r"forecasts?|forecasted|expects?|expected|estimates?|estimated|predicts?|predicted|projects?|projected|sees|said|says|warned|warns|reported|reports|calculates?"
 # Patterns marking a fund outflow: the claim value is negative.
 OUTFLOW = [r"\boutflows?\b", r"\bnet redemptions\b", r"\bpulled\b", r"\bwithdr[ea]w\b"]
@@ -215,6 +218,12 @@ COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompared
 PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\bprior[- ]year|" \
              r"\bsame (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) year|\blast year'?s?|" \
              r"\bthe year before|上年同期|去年同期|上年|去年"
+# Several companies' figures added up.
+AGGREGATE = r"\b(?:combined|collectively|together|in total|totaling|totalling|totaled|totalled|a total of|" \
+            r"all (?:the )?(?:\w+ )?companies|the (?:big|top|largest) (?:\w+ )?(?:companies|firms|tech)|" \
+            r"(?:four|five|six|seven|several|major) (?:\w+ )?(?:companies|firms|hyperscalers|giants))\b"
+NOT_METRIC = [r"investment gains?", r"investment property", r"\binvestors?\b", r"investment bank(?:s|ing)?",
+              r"investment[- ]grade", r"net bookings", r"foreign[- ]exchange loss(?:es)?"]
 # A per-share figure is earnings per share or a share price by the words of its clause.
 PER_SHARE_EPS = r"\b(?:earnings|EPS|income|profits?|loss(?:es)?|earn(?:s|ed|ing)?)\b|每股(?:收益|盈利|亏损|虧損|净利|纯益|盈余)|(?:收益|盈利|亏损|虧損|纯益|盈余)"
 PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股价|股價|目标价|目標價|收盘|收盤|报收|報收"
