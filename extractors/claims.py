@@ -31,7 +31,7 @@ from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
 from extractors.modality import modality_of, states_nothing
 from extractors.money import find_money, find_percentages
 from extractors.orgs import find_orgs
-from extractors.periods import find_periods
+from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Extraction, Money, Period
 from extractors.subjects import choose_subject, eligible, respective
@@ -129,8 +129,8 @@ class Extractor:
             periods += [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(text[s:e], published)]
         # A percentage is never a period: "2025%" is not a year.
         pct = find_percentages(text) if periods else []
-        periods = [p for p in periods if not any(q.start <= p.start < q.end for q in pct)
-                   and not any(m.start <= p.start < m.end for m in money)]
+        periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)
+                                     and not any(m.start <= p.start < m.end for m in money)])
         entities = merge_entities(self.aliases.find(text), find_orgs(text, self.aliases))
         return Doc(text, lang or detect_language(text), published, money, periods, sentences,
                     entities, money_sents, {}, numbers.normalize(text))
@@ -247,7 +247,8 @@ class Extractor:
         if period is None and metric in FLOW_METRICS and modality == "reported" \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)
-        if _PRIOR_YEAR.search(norm[me:me + 50]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+        nxt = min([m.start - s for m in d.money if m.start >= money.end and m.start < e] + [me + 50])
+        if _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
             # "from $7.42 billion a year earlier": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]

@@ -189,6 +189,12 @@ def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
     return str(pub.year + delta)
 
 
+@rule(r"\bQ(?P<q>[1-4])\b(?!\s?%)")
+def _bare_q(m: re.Match[str], pub: date | None) -> str | None:
+    """"Q1 operating income": the quarter of the publication year, unless the text says more."""
+    return f"Q{m.group('q')} {pub.year}" if pub else None
+
+
 # --- Bare years last: every longer form above claims its text first --------------
 
 @rule(rf"{_NOT_NUM_BEFORE}(?P<y>{_Y4})(?:[EeF]\b)?{_NOT_NUM_AFTER}")
@@ -211,6 +217,35 @@ _DATE = re.compile(
 )
 
 
+_MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
+_ENDED = re.compile(
+    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
+    rf"end(?:ed|ing)\s+(?:on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<y>{_Y4})\b"
+    rf"|截至\s?(?P<zy>{_Y4})\s?年\s?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
+    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)")
+
+
+def _ended(m: re.Match[str]) -> str:
+    """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025."""
+    if m.group("zy"):
+        year, month = int(m.group("zy")), int(m.group("zm"))
+        unit = {"三个月": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
+                "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
+    else:
+        year, month = int(m.group("y")), _MONTH_NO[m.group("mon").lower()[:3]]
+        n = (m.group("n") or "").lower()
+        unit = {"three": "quarter", "3": "quarter", "six": "six", "6": "six", "nine": "nine",
+                "9": "nine"}.get(n) or {"quarter": "quarter", "half": "six"}.get((m.group("u") or "").lower(), "year")
+    if unit == "quarter":
+        return f"Q{(month - 1) // 3 + 1} {year}"
+    if unit == "six":
+        return f"H{1 if month <= 6 else 2} {year}"
+    if unit == "nine":
+        return f"9M {year}"
+    return str(year) if month == 12 else f"FY{year}"
+
+
 def find_periods(text: str, published: date | None = None) -> list[Period]:
     """Every reporting period in `text`, in order, without overlaps.
 
@@ -220,8 +255,9 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
     its year ("third-quarter revenue ... for fiscal 2026") takes the year that follows it.
     """
     t = numbers.normalize(text)
-    taken = [(m.start(), m.end()) for m in _DATE.finditer(t)]
-    found: list[Period] = []
+    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m)) for m in _ENDED.finditer(t)]
+    taken = [(p.start, p.end) for p in found]
+    taken += [(m.start(), m.end()) for m in _DATE.finditer(t)]
     for rx, fn in _RULES:
         for m in rx.finditer(t):
             s, e = m.start(), m.end()
@@ -234,6 +270,24 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
             found.append(Period(s, e, text[s:e], value))
     found.sort(key=lambda p: p.start)
     return _complete_quarters(t, found)
+
+
+_HAS_YEAR = re.compile(r"\d{2,4}|[今去明本上下]年|财年|fiscal", re.I)
+
+
+def align_to_document(periods: list[Period]) -> list[Period]:
+    """A quarter or half named without its year ("Q1", "the first quarter") is the one the
+    text named with its year before (the "first quarter of fiscal 2026" of the lead)."""
+    out: list[Period] = []
+    explicit: dict[str, str] = {}
+    for p in periods:
+        head = p.value.split()[0] if " " in p.value else ""
+        if head and _HAS_YEAR.search(p.text):
+            explicit[head] = p.value
+        elif head and head in explicit and explicit[head] != p.value:
+            p = Period(p.start, p.end, p.text, explicit[head])
+        out.append(p)
+    return out
 
 
 _BARE_QUARTER = re.compile(rf"(?i)^(?:fiscal[\s-])?(?:{_ORD})[\s-](?:fiscal[\s-])?quarter$|^第[一二三四1-4]财?季度?$")

@@ -137,7 +137,7 @@ METRICS = {
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
-              r"\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:closed|traded|trading|rose|fell|jumped|soared|surged|"
+              r"(?<!per-)(?<!per )\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:closed|traded|trading|rose|fell|jumped|soared|surged|"
               r"slid|dropped|climbed|bounced|ended|opened|hit|touched|plunged|tumbled|nosedived|nosediving|"
               r"gained|sank|rallied|were|was)\b[^.;$]{0,25}?\b(?:above|to|at|past|over|below|under)\b"],
 }
