@@ -145,3 +145,19 @@ def prior_year(period: str | None) -> str | None:
     if not m:
         return None
     return f"{m.group(1) or ''}{m.group(2) or ''}{int(m.group(3)) - 1}"
+
+
+_TURN = re.compile(r"(?i)\b(?:expects?|will|plans?|forecasts?|sees|guid\w+|targets?|aims?)\b|预计|将|计划|目标")
+
+
+def trailing_period(d: Doc, si: int, money: Money, norm: str) -> str | None:
+    """"$12.1 billion in revenue and $2.3 billion in profit in 2024": one period after the
+    last figure of a sentence governs the figures before it, when no outlook verb intervenes."""
+    s, e = d.sentences[si]
+    periods = [p for p in d.periods if s <= p.start < e]
+    figures = [m for m in d.money if s <= m.start < e and not m.conversion]
+    if len(periods) != 1 or not figures or periods[0].start < figures[-1].end:
+        return None
+    if _TURN.search(norm[money.end - s:periods[0].start - s]):
+        return None
+    return periods[0].value

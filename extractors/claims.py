@@ -22,6 +22,7 @@ from extractors.attach import (
     money_period,
     paragraph_period,
     prior_year,
+    trailing_period,
 )
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
@@ -247,6 +248,10 @@ class Extractor:
         if period is None and metric in FLOW_METRICS and modality == "reported" \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)
+        if period is None and against is not None and against.period:
+            period = against.period  # "above estimates of $9.28 billion": the same period
+        if period is None and modality == "reported":
+            period = trailing_period(d, si, money, norm)
         nxt = min([m.start - s for m in d.money if m.start >= money.end and m.start < e] + [me + 50])
         if _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
             # "from $7.42 billion a year earlier": the same period a year before

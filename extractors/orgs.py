@@ -19,7 +19,7 @@ _CAP = r"[A-Z][A-Za-z0-9&'’.\-]*"
 _EN_NAME = re.compile(
     rf"\b({_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}),?\s+{en.ORG_LEGAL_SUFFIX}(?![A-Za-z])"
     rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)")
-_ACTOR = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
+_ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 _CJK = "\u4e00-\u9fff"
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{4,6}}"
                       r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")

@@ -155,6 +155,11 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     def out(x: Entity, how: str) -> tuple[tuple[str, str, int], str]:
         return (x.canonical, x.text, x.start - s), how
 
+    clause = clause_index(bounds, ms)
+    owners = [x for a, b, x in ents if b <= ms and clause_index(bounds, a) == clause
+              and _OWNER_AFTER.match(norm[b:b + 40]) and not _is_analyst(x)]
+    if owners:
+        return out(owners[-1], "clause")  # "agreed to Cisco's offer of $4.5 billion": the offer is Cisco's
     sdoc = d.parses.get(si)
     if sdoc is not None:
         # The syntax may name an entity the preposition rule set aside ("depends on OpenAI
@@ -167,7 +172,6 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
             return out(found, "parse")
         if decided:
             return None, "parse"
-    clause = clause_index(bounds, ms)
     # "Alphabet预计支出1850亿美元": a company speaking of its own figure in the same clause
     own = [x for a, b, x in able if b <= ms and clause_index(bounds, a) == clause
            and not (_is_source(norm, b) and _is_analyst(x))]

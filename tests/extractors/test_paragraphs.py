@@ -1,0 +1,94 @@
+"""Claims built from the whole paragraph: one table row per general rule (written text)."""
+
+from datetime import date
+
+import pytest
+
+from extractors.claims import Extractor
+
+B, M = 1e9, 1e6
+D = date(2025, 11, 3)
+
+# (text, published, [(subject, metric, low, currency, period, modality)])
+ROWS = [
+    # antecedents: the company named earlier, in the headline, or the one the text is about
+    ("Acme Corp. reported results on Tuesday. Revenue was $12.1 billion, up 5%.", D,
+     [("Acme", "revenue", 12.1 * B, "USD", None, "reported")]),
+    ("Globex reported third-quarter results.\nThe company said revenue rose to $4.4 billion.", D,
+     [("Globex", "revenue", 4.4 * B, "USD", "Q3 2025", "reported")]),
+    ("明阳电气(301291):三季报点评\n公司2025年前三季度实现营业收入52.00亿元。", D,
+     [("明阳电气", "revenue", 5.2 * B, "CNY", "9M 2025", "reported")]),
+    ("罗牛山公告,公司以9670万元收购同仁药业46%股权。", D,
+     [("罗牛山", "acquisition", 96.7 * M, "CNY", None, "reported")]),
+    ("兴福新材2024年实现营业收入4.01亿元,同比下滑34%。", D,
+     [("兴福新材", "revenue", 0.401 * B, "CNY", "2024", "reported")]),
+    ("深圳市優必選科技股份有限公司以約11.61億元收購鋒龍電氣29.99%的股權。", D,
+     [("優必選科技", "acquisition", 1.161 * B, "CNY", None, "reported")]),
+    # no company anywhere: no claim
+    ("Revenue was $12.1 billion, up 5%.", D, []),
+    # a heading gives the bullets under it their period; a sibling bullet's period does not
+    ("Zenith Corp. reported results.\n\nThird Quarter 2025 Highlights\n\n"
+     "- Revenues of $87.1 billion.\n- Cost ratio was in line with the second quarter 2025.\n"
+     "- Operating cash flow of $5.9 billion.", D,
+     [("Zenith", "revenue", 87.1 * B, "USD", "Q3 2025", "reported"),
+      ("Zenith", "operating_cash_flow", 5.9 * B, "USD", "Q3 2025", "reported")]),
+    # one metric per figure, from the words that govern it
+    ("Initech posted $12.1 billion in revenue and $2.3 billion in profit in 2024.", D,
+     [("Initech", "revenue", 12.1 * B, "USD", "2024", "reported"),
+      ("Initech", "profit", 2.3 * B, "USD", "2024", "reported")]),
+    ("Initech reported net income of $8.81 billion, or $1.15 per share.", D,
+     [("Initech", "profit", 8.81 * B, "USD", None, "reported"), ("Initech", "eps", 1.15, "USD", None, "reported")]),
+    # estimates set against a figure take its metric; an earlier value takes the year before
+    ("Initech's revenue was $9.65 billion in 2025, above Wall Street estimates of $9.28 billion.", D,
+     [("Initech", "revenue", 9.65 * B, "USD", "2025", "reported"),
+      ("Initech", "revenue", 9.28 * B, "USD", "2025", "estimate")]),
+    ("Hooli said revenue for Q2 2025 reached $3.3 billion, up from $3.2 billion a year earlier.", D,
+     [("Hooli", "revenue", 3.3 * B, "USD", "Q2 2025", "reported"),
+      ("Hooli", "revenue", 3.2 * B, "USD", "Q2 2024", "reported")]),
+    ("For the quarter ended September 30, 2025, Hooli reported revenue of $4.4 billion.", None,
+     [("Hooli", "revenue", 4.4 * B, "USD", "Q3 2025", "reported")]),
+    # lists: one claim per figure, each with its own company or year
+    ("2025年,亚马逊、谷歌和微软的资本开支分别为132亿美元、92亿美元和65亿美元。", D,
+     [("Amazon", "capex", 13.2 * B, "USD", "2025", "reported"), ("Google", "capex", 9.2 * B, "USD", "2025", "reported"),
+      ("Microsoft", "capex", 6.5 * B, "USD", "2025", "reported")]),
+    ("国博电子(688375)点评\n我们预计公司2025-2027年归母净利润分别为5.13亿元、7.02亿元、8.98亿元。", D,
+     [("国博电子", "profit", 5.13e8, "CNY", "2025", "estimate"), ("国博电子", "profit", 7.02e8, "CNY", "2026", "estimate"),
+      ("国博电子", "profit", 8.98e8, "CNY", "2027", "estimate")]),
+    # deals: the buyer is the subject; per-share deal terms are no figure of the company
+    ("Acacia agreed to Cisco's increased offer of $4.5 billion, or $115 per share in cash.", D,
+     [("Cisco", "acquisition", 4.5 * B, "USD", None, "reported")]),
+    ("Benchmark Capital led a $225 million round into Cerebras, pushing its valuation to $23 billion.", D,
+     [("Cerebras", "funding", 225 * M, "USD", None, "reported"), ("Cerebras", "valuation", 23 * B, "USD", None, "reported")]),
+    # modality
+    ("Meta expects capital expenditures of $70 billion to $72 billion in 2025.", D,
+     [("Meta", "capex", 70 * B, "USD", "2025", "guidance")]),
+    ("Analysts expect Nvidia to report revenue of $54.9 billion for the quarter.", D,
+     [("NVIDIA", "revenue", 54.9 * B, "USD", None, "estimate")]),
+    # what states nothing: conditions, negations, changes, sums of several companies
+    ("If Microsoft and Google halt their $30 billion purchases, Nvidia would suffer.", D, []),
+    ("The deal did not drive $10 billion of revenue for Oracle.", D, []),
+    ("Nvidia raised its revenue forecast by $2 billion.", D, []),
+    ("四大科技公司2026年资本开支合计6500亿美元。", D, []),
+    ("OpenAI charges customers $39 a month for the plan.", D, []),
+    # names: datelines and bylines are never subjects; a descriptor is not the name
+    ("TOKYO (Reuters) - Toyota said on Tuesday its operating profit rose to 1.2 trillion yen.", D,
+     [("Toyota", "profit", 1.2e12, "JPY", None, "reported")]),
+    ("Klarna 以约14亿美元收购支付公司Sezzle。", D, [("Klarna", "acquisition", 1.4 * B, "USD", None, "reported")]),
+    # a bracketed restatement is the same fact
+    ("Novo Nordisk's sales rose to DKK 20 billion (€2.7 billion) in 2013.", D,
+     [("Novo Nordisk", "revenue", 20 * B, "DKK", "2013", "reported")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ROWS, ids=[r[0][:40] for r in ROWS])
+def test_paragraph_claims(extractor: Extractor, text: str, published: date | None, expected: list[tuple]) -> None:
+    got = extractor.extract(text, None, published).claims
+    assert [(c.subject, c.metric, c.low, c.currency, c.period, c.modality) for c in got] == [
+        (s, m, pytest.approx(lo), cur, p, mod) for s, m, lo, cur, p, mod in expected]
+
+
+def test_modality_is_in_the_extraction_contract(extractor: Extractor) -> None:
+    out = extractor.extract("Meta expects capex of $70 billion in 2025.").to_json("x")
+    assert out["claims"][0]["modality"] == "guidance"
+    assert set(out["claims"][0]) >= {"subject", "metric", "low", "high", "currency", "qualifier", "per",
+                                     "period", "sentence", "modality"}
