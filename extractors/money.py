@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from extractors import numbers
 from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
-from extractors.numbers import EN_NUMBER, ZH_DIGITS, ZH_NUMERAL, ZH_SECTIONS
+from extractors.numbers import DECIMAL_COMMA, EN_NUMBER, ZH_DIGITS, ZH_NUMERAL, ZH_SECTIONS
 from extractors.region import CENT, LOCAL, resolve_currencies
 from extractors.spans import Money, Quantity
 
@@ -39,10 +39,12 @@ _MULTI = [k for k in cur_data.DOLLAR_PREFIXES if len(k) > 1]
 _SINGLE = [k for k in cur_data.DOLLAR_PREFIXES if len(k) == 1]
 # "HK $ 7.2 billion" and "hk$7.2 billion" are HKD; a lone capital only glued ("T$", "A$"),
 # so "a $5 fee" stays USD.
+_PREFIX_CODES = {**cur_data.PREFIX_CODES, **en.CURRENCY_CODES}
 _PREFIX = (f"(?:(?:{_alt(cur_data.SPACED_DOLLAR_PREFIXES)})\\s\\$|(?i:{_alt(_MULTI)})\\$|(?:{_alt(_SINGLE)})\\$"
-           f"|{_alt(en.CURRENCY_PREFIX)}|(?:{_alt(en.CURRENCY_CODES)})(?=\\s?[\\d.]))")
+           f"|{_alt(en.CURRENCY_PREFIX)}|(?:{_alt(_PREFIX_CODES)})(?=\\s?[\\d.])|{cur_data.RUPEE_PREFIX})")
+_NUM = f"(?:{DECIMAL_COMMA}|{EN_NUMBER})"
 # "$1.5-trillion plan": a hyphen may join a scale word to its number.
-_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
+_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
           r"|MM|mm|[kKmMbBT])(?![A-Za-z0-9])")
 _WORDNUM = (r"(?i:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half a)"
@@ -55,16 +57,16 @@ for _name, _code in cur_data.NAMES.items():
     _NAMES.setdefault(_name, _code)
     _NAMES.setdefault(_name + ("es" if _name.endswith("ch") else "s"), _code)
 _CODES = {**{k.upper(): v for k, v in en.CURRENCY_CODES.items()}, **cur_data.CODES}
-_SUFFIX = (f"(?:\\s(?:of\\s)?(?P<name>(?i:{_alt(_NAMES)}))"
+_SUFFIX = (f"(?:[\\s-](?:of\\s)?(?P<name>(?i:{_alt(_NAMES)}))"
            f"|\\s?(?P<cs>{_alt(cur_data.CODE_SCALES)})?(?P<code>(?i:{_alt(_CODES)}))"
            f"(?:\\s(?P<s3>(?i:thousand|million|billion|trillion|mln|bln|bn|mn)))?"
            f"|\\s?(?P<sym>{_alt(cur_data.SYMBOLS)})(?!\\s?[\\d.]))(?![A-Za-z])")
 _NEEDS_SCALE = {w for n in cur_data.AMBIGUOUS_NAMES for w in (n, n + "s")} - {"dollars", "euros"}
-_SUFFIX_SCALE = r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?P<S>(?i:thousand|million|billion|trillion)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))"
+_SUFFIX_SCALE = r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?P<S>(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))"
 
 EN_PREFIXED = re.compile(
-    rf"(?P<pre>{_PREFIX})\s?(?P<sign>-)?(?P<n1>{EN_NUMBER})(?P<s1>{_SCALE})?"
-    rf"(?:\s?(?:-|–|—)\s?(?P<pre2>{_PREFIX})?\s?(?P<n2>{EN_NUMBER})(?P<s2>{_SCALE})?)?"
+    rf"(?P<pre>{_PREFIX})\s?(?P<sign>-)?(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
+    rf"(?:\s?(?:-|–|—)\s?(?P<pre2>{_PREFIX})?\s?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
     rf"(?P<plus>\+)?"
 )
 EN_SUFFIXED = re.compile(
@@ -75,7 +77,7 @@ EN_SUFFIXED = re.compile(
 )
 # "27 cents", "8-10 cents", "212 pence", "50p": money in the major unit.
 EN_MINOR = re.compile(
-    rf"(?<![\w$€£¥.,])(?P<n1>{EN_NUMBER})(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}))?"
+    rf"(?<![\w$€£¥.,])(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}))?"
     r"(?:\s?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
@@ -89,12 +91,22 @@ _ZH_PREFIX = {**cur_data.ZH_PREFIX, **zh.CURRENCY_PREFIX, "NT$": "TWD", "RMB": "
 _ZH_DIGIT = "[0-9一二两三四五六七八九]"
 ZH_MONEY = re.compile(
     rf"(?P<pre>{_alt(_ZH_PREFIX)})?\s?(?P<sign>负|-)?"
-    rf"(?<![数几上\d.,])(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})(?P<a3>(?<=[万亿])[余多])?"
+    rf"(?<![数几上\d.])(?<!\d,)(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})(?P<a3>(?<=[万亿])[余多])?"
     rf"(?:\s?(?:至|到|-|–|~|～|—)\s?(?P<n2>{_ZH_NUM})\s?(?P<a2>[余多])?(?P<s2>{_ZH_SCALE}))?"
     rf"\s?(?P<cur>(?:{_ZH_CUR})(?![旦宵素首老]))?"
     # "35元8角2分": the minor units written after 元 belong to it.
     rf"(?:(?<=[元块])(?P<jiao>{_ZH_DIGIT})[角毛](?![利钱]))?(?:(?<=[元块角毛])(?P<fen>{_ZH_DIGIT})分(?![钟之别]))?"
 )
+# A scale alone as a round figure: "突破千亿元大关", "站穩兆元", "距離百兆元大關".
+ZH_ROUND = re.compile(r"(?<=[逾超近约破越稳穩达])(?P<n>[百千]?)(?P<s>万亿|亿|兆)(?P<cur>元|美元|港元)"
+                      r"|(?<![\d一二两三四五六七八九十〇零百千万亿兆.])(?P<n2>[百千]?)(?P<s2>万亿|亿|兆)(?P<cur2>元|美元|港元)"
+                      r"(?=大关|大關|关口|關口|门槛|門檻)")
+# Hong Kong cents: "每股9仙", "港幣8.81仙", "十五仙".
+ZH_XIAN = re.compile(r"(?P<pre>港币|港元)?\s?(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?仙"
+                     r"(?![人女子境鹤鶴侠俠姑桃草丹])")
+_XIAN_CONTEXT = re.compile(r"(?:每股|股息|息|派|盈利|盈餘|盈余|收益|价|價|报|報|至|率)[^，。；,;]{0,6}$")
+# A rate of exchange written as a price ("新台幣兌美元匯率29元") is no amount.
+_EXCHANGE_BEFORE = re.compile(r"(?:[兑兌]\s?(?:美元|美金|人民币|港元|港币|日元|欧元|新台币)?|汇率|匯率)\s?(?:为|是|约|以|在|达)?\s?$")
 # "每股亏损37分", "每股派息5角", "5毛钱": minor units of the local currency.
 ZH_MINOR = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?"
                       r"(?P<u>角|分(?![钟之别析])|毛(?=钱))")
@@ -112,7 +124,7 @@ _QUAL_BEFORE_EN = {
 _REGARDING = re.compile(rf"(?i)\b(?:{'|'.join(en.REGARDING_BEFORE)})\s+(?:about|over|around)\s*$")
 # Chinese puts a bound before its verb ("至少投入100亿", "最多需要"): up to two characters
 # may stand between. An estimate (约, 近) must touch the figure: "近获" is "recently got".
-_QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(zh.QUALIFIER_BEFORE[q])})\s*(?:为|是|达|约)?\s*$" if q == "approx"
+_QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(zh.QUALIFIER_BEFORE[q])})\s*(?:为|是|达|约|折合|折)?\s*$" if q == "approx"
                                  else rf"(?:{_alt(zh.QUALIFIER_BEFORE[q])})\s*[\u4e00-\u9fff]{{0,2}}\s*$")
                    for q in _QUAL_ORDER}
 _QUAL_AFTER_EN = {q: re.compile(rf"(?i)^(?:\+|-plus\b|\s(?:{_alt([w.strip() for w in words if w not in ('+', '-plus')])})(?![A-Za-z]))")
@@ -135,8 +147,13 @@ _NEG_BEFORE = re.compile(r"(?i)(?:\bnegative|\bminus)\s+$")
 _CONVERSION_GAP = re.compile(r"^\s*[(（\[]\s*(?:(?i:about|around|approximately|roughly|or|equivalent to|some))?\s*(?:约合|折合|合|约)?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOLERANCE = re.compile(cur_data.TOLERANCE_AFTER)
-_RANGE_GAP = re.compile(r"^\s*(?P<j>to|and|-|–|—|至|到)\s*$")
+_RANGE_GAP = re.compile(r"^\s*(?P<j>to|and|-|–|—|至|到|~|～|〜)\s*$")
 _FROM_BEFORE = re.compile(r"(?i)(?:\bfrom|从)\s*$")
+_RANGE_TILDE = re.compile(r"[\d元万亿兆]\s*~$")  # "5000萬元~7000萬元": a range, not "about"
+# "moved up to $283 million": a move to a level, not a cap.
+_MOVED_UP_TO = re.compile(r"(?i)\b(?:moved?|moves|went|goes|go|rose|rise|rises|climbed|jumped|shot|ramped|"
+                          r"edged|inched|ticked|revised|raised|lifted|marked)\s+up\s+to\s*$")
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:rose|jumped|grew|fell|increased|decreased|climbed)\s*(?:from)?\s*$|\bby\s*$")
 _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
 
 
@@ -216,7 +233,9 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             scale = numbers.en_scale(_clean_scale(s2 or s1)) * code_scale
             scale1 = numbers.en_scale(_clean_scale(s1)) * code_scale if s1 else scale
             low, high = numbers.scaled(v1, scale1), numbers.scaled(numbers.parse_digits(n2), scale)
-            if not low < high:
+            if not low < high <= low * 100:
+                # "fiscal 2023 to 4.5 trillion yen": no range; the amount is the second number
+                yield m.start("n2"), end, high, high, cur, None, scale
                 continue
         else:
             scale = numbers.en_scale(_clean_scale(s1)) * code_scale
@@ -241,7 +260,9 @@ def _prefix_currency(pre: str) -> str | None:
     letters = pre.rstrip("$").strip()
     if pre.endswith("$") and letters.upper() in cur_data.DOLLAR_PREFIXES:
         return cur_data.DOLLAR_PREFIXES[letters.upper()]
-    return en.CURRENCY_PREFIX.get(pre.replace(" ", "")) or en.CURRENCY_CODES.get(pre.strip())
+    if pre.startswith("Rs"):
+        return "INR"
+    return en.CURRENCY_PREFIX.get(pre.replace(" ", "")) or _PREFIX_CODES.get(pre.strip())
 
 
 def _clean_scale(word: str | None) -> str:
@@ -270,6 +291,8 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             continue
         if currency in ("CNY", "LOCAL") and cur_word in ("元", "块", "块钱"):
             currency = LOCAL  # 元 alone is the yuan, the NT dollar or the HK dollar by region
+        if _EXCHANGE_BEFORE.search(t[max(0, m.start("n1") - 12):m.start("n1")]):
+            continue
         v1 = numbers.parse_zh_number(n1, s1 if n1[0].isdigit() else "")
         if v1 is None:
             continue
@@ -303,6 +326,19 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         if negative:
             low, high = -high, -low
         yield start, m.end(), low, high, currency, ("approx" if approx else None), 0.0
+    for m in ZH_ROUND.finditer(t):
+        n, scale, cur = m.group("n", "s", "cur") if m.group("s") else m.group("n2", "s2", "cur2")
+        round_value = numbers.zh_scale((n or "") + scale)
+        currency = LOCAL if cur == "元" else _ZH_SUFFIX[cur]
+        yield m.start(), m.end(), round_value, round_value, currency, None, 0.0
+    for m in ZH_XIAN.finditer(t):
+        n = m.group("n")
+        if not n[0].isdigit() and not _XIAN_CONTEXT.search(t[max(0, m.start() - 12):m.start()]):
+            continue  # "八仙": numerals before 仙 are money only after a price or dividend word
+        cents = numbers.parse_zh_number(n)
+        if cents is None:
+            continue
+        yield m.start(), m.end(), numbers.scaled(cents, 0.01), numbers.scaled(cents, 0.01), "HKD", None, 0.0
     for m in ZH_MINOR.finditer(t):
         after = t[m.end():m.end() + 1]
         if not (after == "钱" or _ZH_MINOR_CONTEXT.search(t[max(0, m.start() - 12):m.start()])):
@@ -357,6 +393,8 @@ def _qualifier(t: str, start: int, end: int, given: str | None) -> tuple[str, in
         return "approx", end, end
     if given:
         return given, end, end
+    if _RANGE_TILDE.search(before) or _MOVED_UP_TO.search(before):
+        return "exact", end, end
     if before.endswith("~") or before.endswith("≈"):
         return "approx", end, end
     for q, rx in _QUAL_BEFORE_ZH.items():
@@ -499,9 +537,10 @@ def _merge_ranges(text: str, t: str, spans: list[Money], scales: dict[int, float
             if m:
                 before = t[max(0, prev.start - 30):prev.start]
                 j = m.group("j")
-                ok = (j in ("-", "–", "—") or (j in ("to", "至", "到") and not _FROM_BEFORE.search(before))
+                ok = (j in ("-", "–", "—", "~", "～", "〜") or (j in ("to", "至", "到") and not _FROM_BEFORE.search(before))
                       or (j == "and" and _BETWEEN_BEFORE.search(before) is not None))
-                if ok and not re.search(r"(?i)\b(?:rose|jumped|grew|fell|increased|decreased|climbed)\s*(?:from)?\s*$", before):
+                # "raised by $700 million to $62 billion": a change, then the new level
+                if ok and not _CHANGE_BEFORE.search(before):
                     qualifier = prev.qualifier if prev.qualifier != "exact" else span.qualifier
                     out[-1] = Money(prev.start, span.end, text[prev.start:span.end], low,
                                     span.high, span.currency, qualifier, span.per or prev.per,

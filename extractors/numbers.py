@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import cn2an
 
+from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
 
 # Full-width ASCII (Ｕ１２，３) -> ASCII, ideographic space -> space, plus the traditional
@@ -35,6 +36,10 @@ def _opencc_characters() -> dict[int, int]:
 
 
 _FOLD.update(_opencc_characters())
+# Hyphens other than "-" ("$24‑$26" with a non-breaking hyphen), the small full stop of
+# "8﹒68元", the circle written for zero ("三八○億") and 點, the decimal point of numerals.
+_FOLD.update({0x2010: ord("-"), 0x2011: ord("-"), 0x2012: ord("-"), 0xFE63: ord("-"),
+              0xFE52: ord("."), 0x25CB: ord("〇"), 0x25EF: ord("〇"), ord("點"): ord("点")})
 _FOLD.update({ord(t): ord(s) for t, s in zh.TRADITIONAL.items()})
 # "，" and "。" stay as they are: they end clauses and sentences, and no number uses them.
 _FOLD.pop(0xFF0C, None)
@@ -47,17 +52,37 @@ def normalize(text: str) -> str:
     return out
 
 
-EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Indian grouping first ("4,60,518.80": lakhs and crores in pairs of digits).
+EN_NUMBER = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# A decimal comma, as South African and European English write it ("£8,7-billion",
+# "605,5 pence"): one or two digits after the comma, then a scale or minor-unit word.
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=-?(?i:billion|million|trillion|bn|mn)\b|\s?(?i:pence|cents)\b)"
 ZH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}兆]*)"
-# Digits in sections, as Taiwan and Hong Kong press write large sums: "2兆8,943亿", "1亿2000万".
-ZH_SECTIONS = r"(?:\d{1,4}(?:\.\d+)?兆(?:\d{1,4}(?:,\d{3})?亿)?(?:\d{1,4}(?:,\d{3})?万)?|\d{1,4}亿\d{1,4}(?:,\d{3})?万)"
-_SECTION = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([兆亿万]?)")
+# Numerals, with a decimal part after 点 ("十七點四四", "一點○五兆").
+ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}兆]*(?:点[〇零一二三四五六七八九]+)?)"
+# Digits in sections, as Taiwan and Hong Kong press write large sums: "2兆8,943亿",
+# "1亿2000万", "2 兆 7629.64 億", "1億335萬5,612美元": scales in falling order, each lower
+# section under 10,000, one space allowed around a scale character; a last section of
+# units only right before a currency word.
+_TOP = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?"
+_LOW = r"(?:\d,\d{3}|\d{1,4})(?:\.\d+)?"
+_UNITS = rf"(?: ?{_LOW}(?= ?[元美港台澳欧英日韩人]))"
+_WAN = rf"(?: ?{_LOW} ?万{_UNITS}?)"
+_YI = rf"(?: ?{_LOW} ?亿(?:{_WAN}|{_UNITS})?)"
+ZH_SECTIONS = rf"(?:{_TOP} ?兆(?:{_YI}|{_WAN}|{_UNITS})|{_TOP} ?亿{_WAN})"
+_SECTION = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?) ?([兆亿万]?)")
+_POSITIONAL = re.compile(r"([〇零一二三四五六七八九]{2,})(?:点([〇零一二三四五六七八九]+))?([万亿兆]*)")
+_DIGIT_OF = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def parse_digits(num: str) -> float:
-    """'1,295.5' -> 1295.5."""
+    """'1,295.5' -> 1295.5; '4,60,518.80' -> 460518.8; a decimal comma '8,7' -> 8.7."""
+    if _COMMA_DECIMAL.fullmatch(num):
+        return float(num.replace(",", "."))
     return float(num.replace(",", ""))
+
+
+_COMMA_DECIMAL = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def en_scale(word: str | None) -> float:
@@ -66,7 +91,8 @@ def en_scale(word: str | None) -> float:
         return 1.0
     if word in en.SCALES:
         return en.SCALES[word]
-    return en.SCALES.get(word.lower(), 1.0)
+    low = " ".join(word.lower().split())
+    return en.SCALES.get(low) or cur_data.SOUTH_ASIAN_SCALES.get(low, 1.0)
 
 
 def parse_en_words(words: str) -> float | None:
@@ -96,6 +122,11 @@ def zh_scale(chars: str) -> float:
 @lru_cache(maxsize=4096)
 def parse_zh_numeral(numeral: str) -> float | None:
     """Pure Chinese numerals through cn2an: '五十亿' -> 5e9, '三千万' -> 3e7, '十二兆三千亿' -> 1.23e13."""
+    pos = _POSITIONAL.fullmatch(numeral)
+    if pos:  # digits written one by one, as Taiwan press does: "九八九九億", "三八○億"
+        whole, frac, scale = pos.groups()
+        digits = "".join(_DIGIT_OF[c] for c in whole) + ("." + "".join(_DIGIT_OF[c] for c in frac) if frac else "")
+        return scaled(float(digits), zh_scale(scale))
     if "兆" in numeral:  # cn2an stops at 亿: read the 兆 section apart
         high, _, rest = numeral.partition("兆")
         top = parse_zh_numeral(high) if high else 1.0
@@ -116,7 +147,7 @@ def parse_zh_sections(num: str) -> float:
 
 def parse_zh_number(num: str, scale: str = "") -> float | None:
     """Digits or Chinese numerals, then scale characters: ('1295', '亿') -> 1.295e11."""
-    if num[0].isdigit() and not num[-1].isdigit():
+    if num[0].isdigit() and any(ch in num for ch in "兆亿万"):
         base: float | None = parse_zh_sections(num)
     elif num[0].isdigit():
         base = parse_digits(num)

@@ -14,8 +14,14 @@ from extractors.lang import zh
 
 LOCAL = "LOCAL"  # placeholder: the region's 元
 CENT = "CENT"  # placeholder: the dollar-like currency around a "cents"
+KRONE = "KRONE"  # placeholder: a bare "kroner", Danish or Norwegian
 
-_TAIWAN = re.compile(cur_data.TAIWAN_SIGNALS)
+_TAIWAN = re.compile(f"{cur_data.TAIWAN_SIGNALS}|{cur_data.TAIWAN_COMPANIES}")
+_HONG_KONG = re.compile(cur_data.HONG_KONG_SIGNALS)
+_MAINLAND = re.compile(cur_data.MAINLAND_SIGNALS)
+_DECLARED = [(re.compile(f"(?:{rx}){cur_data.DECLARED_AFTER}"), code)
+             for rx, code in cur_data.DECLARED_CURRENCY.items()]
+_NORWAY = re.compile(cur_data.NORWAY_SIGNALS)
 _MARKERS = [(re.compile(rx), code) for rx, code in cur_data.NEARBY_MARKERS.items()]
 _PER_SHARE_BEFORE = re.compile(cur_data.PER_SHARE_BEFORE)
 _PER_SHARE_AFTER = re.compile(cur_data.PER_SHARE_AFTER)
@@ -35,6 +41,18 @@ def is_traditional(text: str) -> bool:
 def is_taiwan(text: str) -> bool:
     """Traditional script that speaks of Taiwan (新台幣, 台股, ROC years such as 114年)."""
     return is_traditional(text) and _TAIWAN.search(text) is not None
+
+
+def is_hong_kong(text: str) -> bool:
+    """Traditional script with Hong Kong signals (港元, 港股, HK stock codes, 仙) and no mainland ones."""
+    return (is_traditional(text) and _HONG_KONG.search(text) is not None
+            and _MAINLAND.search(text) is None)
+
+
+def declared_currencies(t: str) -> list[tuple[int, str]]:
+    """Where a text declares the currency of the figures after it ("人民幣，下同"), in order."""
+    found = [(m.start(), code) for rx, code in _DECLARED for m in rx.finditer(t)]
+    return sorted(found)
 
 
 def sentence_bounds(t: str, pos: int) -> tuple[int, int]:
@@ -69,17 +87,23 @@ class Region:
 
     def __init__(self, text: str, t: str, default: str | None) -> None:
         self.text, self.t, self.default = text, t, default
-        self._taiwan: bool | None = None
+        self._region: str | None = None
+        self._declared = declared_currencies(t) if "下同" in t else []
 
     def local(self, start: int, end: int) -> str:
         near = nearby_currency(self.t, start, end)
         if near:
             return near
+        # A declaration just after the figure ("954.9億元（人民幣，下同）") covers it too.
+        declared = [code for pos, code in self._declared if pos <= end + 12]
+        if declared:
+            return declared[-1]
         if self.default:
             return self.default
-        if self._taiwan is None:
-            self._taiwan = is_taiwan(self.text)
-        return "TWD" if self._taiwan else "CNY"
+        if self._region is None:
+            self._region = ("TWD" if is_taiwan(self.text)
+                            else "HKD" if is_hong_kong(self.text) else "CNY")
+        return self._region
 
 
 def resolve_currencies(text: str, t: str, spans: list[tuple[int, int, str]],
@@ -93,6 +117,8 @@ def resolve_currencies(text: str, t: str, spans: list[tuple[int, int, str]],
             code = region.local(start, end)
         elif code == CENT:
             code = _cent_currency(t, spans, starts, i)
+        elif code == KRONE:
+            code = "NOK" if _NORWAY.search(t) else "DKK"
         out.append(code)
     return out
 

@@ -6,6 +6,17 @@ DOLLAR_PREFIXES = {
     "US": "USD", "HK": "HKD", "NT": "TWD", "T": "TWD", "C": "CAD", "CA": "CAD", "A": "AUD",
     "AU": "AUD", "S": "SGD", "NZ": "NZD", "R": "BRL", "MX": "MXN",
 }
+# Codes written before the number beyond the English list ("DKK 20 billion", "THB 5bn").
+PREFIX_CODES = {
+    "DKK": "DKK", "SEK": "SEK", "NOK": "NOK", "THB": "THB", "MYR": "MYR", "IDR": "IDR",
+    "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN", "PLN": "PLN", "AED": "AED", "SAR": "SAR",
+    "NZD": "NZD", "NTD": "TWD", "VND": "VND", "RUB": "RUB",
+}
+# Rupees written "Rs 8,046 crore", "Rs. 27.3" (capital R, a digit after).
+RUPEE_PREFIX = r"Rs\.?(?=\s?\d)"
+# South Asian scales, with rupees: "Rs 8,046 crore", "₹2 lakh crore".
+SOUTH_ASIAN_SCALES = {"lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7,
+                      "lakh": 1e5, "lakhs": 1e5}
 # Only these may stand apart from their "$" ("HK $ 7.2 billion"): "CA $5" is California.
 SPACED_DOLLAR_PREFIXES = ("HK", "US", "NT")
 # Symbols that may also follow the number ("35 €", "100$").
@@ -29,8 +40,12 @@ NAMES = {
     "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR",
     "british pound": "GBP", "pound sterling": "GBP", "pound": "GBP", "sterling": "GBP",
     "japanese yen": "JPY", "yen": "JPY", "korean won": "KRW", "won": "KRW", "rupee": "INR",
-    "swiss franc": "CHF",
+    "swiss franc": "CHF", "danish krone": "DKK", "danish kroner": "DKK",
+    "norwegian krone": "NOK", "norwegian kroner": "NOK", "swedish krona": "SEK",
+    "swedish kronor": "SEK", "kronor": "SEK", "krona": "SEK", "kroner": "KRONE", "krone": "KRONE",
 }
+# A bare "kroner" is Norway's where the text speaks of Norway, else Denmark's.
+NORWAY_SIGNALS = r"\bNorw(?:ay|egian)\b|\bOslo\b|\bEquinor\b"
 # Names that are also ordinary words ("a 20 dollar bill", "5 pounds of flour", "won 3
 # games"): money only with a scale word or in a major+minor pair.
 AMBIGUOUS_NAMES = {"dollar", "pound", "won", "euro", "sterling"}
@@ -50,9 +65,12 @@ MINOR_ZH_CONTEXT = r"每股|股息|派息|派发|股利|亏损|盈余|盈利|收
 
 # Chinese currency words beyond zh.CURRENCY_SUFFIX (before or after the number).
 ZH_SUFFIX = {"美圆": "USD", "日圆": "JPY", "港圆": "HKD", "台元": "TWD", "新台币元": "TWD",
+             "泰铢": "THB", "泰銖": "THB", "澳币": "AUD", "加币": "CAD",
              "块钱": "LOCAL", "块": "LOCAL"}
 ZH_PREFIX = {"新台币": "TWD", "台币": "TWD", "美金": "USD", "日币": "JPY", "欧元": "EUR",
-             "英镑": "GBP", "港币": "HKD", "港元": "HKD", "人民币": "CNY", "美元": "USD"}
+             "英镑": "GBP", "港币": "HKD", "港元": "HKD", "人民币": "CNY", "美元": "USD",
+             "澳币": "AUD", "澳元": "AUD", "加币": "CAD", "泰铢": "THB", "泰銖": "THB",
+             "日圆": "JPY", "日元": "JPY", "韩元": "KRW", "新币": "SGD"}
 # Bare 块 is a measure word ("2048块GPU"): money before 钱, or at a clause end after
 # a money verb or price word.
 KUAI_CONTEXT = r"钱|价|花|赚|卖|买|付|收|工资|薪|成本|费|值|贵|便宜"
@@ -62,6 +80,26 @@ TAIWAN_SIGNALS = (r"台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|�
                   r"上市櫃|上市柜|證交所|金管會|民國|"
                   # ROC years (114年 is 2025); "114年歷史" is an age, not a year
                   r"(?<![\d.])1[01]\d年(?!歷史|历史|間|间|來|来|之久|以上)")
+# Taiwan-listed companies (traditional script) and Taiwan terms: a text naming one is
+# Taiwan press. Names that are also ordinary words (統一, 創意, 可成, 力成) are left out.
+TAIWAN_COMPANIES = (r"台積電|鴻海|廣達|聯發科|台達電|日月光|聯電|緯創|緯穎|英業達|仁寶|和碩|華碩|宏碁|"
+                    r"大立光|中華電|國巨|欣興|南亞科|華邦電|旺宏|群聯|力積電|世芯|智邦|奇鋐|台光電|"
+                    r"瑞昱|聯詠|技嘉|微星|光寶|川湖|信驊|長榮航|萬海|華航|台塑|台化|中鋼|富邦金|國泰金|"
+                    r"中信金|玉山金|兆豐金|台新金|元大金|友達|群創|矽品|京元電|臻鼎|雙鴻|金像電|"
+                    r"法說會|\d{4}-TW\b|\d{4}\.TWO?\b")
+# Hong Kong press (read only in traditional script): the market and exchange, HK
+# stock codes in brackets ("(00293)", "(051)"), cents written 仙. Not 港元 itself: a share
+# price in HK dollars says nothing of the sums of a mainland company listed there.
+HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|"
+                     r"[(（](?:\d{3}|0\d{3}|\d{5})[)）]|\d仙")
+# Mainland markers that keep a traditional-script text's 元 the yuan.
+MAINLAND_SIGNALS = r"人民幣|人民币|RMB|A股|滬|沪|深交所|上交所|S[HZ]\d{6}|[(（]\d{6}[)）]"
+# "（人民幣，下同）", "(港幣,以下同)": the currency named governs the bare 元 after it.
+DECLARED_CURRENCY = {
+    r"港元|港幣|港币|港圓": "HKD", r"人民幣|人民币": "CNY", r"新台幣|新臺幣|新台币|台幣|台币": "TWD",
+    r"美元|美金": "USD",
+}
+DECLARED_AFTER = r"\s*[,，、]?\s*(?:以)?下同"
 # Markers that name the currency of a bare 元 written near them, nearest first.
 NEARBY_MARKERS = {
     r"港元|港幣|港币|港圓|HK\$|HKD": "HKD",

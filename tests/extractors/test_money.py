@@ -126,7 +126,8 @@ ROWS = [
     ("台積電114年第三季營收9,899億元，創新高。", [("9,899億元", 989.9 * B, 989.9 * B, "TWD", "exact", None)]),
     ("臺灣上市櫃公司今年營收達3兆元", [("3兆元", 3 * T, 3 * T, "TWD", "exact", None)]),  # 兆 is 10^12
     ("營收新台幣2兆8,943億元", [("新台幣2兆8,943億元", 2.8943 * T, 2.8943 * T, "TWD", "exact", None)]),
-    ("台積電營收3兆元", [("3兆元", 3 * T, 3 * T, "CNY", "exact", None)]),  # no Taiwan signal: the yuan
+    ("台積電營收3兆元", [("3兆元", 3 * T, 3 * T, "TWD", "exact", None)]),  # a Taiwan-listed company: Taiwan press
+    ("該公司營收達3兆元", [("3兆元", 3 * T, 3 * T, "CNY", "exact", None)]),  # no Taiwan signal: the yuan
     ("台积电在台湾营收3兆元", [("3兆元", 3 * T, 3 * T, "CNY", "exact", None)]),  # simplified script
     ("據台灣經濟部統計，人民幣計價營收100億元", [("100億元", 10 * B, 10 * B, "CNY", "exact", None)]),  # said nearby
     ("鴻海營收新台幣6.8兆元，美金250億元", [("新台幣6.8兆元", 6.8 * T, 6.8 * T, "TWD", "exact", None),
@@ -200,6 +201,80 @@ ROWS = [
     ("腾讯控股(0700.HK)营收1,800亿元", [("1,800亿元", 180 * B, 180 * B, "CNY", "exact", None)]),
     ("台積電(2330)114年營收3兆元", [("3兆元", 3 * T, 3 * T, "TWD", "exact", None)]),  # a stock code, an ROC year
     ("這家百年老店有114年歷史，營收30億元", [("30億元", 3 * B, 3 * B, "CNY", "exact", None)]),  # an age, no year
+    # real-text forms, round 2
+    # Indian rupees: lakh/crore digit grouping and scales
+    ("valued at Rs 3,25,410.50 crore", [("Rs 3,25,410.50 crore", 3.2541050 * T, 3.2541050 * T, "INR", "exact", None)]),
+    ("profit of Rs 9,120 crore", [("Rs 9,120 crore", 91.2 * B, 91.2 * B, "INR", "exact", None)]),
+    ("closed at Rs. 812.75 on NSE", [("Rs. 812.75", 812.75, 812.75, "INR", "exact", None)]),
+    ("₹3 lakh crore", [("₹3 lakh crore", 3 * T, 3 * T, "INR", "exact", None)]),
+    ("40 lakh rupees", [("40 lakh rupees", 4e6, 4e6, "INR", "exact", None)]),
+    ("Mrs 5,000 crore", []),  # "Rs" only as a word of its own
+    # scale and currency joined by hyphens; a number before "to" that is no amount
+    ("a 7-trillion-yen budget", [("7-trillion-yen", 7 * T, 7 * T, "JPY", "exact", None)]),
+    ("forecast for fiscal 2027 to 5.2 trillion yen", [("5.2 trillion yen", 5.2 * T, 5.2 * T, "JPY", "exact", None)]),
+    # codes and names of other currencies
+    ("SEK 12.5 billion", [("SEK 12.5 billion", 12.5 * B, 12.5 * B, "SEK", "exact", None)]),
+    ("DKK 3 billion", [("DKK 3 billion", 3 * B, 3 * B, "DKK", "exact", None)]),
+    ("90 billion kroner", [("90 billion kroner", 90 * B, 90 * B, "DKK", "exact", None)]),
+    ("Oslo-listed firm made 4 billion kroner", [("4 billion kroner", 4 * B, 4 * B, "NOK", "exact", None)]),
+    ("3 billion Swedish kronor", [("3 billion Swedish kronor", 3 * B, 3 * B, "SEK", "exact", None)]),
+    # decimal commas before a scale or a minor unit; a thousands comma stays one
+    ("€4,35-billion", [("€4,35-billion", 4.35 * B, 4.35 * B, "EUR", "exact", None)]),
+    ("412,5 pence", [("412,5 pence", 4.125, 4.125, "GBP", "exact", None)]),
+    ("$1,250 million", [("$1,250 million", 1250 * M, 1250 * M, "USD", "exact", None)]),
+    # hyphens that are not ASCII join a range
+    ("$31‑$33", [("$31‑$33", 31, 33, "USD", "exact", None)]),
+    ("$5‐7 billion", [("$5‐7 billion", 5 * B, 7 * B, "USD", "exact", None)]),
+    # a change, then the level it reaches: two figures
+    ("raised the outlook by $300 million to $18 billion", [("$300 million", 300 * M, 300 * M, "USD", "exact", None),
+                                                          ("$18 billion", 18 * B, 18 * B, "USD", "exact", None)]),
+    ("lifted by 12 cents to $4.10", [("12 cents", 0.12, 0.12, "USD", "exact", None),
+                                     ("$4.10", 4.1, 4.1, "USD", "exact", None)]),
+    ("shares went up to $83", [("$83", 83, 83, "USD", "exact", None)]),  # a move, not a cap
+    # Chinese scale sections with spaces and commas, down to units
+    ("營收 3 兆 1520.5 億元", [("3 兆 1520.5 億元", 3.1520500 * T, 3.1520500 * T, "CNY", "exact", None)]),
+    ("2億407萬3,118美元", [("2億407萬3,118美元", 204073118, 204073118, "USD", "exact", None)]),
+    ("新台幣 52 億 3,100 萬元", [("新台幣 52 億 3,100 萬元", 5.231 * B, 5.231 * B, "TWD", "exact", None)]),
+    ("6兆204.1億元", [("6兆204.1億元", 6.02041 * T, 6.02041 * T, "CNY", "exact", None)]),
+    ("500亿 300亿元", [("300亿元", 30 * B, 30 * B, "CNY", "exact", None)]),  # no rising sections
+    ("泰銖 12 億元", [("泰銖 12 億元", 1.2 * B, 1.2 * B, "THB", "exact", None)]),
+    ("澳幣 3 億元", [("澳幣 3 億元", 3e8, 3e8, "AUD", "exact", None)]),
+    # digits written one by one as numerals, ○ for zero, 點 for the point
+    ("營收六二七三億元", [("六二七三億元", 627.3 * B, 627.3 * B, "CNY", "exact", None)]),
+    ("每股純益十二點三五元", [("十二點三五元", 12.35, 12.35, "CNY", "exact", None)]),
+    ("四一○億美元至四三○億美元", [("四一○億美元至四三○億美元", 41 * B, 43 * B, "USD", "exact", None)]),
+    ("二點○八兆元", [("二點○八兆元", 2.08 * T, 2.08 * T, "CNY", "exact", None)]),
+    ("三點鐘開會，花了五十元", [("五十元", 50, 50, "CNY", "exact", None)]),  # 點 without digits is no point
+    # odd points and tildes
+    ("每股5﹒25元", [("5﹒25元", 5.25, 5.25, "CNY", "exact", None)]),
+    ("3000萬元~4500萬元", [("3000萬元~4500萬元", 30 * M, 45 * M, "CNY", "exact", None)]),
+    ("約~300萬元", [("300萬元", 3 * M, 3 * M, "CNY", "approx", None)]),
+    # a round scale as a figure, after a bound or before 大关
+    ("市值站穩兆元", [("兆元", T, T, "CNY", "exact", None)]),
+    ("營收衝破千億元大關", [("千億元", 100 * B, 100 * B, "CNY", "exact", None)]),
+    ("兆元", []),
+    # Hong Kong cents and Hong Kong press
+    ("每股派息12仙", [("12仙", 0.12, 0.12, "HKD", "exact", None)]),
+    ("每股盈利港幣3.5仙", [("港幣3.5仙", 0.035, 0.035, "HKD", "exact", None)]),
+    ("末期息每股二十仙", [("二十仙", 0.2, 0.2, "HKD", "exact", None)]),
+    ("八仙過海", []),
+    ("港股配售：某公司(0123)以每股0.5元配售，集資3000萬元", [("0.5元", 0.5, 0.5, "HKD", "exact", None),
+                                                     ("3000萬元", 30 * M, 30 * M, "HKD", "exact", None)]),
+    ("某集團(01234)純利3億元，滬深兩市", [("3億元", 3e8, 3e8, "CNY", "exact", None)]),  # mainland signal
+    ("收入95億元（人民幣，下同）。利潤12億元", [("95億元", 9.5 * B, 9.5 * B, "CNY", "exact", None),
+                                            ("12億元", 1.2 * B, 1.2 * B, "CNY", "exact", None)]),
+    ("盈利8億元(港幣,以下同)。派息2億元", [("8億元", 8e8, 8e8, "HKD", "exact", None),
+                                          ("2億元", 2e8, 2e8, "HKD", "exact", None)]),
+    # a Taiwan company or Taiwan term in traditional script
+    ("鴻海第三季純益500億元", [("500億元", 50 * B, 50 * B, "TWD", "exact", None)]),
+    ("某公司(1234-TW)營收80億元", [("80億元", 8 * B, 8 * B, "TWD", "exact", None)]),
+    ("日月光投控法說會：營收1600億元", [("1600億元", 160 * B, 160 * B, "TWD", "exact", None)]),
+    # an exchange rate written as a price is no amount
+    ("以新台幣兌美元匯率31元計算，營收約100億美元", [("100億美元", 10 * B, 10 * B, "USD", "approx", None)]),
+    ("人民币兑美元7.1元", []),
+    # a comma before the number in Chinese text
+    ("其实,20亿美元", [("20亿美元", 2 * B, 2 * B, "USD", "exact", None)]),
+    ("約折合 3,100 萬美元", [("3,100 萬美元", 31 * M, 31 * M, "USD", "approx", None)]),
 ]
 
 
