@@ -19,6 +19,8 @@ from extractors.lang import en, zh
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥"), 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20,
               0x2212: ord("-"), 0xFF0E: ord(".")})
+
+
 def _opencc_characters() -> dict[int, int]:
     """OpenCC's traditional -> simplified character table, where one character maps to one."""
     from importlib import resources
