@@ -158,6 +158,7 @@ def trailing_period(d: Doc, si: int, money: Money, norm: str) -> str | None:
     figures = [m for m in d.money if s <= m.start < e and not m.conversion]
     if len(periods) != 1 or not figures or periods[0].start < figures[-1].end:
         return None
-    if _TURN.search(norm[money.end - s:periods[0].start - s]):
+    between = norm[money.end - s:periods[0].start - s]
+    if _TURN.search(between) or re.search(r"[,，;；:：]", between) or money.per:
         return None
     return periods[0].value
