@@ -284,6 +284,8 @@ def apply(
         _fail(exc)
     for diff in result.diffs.values():
         sys.stdout.write(diff)
+    for name in result.removed:
+        err.print(f"removed {name}, left by an interrupted write", markup=False, highlight=False)
     for msg in result.skipped:
         err.print(f"[yellow]skipped:[/yellow] {msg}", highlight=False)
     for msg in result.errors:
