@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -145,21 +146,32 @@ def extract(
         except ClaimlogError as exc:
             _fail(exc)
     extractor = Extractor(aliases)
+    try:
+        fout = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _fail(ClaimlogError(f"{output}: cannot write: {exc.strerror or exc}"))
     src = sys.stdin if str(jsonl) == "-" else None
     try:
         fin = src or jsonl.open("r", encoding="utf-8", errors="replace")
     except OSError as exc:
+        if output:
+            fout.close()
         _fail(ClaimlogError(f"{jsonl}: cannot read: {exc.strerror}"))
-    fout = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        errors = run_extract(fin, fout, extractor, lambda msg: err.print(f"[yellow]{msg}[/yellow]", highlight=False))
+        counts = run_extract(fin, fout, extractor, lambda msg: err.print(msg, style="yellow", markup=False,
+                                                                          highlight=False))
+    except OSError as exc:
+        _fail(ClaimlogError(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}"))
     finally:
         if fin is not sys.stdin:
             fin.close()
         if output:
-            fout.close()
-    if errors:
-        err.print(f"{errors} line(s) could not be read; see the error lines in the output")
+            with contextlib.suppress(OSError):
+                fout.close()
+    if counts.errors:
+        err.print(f"{counts.errors} line(s) could not be read; see the error lines in the output")
+    if counts.errors and not counts.done:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -248,9 +249,12 @@ def decide(db: Database, claim_ids: list[int], action: str) -> list[ClaimRecord]
 def _coerce(field_name: str, value: Any) -> Any:
     if field_name in ("low", "high"):
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError) as exc:
             raise ClaimlogError(f"{field_name} must be a number, not {value!r}") from exc
+        if not math.isfinite(number):  # nan or inf would be written into a note as text
+            raise ClaimlogError(f"{field_name} must be a finite number, not {value!r}")
+        return number
     if field_name == "metric" and value not in METRIC_VOCABULARY:
         raise ClaimlogError(f"metric must be one of {', '.join(METRIC_VOCABULARY)}")
     if field_name == "qualifier" and value not in QUALIFIERS:
