@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,7 +43,7 @@ def _db(settings: Any) -> Any:
 
 
 def _fail(exc: Exception, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -352,16 +353,27 @@ def feeds(config: ConfigOpt = None) -> None:
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    from models import DatabaseLockedError
+    """Entry point of the console script: every failure is one line and an exit code."""
+    from models import DatabaseError, DatabaseLockedError
 
     try:
         app()
     except DatabaseLockedError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(4)
+    except DatabaseError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(6)
+    except Exception as exc:  # a bug: one line here, the traceback in a file
+        import tempfile
+        import traceback
 
-
+        fd, crash = tempfile.mkstemp(prefix="claimlog-crash-", suffix=".txt")
+        with os.fdopen(fd, "w") as fh:
+            traceback.print_exc(file=fh)
+        err.print(f"claimlog crashed: {type(exc).__name__}: {exc} (details in {crash})",
+                  markup=False, highlight=False, soft_wrap=True)
+        sys.exit(70)
 
 
 if __name__ == "__main__":
