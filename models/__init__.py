@@ -1,6 +1,6 @@
 """SQLModel tables and the database session."""
 
-from models.db import Database, DatabaseLockedError, database_url
+from models.db import Database, DatabaseError, DatabaseLockedError, database_url
 from models.tables import (
     Article,
     ArticleFeed,
@@ -15,6 +15,6 @@ from models.tables import (
 )
 
 __all__ = [
-    "Article", "ArticleFeed", "ClaimRecord", "ClaimSource", "Database", "DatabaseLockedError", "Decision",
+    "Article", "ArticleFeed", "ClaimRecord", "ClaimSource", "Database", "DatabaseError", "DatabaseLockedError", "Decision",
     "EvidenceClaim", "EvidenceRow", "Feed", "RunRecord", "Thesis", "database_url",
 ]

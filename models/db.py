@@ -8,9 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from sqlmodel import Session, SQLModel, create_engine
 
 ENV_URL = "CLAIMLOG_DATABASE_URL"
@@ -19,6 +20,11 @@ ENV_TIMEOUT = "CLAIMLOG_DB_TIMEOUT"  # seconds to wait for another process's loc
 
 class DatabaseLockedError(Exception):
     """Another process held the database longer than we were willing to wait."""
+
+
+class DatabaseError(Exception):
+    """The database cannot be reached or used: a bad URL or location, a corrupt file, a
+    database of another schema, a full disk."""
 
 
 def lock_timeout() -> float:
@@ -53,26 +59,59 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        connect_args = {"check_same_thread": False, "timeout": lock_timeout()} if url.startswith("sqlite") else {}
-        self.engine: Engine = create_engine(url, connect_args=connect_args)
+        self.where = url.removeprefix("sqlite:///")
+        file = Path(self.where) if url.startswith("sqlite:///") else None
+        try:
+            if file is not None:
+                file.parent.mkdir(parents=True, exist_ok=True)
+            connect_args = {"check_same_thread": False, "timeout": lock_timeout()} if url.startswith("sqlite") else {}
+            self.engine: Engine = create_engine(url, connect_args=connect_args)
+        except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+            raise DatabaseError(f"database URL {url!r} is not usable: {exc}; check {ENV_URL} "
+                                "or the database setting") from None
+        except OSError as exc:
+            raise DatabaseError(f"database {self.where}: cannot create its folder: {exc.strerror or exc}") from None
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        # A write-ahead log left behind means the last process did not close the database.
+        unclean = file is not None and _size(Path(f"{file}-wal")) > 0
         with self._translated():
+            if unclean:
+                self._quick_check()
             SQLModel.metadata.create_all(self.engine)
+            self._check_schema()
+
+    def _quick_check(self) -> None:
+        with self.engine.connect() as conn:
+            problems = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            first = " ".join(" ".join(problems[:2]).split())
+            raise DatabaseError(f"database {self.where} is damaged ({first}); restore it from a backup")
+
+    def _check_schema(self) -> None:
+        """Tables that exist must have our columns: another program's database is not ours."""
+        found = inspect(self.engine)
+        for table in SQLModel.metadata.sorted_tables:
+            have = {c["name"] for c in found.get_columns(table.name)}
+            missing = sorted(set(table.columns.keys()) - have)
+            if missing:
+                raise DatabaseError(f"database {self.where} has a table {table.name!r} without "
+                                    f"{', '.join(missing)}: not a claimlog database")
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
         try:
             yield
+        except IntegrityError:
+            raise
         except OperationalError as exc:
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                where = self.url.removeprefix("sqlite:///")
                 raise DatabaseLockedError(
-                    f"database {where} is locked by another process; waited {lock_timeout():g}s "
+                    f"database {self.where} is locked by another process; waited {lock_timeout():g}s "
                     f"(set {ENV_TIMEOUT} to wait longer). Nothing was changed; run the command again.") from exc
-            raise
+            raise DatabaseError(f"database {self.where}: {exc.orig}") from exc
+        except SQLDatabaseError as exc:  # "file is not a database" and the like
+            raise DatabaseError(f"database {self.where}: {exc.orig}") from exc
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -88,3 +127,10 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -41,7 +43,7 @@ def _db(settings: Any) -> Any:
 
 
 def _fail(exc: Exception, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -145,21 +147,32 @@ def extract(
         except ClaimlogError as exc:
             _fail(exc)
     extractor = Extractor(aliases)
+    try:
+        fout = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _fail(ClaimlogError(f"{output}: cannot write: {exc.strerror or exc}"))
     src = sys.stdin if str(jsonl) == "-" else None
     try:
         fin = src or jsonl.open("r", encoding="utf-8", errors="replace")
     except OSError as exc:
+        if output:
+            fout.close()
         _fail(ClaimlogError(f"{jsonl}: cannot read: {exc.strerror}"))
-    fout = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        errors = run_extract(fin, fout, extractor, lambda msg: err.print(f"[yellow]{msg}[/yellow]", highlight=False))
+        counts = run_extract(fin, fout, extractor, lambda msg: err.print(msg, style="yellow", markup=False,
+                                                                          highlight=False))
+    except OSError as exc:
+        _fail(ClaimlogError(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}"))
     finally:
         if fin is not sys.stdin:
             fin.close()
         if output:
-            fout.close()
-    if errors:
-        err.print(f"{errors} line(s) could not be read; see the error lines in the output")
+            with contextlib.suppress(OSError):
+                fout.close()
+    if counts.errors:
+        err.print(f"{counts.errors} line(s) could not be read; see the error lines in the output")
+    if counts.errors and not counts.done:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -284,6 +297,8 @@ def apply(
         _fail(exc)
     for diff in result.diffs.values():
         sys.stdout.write(diff)
+    for name in result.removed:
+        err.print(f"removed {name}, left by an interrupted write", markup=False, highlight=False)
     for msg in result.skipped:
         err.print(f"[yellow]skipped:[/yellow] {msg}", highlight=False)
     for msg in result.errors:
@@ -338,16 +353,27 @@ def feeds(config: ConfigOpt = None) -> None:
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    from models import DatabaseLockedError
+    """Entry point of the console script: every failure is one line and an exit code."""
+    from models import DatabaseError, DatabaseLockedError
 
     try:
         app()
     except DatabaseLockedError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(4)
+    except DatabaseError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(6)
+    except Exception as exc:  # a bug: one line here, the traceback in a file
+        import tempfile
+        import traceback
 
-
+        fd, crash = tempfile.mkstemp(prefix="claimlog-crash-", suffix=".txt")
+        with os.fdopen(fd, "w") as fh:
+            traceback.print_exc(file=fh)
+        err.print(f"claimlog crashed: {type(exc).__name__}: {exc} (details in {crash})",
+                  markup=False, highlight=False, soft_wrap=True)
+        sys.exit(70)
 
 
 if __name__ == "__main__":

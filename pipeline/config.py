@@ -49,6 +49,7 @@ class Settings:
     retries: int = 3
     max_redirects: int = 5
     review_token: str | None = None
+    review_host: str | None = None  # the name the review page is reached by beyond loopback
     user_agent: str = "claimlog/0.1 (+https://pypi.org/project/claimlog)"
 
     @property
@@ -147,7 +148,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
                 raise ConfigError("must not be negative", spath, f"fetch.{key}")
             kwargs[key] = value
     token = _expect(review, "token", str, "review", spath)
+    review_host = _expect(review, "host", str, "review", spath)
     vault_path = Path(vault) if Path(vault).is_absolute() else base / vault
     db_path = Path(database) if Path(database).is_absolute() else base / database
     return Settings(cfg.resolve(), vault_path, db_path, tuple(feeds), aliases,
-                    review_token=token, **kwargs)
+                    review_token=token, review_host=review_host, **kwargs)

@@ -11,7 +11,9 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +26,7 @@ _LOG_HEADING = re.compile(r"^#{2,3}\s+Evidence log\s*$", re.I)
 _HEADING = re.compile(r"^#{1,6}\s")
 _WIKILINK = re.compile(r"\[\[([^\]|#\n]+?)\\?(?:#[^\]|\n]*)?(?:\\?\|[^\]\n]*)?\]\]")
 _TAG = re.compile(r"(?<![\w#/&\]\[(])#([\w/-]*[A-Za-z\u4e00-\u9fff][\w/-]*)")
-_FENCE = re.compile(r"^(```|~~~)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 TABLE_HEADER = "| Date | Observation | Implication |"
 TABLE_RULE = "|------|-------------|-------------|"
@@ -106,6 +108,26 @@ def _frontmatter(lines: list[str]) -> tuple[dict[str, object], int]:
     return {}, 0
 
 
+def _prose(lines: list[str]) -> list[bool]:
+    """Per line: True outside frontmatter and fenced code (where headings and tables count)."""
+    _, start = _frontmatter(lines)
+    mask = [False] * start
+    fence = ""
+    for line in lines[start:]:
+        m = _FENCE.match(line)
+        if fence:
+            # A fence closes with the same character, at least as long, and nothing after it.
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+                fence = ""
+            mask.append(False)
+        elif m and not (m.group(1)[0] == "`" and "`" in line[m.end():]):
+            fence = m.group(1)
+            mask.append(False)
+        else:
+            mask.append(True)
+    return mask
+
+
 def _as_list(value: object) -> list[str]:
     if value is None:
         return []
@@ -118,11 +140,9 @@ def _as_list(value: object) -> list[str]:
 
 def _table_bounds(lines: list[str]) -> tuple[int, int, int] | None:
     """(heading index, separator index, end index) of the evidence-log table."""
-    in_fence = False
+    prose = _prose(lines)
     for i, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or not _LOG_HEADING.match(line.rstrip("\r\n")):
+        if not prose[i] or not _LOG_HEADING.match(line.rstrip("\r\n")):
             continue
         j = i + 1
         while j < len(lines) and not lines[j].strip():
@@ -139,19 +159,15 @@ def _table_bounds(lines: list[str]) -> tuple[int, int, int] | None:
 def parse_note(text: str, rel: str) -> Note:
     """Title, frontmatter, tags, links, aliases and evidence rows of a note."""
     lines = split_lines(text)
-    fm, body_start = _frontmatter(lines)
+    fm, _ = _frontmatter(lines)
     tags = _as_list(fm.get("tags")) if fm else []
     aliases = _as_list(fm.get("aliases")) if fm else []
     if fm and isinstance(fm.get("aliases"), str):
         aliases = [str(fm["aliases"]).strip()]
     title = str(fm.get("title") or "") if fm else ""
-    in_fence = False
     links: list[str] = []
-    for line in lines[body_start:]:
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
+    for line, is_prose in zip(lines, _prose(lines), strict=True):
+        if not is_prose:
             continue
         stripped = line.rstrip("\r\n")
         if not title and stripped.startswith("# "):
@@ -192,16 +208,90 @@ def read_note(path: Path, vault: Path) -> Note:
     return parse_note(text, path.relative_to(vault).as_posix())
 
 
-def vault_notes(vault: Path) -> list[Path]:
-    """Markdown files of the vault, hidden folders (.obsidian, .trash) left out."""
+def vault_notes(vault: Path) -> tuple[list[Path], list[str]]:
+    """Markdown files of the vault, hidden folders (.obsidian, .trash) left out.
+
+    Returns the notes and a warning for each file whose name is not UTF-8 (skipped: such a
+    name cannot be stored, linked or printed faithfully).
+    """
     if not vault.is_dir():
         raise NoteError(str(vault), "vault folder not found")
-    out = []
+    out, skipped = [], []
     for p in sorted(vault.rglob("*.md")):
-        if any(part.startswith(".") for part in p.relative_to(vault).parts):
+        rel = p.relative_to(vault)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        try:
+            rel.as_posix().encode("utf-8")
+        except UnicodeEncodeError:
+            shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
+            skipped.append(f"{shown}: file name is not UTF-8; note skipped (rename it to read it)")
             continue
         out.append(p)
-    return out
+    return out, skipped
+
+
+def note_target(vault: Path, rel: str) -> Path:
+    """The file a claim's target names, if it is a writable Markdown note of the vault.
+
+    Targets come from the queue, which reviewers and imports can edit: a target outside the
+    vault, in a hidden folder (.obsidian, .trash) or not a .md note is refused.
+    """
+    root = vault.resolve()
+    path = (vault / rel).resolve()
+    if not path.is_relative_to(root):
+        raise NoteError(rel, "outside the vault; not written")
+    if any(part.startswith(".") for part in (*Path(rel).parts, *path.relative_to(root).parts)):
+        raise NoteError(rel, "in a hidden folder of the vault; not written")
+    if path.suffix.lower() != ".md":
+        raise NoteError(rel, "not a Markdown note (.md); not written")
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise NoteError(rel, f"cannot read: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise NoteError(rel, "not a regular file; not written")
+    if not st.st_mode & stat.S_IWUSR:
+        raise NoteError(rel, "read-only note; not written (make it writable to apply)")
+    return path
+
+
+_TEMP = re.compile(r"^\..+?\.md\.(?:(\d+)\.)?[^.]+\.tmp$", re.I)
+_LEGACY_TEMP_AGE = 600.0  # seconds; temp files without a pid are stale after this
+
+
+def sweep_temp_files(vault: Path) -> list[str]:
+    """Remove temp files left beside notes by writes that were killed; returns their names.
+
+    A temp file carries its writer's pid: it is stale once that process is gone.
+    """
+    removed = []
+    for tmp in vault.rglob(".*.tmp"):
+        m = _TEMP.match(tmp.name)
+        rel = tmp.relative_to(vault)
+        if not m or any(part.startswith(".") for part in rel.parts[:-1]) or not tmp.is_file():
+            continue
+        if m.group(1) is not None:
+            if _alive(int(m.group(1))):
+                continue
+        else:
+            with contextlib.suppress(OSError):
+                if time.time() - tmp.stat().st_mtime < _LEGACY_TEMP_AGE:
+                    continue
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed.append(rel.as_posix())
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def escape_cell(text: str) -> str:
@@ -215,11 +305,12 @@ def format_row(date: str, observation: str, implication: str = "") -> str:
     return f"| {escape_cell(date)} | {escape_cell(observation)} | {escape_cell(implication)} |"
 
 
-def insert_rows(text: str, rows: Iterable[str]) -> str:
-    """The note with rows inserted at the top of its evidence log (newest first).
+def plan_insert(text: str, rows: Iterable[str]) -> tuple[int, str]:
+    """Where and what to insert: (offset in text, block); an empty block when nothing is new.
 
-    Rows already in the table are skipped, so inserting twice changes nothing. A note
-    without an evidence log gets the section at its end.
+    Rows go at the top of the evidence log (newest first); rows already in the table are
+    skipped, so inserting twice changes nothing. A note without an evidence log gets the
+    section at its end.
     """
     lines = split_lines(text)
     bounds = _table_bounds(lines)
@@ -231,24 +322,30 @@ def insert_rows(text: str, rows: Iterable[str]) -> str:
         if r.strip() not in existing and r.strip() not in {n.strip() for n in new}:
             new.append(r)
     if not new:
-        return text
+        return len(text), ""
     nl = "\r\n" if "\r\n" in text else "\n"
     if bounds and bounds[1] >= 0:
         sep = bounds[1]
+        at = sum(len(x) for x in lines[: sep + 1])
         ending = lines[sep][len(lines[sep].rstrip("\r\n")):]
         if ending:
-            block = [r + ending for r in new]
-            return "".join(lines[: sep + 1] + block + lines[sep + 1:])
+            return at, "".join(r + ending for r in new)
         # The separator ends the file without a line break: keep it that way.
-        return "".join(lines[: sep + 1]) + nl + nl.join(new)
+        return at, nl + nl.join(new)
     if bounds:  # the heading is there, the table is not
         head = bounds[0]
-        block = ["" + nl, TABLE_HEADER + nl, TABLE_RULE + nl] + [r + nl for r in new]
-        return "".join(lines[: head + 1] + block + lines[head + 1:])
+        at = sum(len(x) for x in lines[: head + 1])
+        return at, "".join([nl, TABLE_HEADER + nl, TABLE_RULE + nl] + [r + nl for r in new])
     tail = "" if text.endswith("\n") or not text else nl
     lead = nl if text and not text.endswith(nl * 2) else ""
     section = f"## Evidence log{nl}{nl}{TABLE_HEADER}{nl}{TABLE_RULE}{nl}" + "".join(r + nl for r in new)
-    return text + tail + lead + section
+    return len(text), tail + lead + section
+
+
+def insert_rows(text: str, rows: Iterable[str]) -> str:
+    """The note with rows inserted at the top of its evidence log (see plan_insert)."""
+    at, block = plan_insert(text, rows)
+    return text[:at] + block + text[at:]
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
@@ -261,53 +358,143 @@ def write_atomic(path: Path, data: bytes, expected_hash: str | None = None) -> N
     """Write via a temp file in the same folder, fsync, rename.
 
     With `expected_hash`, refuse (NoteChangedError) when the file on disk no longer has
-    that content: someone edited it since it was read.
+    that content, checked immediately before the rename.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+    with _Temp(path) as tmp:
+        tmp.write(data)
         if expected_hash is not None and content_hash(path.read_bytes()) != expected_hash:
             raise NoteChangedError(str(path), "changed on disk while writing")
-        os.replace(tmp, path)
-    except BaseException:
+        tmp.replace()
+
+
+class _Temp:
+    """A temp file beside the note, named with our pid so a later apply can tell it is stale."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        self.fh = os.fdopen(fd, "wb")
+        self.name = name
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+            os.chmod(name, path.stat().st_mode & 0o7777)
+
+    def __enter__(self) -> _Temp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with contextlib.suppress(OSError):  # a full disk fails the flush on close as well
+            self.fh.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.name)
+
+    def write(self, data: bytes) -> None:
+        """Add bytes and make them durable."""
+        self.fh.write(data)
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+
+    def replace(self) -> None:
+        """Rename over the note; the folder is synced so the rename survives a crash."""
+        os.replace(self.name, self.path)
+        with contextlib.suppress(OSError):
+            dfd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
 
 
-def append_rows(path: Path, rows: list[str], attempts: int = 5) -> tuple[str, str]:
+def _pread_all(fd: int) -> bytes:
+    size = os.fstat(fd).st_size
+    chunks: list[bytes] = []
+    pos = 0
+    while True:
+        chunk = os.pread(fd, max(size - pos, 0) + 65536, pos)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        pos += len(chunk)
+
+
+_MAX_RESTARTS = 20
+_MAX_CATCH_UPS = 2000
+
+
+def append_rows(path: Path, rows: list[str]) -> tuple[str, str]:
     """Insert rows into a note on disk; returns (old text, new text).
 
-    Reads, inserts, and writes only if the file still holds what was read; if the user
-    edited it meanwhile, reads again and re-applies, so their edit is kept.
+    The user may edit the note while we write (an editor saving, a script appending). The
+    note's content is compared with what we read immediately before the atomic rename:
+    bytes appended meanwhile are appended to our copy too, any other change makes us read
+    the note again. A writer that opened the note just before the rename wrote to the old
+    file: those bytes are carried over to the new one. No edit is lost.
     """
-    for _ in range(attempts):
+    for _ in range(_MAX_RESTARTS):
         try:
-            raw = path.read_bytes()
-            old = raw.decode("utf-8")
+            fh = path.open("rb")
         except OSError as exc:
             raise NoteError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise NoteError(str(path), f"not UTF-8 (byte {exc.start})") from exc
-        new = insert_rows(old, rows)
-        if new == old:
-            return old, old
-        try:
-            write_atomic(path, new.encode("utf-8"), expected_hash=content_hash(raw))
-        except NoteChangedError:
-            continue
-        except OSError as exc:
-            raise NoteError(str(path), f"cannot write: {exc.strerror or exc}") from exc
-        return old, new
-    raise NoteChangedError(str(path), f"kept changing while writing; tried {attempts} times")
+        with fh:
+            raw = _pread_all(fh.fileno())
+            try:
+                old = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise NoteError(str(path), f"not UTF-8 (byte {exc.start})") from exc
+            at, block = plan_insert(old, rows)
+            if not block:
+                return old, old
+            cut = len(old[:at].encode("utf-8"))
+            data = raw[:cut] + block.encode("utf-8") + raw[cut:]
+            try:
+                done = _write_checked(path, fh.fileno(), raw, data, appendable=cut < len(raw))
+            except OSError as exc:
+                raise NoteError(str(path), f"cannot write: {exc.strerror or exc}") from exc
+            if done is not None:
+                return old, done.decode("utf-8", "replace")
+    raise NoteChangedError(str(path), f"kept changing while writing; tried {_MAX_RESTARTS} times")
+
+
+def _write_checked(path: Path, fd: int, known: bytes, data: bytes, appendable: bool) -> bytes | None:
+    """Write `data` in place of `known`; the bytes written, or None when the note must be read again.
+
+    `appendable`: the rows go before the end of the note, so bytes appended to the note
+    belong after ours unchanged.
+    """
+    with _Temp(path) as tmp:
+        tmp.write(data)
+        for _ in range(_MAX_CATCH_UPS):
+            read_at = os.fstat(fd)
+            on_disk = _pread_all(fd)
+            if on_disk != known:
+                if not (appendable and on_disk.startswith(known)):
+                    return None
+                tmp.write(on_disk[len(known):])
+                data += on_disk[len(known):]
+                known = on_disk
+                continue
+            # The content matched; stat tells whether anything changed since it was read.
+            try:
+                current = os.stat(path)
+            except OSError:
+                return None
+            held = os.fstat(fd)
+            if (current.st_dev, current.st_ino) != (held.st_dev, held.st_ino):
+                return None
+            if (held.st_size, held.st_mtime_ns) != (len(known), read_at.st_mtime_ns):
+                continue
+            tmp.replace()
+            break
+        else:
+            return None
+    late = _pread_all(fd)
+    if late == known:
+        return data
+    # Someone wrote to the old file between our check and the rename: carry their bytes over.
+    if not (appendable and late.startswith(known)):
+        return None
+    with path.open("rb") as fh2:
+        now = _pread_all(fh2.fileno())
+        if not now.startswith(data):
+            return None
+        merged = data + late[len(known):] + now[len(data):]
+        return _write_checked(path, fh2.fileno(), now, merged, appendable)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,14 @@ from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Dec
 from models.tables import utcnow
 from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_fingerprint, claim_loose
 from pipeline.errors import ClaimlogError, NoteError
-from pipeline.notes import append_rows, format_row, insert_rows, unified_diff
+from pipeline.notes import (
+    append_rows,
+    format_row,
+    insert_rows,
+    note_target,
+    sweep_temp_files,
+    unified_diff,
+)
 
 STATES = ("pending", "approved", "rejected", "skipped", "applied")
 ACTIONS = {"approve": "approved", "reject": "rejected", "skip": "skipped", "reopen": "pending"}
@@ -241,9 +249,12 @@ def decide(db: Database, claim_ids: list[int], action: str) -> list[ClaimRecord]
 def _coerce(field_name: str, value: Any) -> Any:
     if field_name in ("low", "high"):
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError) as exc:
             raise ClaimlogError(f"{field_name} must be a number, not {value!r}") from exc
+        if not math.isfinite(number):  # nan or inf would be written into a note as text
+            raise ClaimlogError(f"{field_name} must be a finite number, not {value!r}")
+        return number
     if field_name == "metric" and value not in METRIC_VOCABULARY:
         raise ClaimlogError(f"metric must be one of {', '.join(METRIC_VOCABULARY)}")
     if field_name == "qualifier" and value not in QUALIFIERS:
@@ -316,6 +327,7 @@ class ApplyResult:
     applied: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # temp files of killed writes
 
 
 def _row_for(s: Session, rec: ClaimRecord) -> str:
@@ -341,16 +353,14 @@ def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyRes
             row = _row_for(s, rec)
             for rel in rec.theses:
                 by_note[rel].append((rec.id or 0, row))
-    vault_root = vault.resolve()
+    if not dry_run:
+        result.removed = sweep_temp_files(vault)
     written: set[str] = set()
     for rel, items in by_note.items():
-        path = (vault / rel).resolve()
-        if not path.is_relative_to(vault_root):
-            result.errors.append(f"{rel}: outside the vault")
-            continue
         # Newest first: the table's own order.
         rows = [row for _, row in sorted(items, key=lambda x: x[1][:14], reverse=True)]
         try:
+            path = note_target(vault, rel)
             if dry_run:
                 old = path.read_text("utf-8")
                 new = insert_rows(old, rows)

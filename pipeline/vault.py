@@ -29,8 +29,9 @@ class ScanResult:
 
 def read_vault(vault: Path) -> tuple[list[Note], list[str]]:
     """Every readable note; unreadable ones are reported, not fatal."""
-    notes, errors = [], []
-    for path in vault_notes(vault):
+    paths, errors = vault_notes(vault)
+    notes = []
+    for path in paths:
         try:
             notes.append(read_note(path, vault))
         except NoteError as exc:

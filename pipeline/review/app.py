@@ -1,6 +1,8 @@
 """Review queue web app: Starlette, server-rendered Jinja2 pages, a little JavaScript.
 
-Binds to 127.0.0.1 by default. Article text is untrusted: templates autoescape it and the
+Binds to 127.0.0.1 by default and answers only the Host names it was bound to, so a page
+on another origin whose name resolves to 127.0.0.1 (DNS rebinding) gets nothing; every POST
+must carry a matching Origin as well. Article text is untrusted: templates autoescape it and the
 highlighting escapes before it marks. Every state change is a POST carrying the CSRF
 token of this server run. A non-loopback bind needs the token from the config, sent as
 ?token= once (kept in a cookie).
@@ -89,8 +91,14 @@ def _parse_date(value: str) -> date | None:
 class ReviewApp:
     """The app and its state: database, settings, CSRF token."""
 
-    def __init__(self, settings: Settings, db: Database | None = None, access_token: str | None = None) -> None:
+    def __init__(self, settings: Settings, db: Database | None = None, access_token: str | None = None,
+                 host: str = "127.0.0.1") -> None:
         self.settings = settings
+        names = {"127.0.0.1", "localhost", "[::1]"}
+        for extra in (host, settings.review_host):
+            if extra and extra not in ("0.0.0.0", "::"):
+                names.add(f"[{extra}]" if ":" in extra else extra.lower())
+        self.host_names = frozenset(names)
         self.db = db or Database(database_url(settings.database))
         self.csrf = secrets.token_urlsafe(24)
         self.access_token = access_token
@@ -216,7 +224,28 @@ class _Guard(BaseHTTPMiddleware):
         super().__init__(app)
         self.review = review
 
+    def allowed_host(self, request: Request) -> str | None:
+        """The Host header when it names this server (a bound name and the bound port)."""
+        given = request.headers.get("host", "").strip().lower()
+        server = request.scope.get("server")
+        port = server[1] if server else None
+        if given.startswith("["):  # [::1]:8765
+            name, _, rest = given.partition("]")
+            name, given_port = name + "]", rest.removeprefix(":")
+        else:
+            name, _, given_port = given.partition(":")
+        if name not in self.review.host_names:
+            return None
+        if given_port != (str(port) if port is not None else "") and not (given_port == "" and port == 80):
+            return None
+        return given
+
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        host = self.allowed_host(request)
+        if host is None:
+            return PlainTextResponse("unknown Host", status_code=421)
+        if request.method not in ("GET", "HEAD") and request.headers.get("origin") != f"{request.url.scheme}://{host}":
+            return PlainTextResponse("cross-origin request refused", status_code=403)
         token = self.review.access_token
         set_cookie = False
         if token:
@@ -259,7 +288,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8765, open_br
             raise ClaimlogError(f"binding to {host} exposes the queue beyond this machine; "
                                 "set [review] token in the config first")
         token = settings.review_token
-    review = ReviewApp(settings, access_token=token)
+    review = ReviewApp(settings, access_token=token, host=host)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     if token:
         url += f"?token={token}"

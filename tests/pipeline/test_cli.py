@@ -78,8 +78,8 @@ def test_extract_streams_its_input() -> None:
             return super().write(s)
 
     sink = Sink()
-    errors = run_extract(lines(), sink, Extractor(use_ner=False))
-    assert errors == 0
+    counts = run_extract(lines(), sink, Extractor(use_ner=False))
+    assert counts.errors == 0 and counts.done == 10_000
     out = sink.getvalue().splitlines()
     assert len(out) == 10_000
     assert first_output_at[0] <= BATCH + 1

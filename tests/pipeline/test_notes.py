@@ -85,20 +85,20 @@ def test_append_keeps_a_concurrent_edit(tmp_path: Path) -> None:
     note.write_text(SEED_NOTE.read_text("utf-8"), "utf-8")
     import pipeline.notes as notes
 
-    real = notes.write_atomic
+    real = notes.plan_insert
     calls = {"n": 0}
 
-    def edit_then_write(path: Path, data: bytes, expected_hash: str | None = None) -> None:
+    def edit_then_plan(text: str, rows: list[str]) -> tuple[int, str]:
         calls["n"] += 1
-        if calls["n"] == 1:  # the user saves while we are writing
-            path.write_text(path.read_text("utf-8").replace("**Status**", "**Status (edited)**"), "utf-8")
-        real(path, data, expected_hash)
+        if calls["n"] == 1:  # the user saves after we read
+            note.write_text(note.read_text("utf-8").replace("**Status**", "**Status (edited)**"), "utf-8")
+        return real(text, rows)
 
-    notes.write_atomic = edit_then_write  # type: ignore[assignment]
+    notes.plan_insert = edit_then_plan  # type: ignore[assignment]
     try:
         append_rows(note, [ROW])
     finally:
-        notes.write_atomic = real  # type: ignore[assignment]
+        notes.plan_insert = real  # type: ignore[assignment]
     text = note.read_text("utf-8")
     assert "**Status (edited)**" in text and ROW in text
     assert calls["n"] == 2
