@@ -46,6 +46,7 @@ _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
 _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|约折合|換算|换算|合|相当于|相當於|equivalent to|"
                        r"about|approximately|roughly|around|or|US|NT)?\s*(?:新台币|新台幣|人民币|人民幣|港币|港幣)?\s*$", re.I)
+_NOT_COMPANY = re.compile(en.NOT_COMPANY_OWNER + "|" + zh.NOT_COMPANY_OWNER, re.I)
 _AGGREGATE = re.compile(en.AGGREGATE + "|" + zh.AGGREGATE, re.I)
 _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
@@ -221,8 +222,11 @@ class Extractor:
             if metric is None:
                 return None
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
-        if states_nothing(norm[clause_start:ms], norm[:ms]):
+        if states_nothing(norm[clause_start:ms], norm[:ms], norm[me:]):
             return None
+        owner = _NOT_COMPANY.search(norm[max(clause_start, ms - 40):ms])
+        if owner and not any(s + owner.start() <= x.start < money.start and x.label == "ORG" for x in d.entities):
+            return None  # "customers used to spending $39 a month": the customers' money
         if prev and _RESTATED.search(norm[prev[-1].end - s:ms]):
             return None  # "DKK 20 billion (€2.7 billion)", "(約折合1億美元)": the same figure again
         if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \

@@ -27,15 +27,28 @@ _ESTIMATE_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.
 _ESTIMATE_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _VERSUS = re.compile(r"(?i)\b(?:vs\.?|versus|compared (?:with|to)|against)\s*$")
 _EXPECTED_AFTER = re.compile(r"(?i)^\s*(?:expected|estimated|forecast|anticipated|consensus)\b")
+_DENIED = re.compile(en.DENIED_AFTER + "|" + zh.DENIED_AFTER, re.I)
+_CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
+_CLAUSE_ENDS = re.compile(r"(?:\b[a-z][a-z-]*|\d|%)\s*[,;:]\s")
 _NEGATION_REACH = 48  # characters before the figure a negation governs
 
 
-def states_nothing(clause_before: str, sentence_before: str) -> bool:
-    """A condition, a negation or a change governs the figure: it makes no claim.
+def _in_condition(sentence_before: str) -> bool:
+    """"If Microsoft, Google, and Amazon halt their $30 billion purchases, …": the figure sits
+    in the if-clause, which a list of names does not end."""
+    found = list(_CONDITION.finditer(sentence_before))
+    return bool(found) and not _CLAUSE_ENDS.search(sentence_before[found[-1].end():])
 
-    `clause_before` is its clause up to the figure; `sentence_before` the sentence up to it.
+
+def states_nothing(clause_before: str, sentence_before: str, after: str = "") -> bool:
+    """A condition, a negation, a denial or a change governs the figure: it makes no claim.
+
+    `clause_before` is its clause up to the figure; `sentence_before` the sentence up to it;
+    `after` the rest of its sentence.
     """
     if _HYPOTHETICAL_EN.search(clause_before) or _HYPOTHETICAL_ZH.search(sentence_before[-40:]):
+        return True
+    if _in_condition(sentence_before) or _DENIED.search(after):
         return True
     near = clause_before[-_NEGATION_REACH:]
     if _NEGATION_EN.search(near) or _NEGATION_ZH.search(near[-14:]):

@@ -14,6 +14,8 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, Ope
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from sqlmodel import Session, SQLModel, create_engine
 
+from models.migrate import upgrade
+
 ENV_URL = "CLAIMLOG_DATABASE_URL"
 ENV_TIMEOUT = "CLAIMLOG_DB_TIMEOUT"  # seconds to wait for another process's lock
 
@@ -79,6 +81,7 @@ class Database:
             if unclean:
                 self._quick_check()
             SQLModel.metadata.create_all(self.engine)
+            upgrade(self.engine)
             self._check_schema()
 
     def _quick_check(self) -> None:

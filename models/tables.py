@@ -92,6 +92,7 @@ class ClaimRecord(SQLModel, table=True):
     qualifier: str = "exact"
     per: str | None = None
     period: str | None = None
+    modality: str = "reported"  # reported, guidance, estimate, forecast
     lang: str = "en"
     sentence: str = ""
     confidence: float = 0.5

@@ -50,13 +50,13 @@ def _fail(exc: Exception, code: int = 2) -> None:
 def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     """Subject, metric, value, period, source of claims."""
     table = Table(title=title, show_lines=False)
-    for col_name in ("id", "subject", "metric", "value", "period", "lang", "sources", "source"):
+    for col_name in ("id", "subject", "metric", "value", "period", "modality", "lang", "sources", "source"):
         table.add_column(col_name, overflow="fold")
     for r in rows:
         src = r["sources"][0] if r["sources"] else {}
         feeds = ", ".join(src.get("feeds", [])) if src else ""
         table.add_row(str(r["id"]), r["subject"], r["metric"], r["value"], r["period"] or "",
-                      r["lang"], str(len(r["sources"])), feeds or (src.get("title") or ""))
+                      r["modality"], r["lang"], str(len(r["sources"])), feeds or (src.get("title") or ""))
     return table
 
 
@@ -212,8 +212,9 @@ def queue_list(
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
-                                                           "currency", "qualifier", "per", "period", "lang",
-                                                           "sentence", "sources", "theses")},
+                                                           "currency", "qualifier", "per", "period",
+                                                           "modality", "lang", "sentence", "sources",
+                                                           "theses")},
                                         ensure_ascii=False) + "\n")
     else:
         out.print(claims_table(rows, f"{len(rows)} {status} claims"))

@@ -118,7 +118,8 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
         if rec is None:
             rec = ClaimRecord(fingerprint=fp, loose_fingerprint=loose, subject=c.subject,
                               metric=c.metric, low=c.low, high=c.high, currency=c.currency,
-                              qualifier=c.qualifier, per=c.per, period=c.period, lang=c.lang,
+                              qualifier=c.qualifier, per=c.per, period=c.period, modality=c.modality,
+                              lang=c.lang,
                               sentence=c.sentence, confidence=c.confidence,
                               published=article.published, theses=route(c.subject, routes),
                               near_duplicate=near[1] if near else None)
@@ -170,7 +171,8 @@ def claim_views(s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
     return [{
         "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
         "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,
-        "per": rec.per, "period": rec.period, "lang": rec.lang, "sentence": rec.sentence,
+        "per": rec.per, "period": rec.period, "modality": rec.modality, "lang": rec.lang,
+        "sentence": rec.sentence,
         "confidence": rec.confidence, "sources": sources.get(rec.id or 0, []), "theses": list(rec.theses or []),
         "near_duplicate": rec.near_duplicate, "observation": rec.observation,
         "implication": rec.implication, "original": rec.original,

@@ -189,6 +189,13 @@ FORECAST_CUES = [r"\bpredict(?:s|ed|ing|ions?)?\b", r"\bcould\b", r"\bmay\b", r"
 # A condition or a negation before the figure: the figure states nothing that happened.
 HYPOTHETICAL = [r"\bif\b", r"\bunless\b", r"\bwere to\b", r"\bin the event\b", r"\bwhether\b",
                 r"\bsuppose\b", r"\bhypothetical", r"\bwould have\b"]
+# A statement after the figure that denies it: "…, because it absolutely did not".
+DENIED_AFTER = r"^[^.;]{0,80}?\b(?:because|but|though|although)\s+(?:it|they|he|she|this|that|the company)\s+" \
+               r"(?:\w+\s+)?(?:did|does|do|was|is|were|has|had|could|would)\s*(?:not|n't)\b" \
+               r"|^[^.;]{0,40}?\b(?:is|was|were|are)\s+(?:false|untrue|inaccurate|wrong|denied)\b"
+# Who else can own a figure: "customers used to spending $39 a month" is not the company's.
+NOT_COMPANY_OWNER = r"\b(?:customers?|users?|subscribers?|consumers?|people|households|buyers|shoppers|" \
+                    r"clients|members|employees|workers|students|patients|investors|retail traders)\b"
 NEGATION = [r"\bnot\b(?! only| less| more| just| least)", r"\bnever\b", r"\bno longer\b",
             r"\bn't\b", r"n't\b", r"\bfailed to\b", r"\bdenied\b", r"\bruled out\b"]
 # A change, not a level: "rose $2 billion", "up $3 billion from", "an increase of $1 billion".

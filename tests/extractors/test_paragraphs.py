@@ -70,6 +70,12 @@ ROWS = [
     ("Nvidia raised its revenue forecast by $2 billion.", D, []),
     ("四大科技公司2026年资本开支合计6500亿美元。", D, []),
     ("OpenAI charges customers $39 a month for the plan.", D, []),
+    ("If Microsoft, Google, and Amazon halt their quarterly $30 billion GPU purchases, Nvidia suffers.", D, []),
+    ("If revenue holds, Microsoft will spend $80 billion on capex in 2025.", D,
+     [("Microsoft", "capex", 80 * B, "USD", "2025", "guidance")]),
+    ("Amazon implied it drove $10 billion in revenue in Q3 2025, because it absolutely did not.", D, []),
+    ("宁德时代2025年净利润达到2.31万亿元的说法并不属实。", D, []),
+    ("Microsoft angered customers used to spending $39 a month.", D, []),
     # names: datelines and bylines are never subjects; a descriptor is not the name
     ("TOKYO (Reuters) - Toyota said on Tuesday its operating profit rose to 1.2 trillion yen.", D,
      [("Toyota", "profit", 1.2e12, "JPY", None, "reported")]),

@@ -32,6 +32,28 @@ def test_demo_run_queues_both_languages_and_drops_known_rows(demo: Settings) -> 
     assert re.search(r"queued\s*│\s*0", second.stdout)
 
 
+# Sentences of the demo feeds whose figures misled a first user when queued as plain claims.
+MISLEADING = {
+    "halt their quarterly $30 billion": None,  # hypothetical: no claim at all
+    "because it absolutely did not": None,  # denied: no claim
+    "spending $39 a month": None,  # the customers' price, not the company's spending
+    "黄仁勋预测的1万亿美元": "forecast",  # a prediction, never a plain reported figure
+}
+
+
+def test_demo_queue_holds_no_misleading_plain_claims(demo: Settings) -> None:
+    assert run_cli("run", "--config", str(demo.path)).returncode == 0
+    listed = run_cli("queue", "list", "--json", "--status", "all", "--config", str(demo.path))
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all(r["modality"] in ("reported", "guidance", "estimate", "forecast") for r in rows)
+    for words, allowed in MISLEADING.items():
+        hits = [r for r in rows if words in r["sentence"] and (words.split()[0] != "spending" or r["low"] == 39)]
+        if allowed is None:
+            assert not [r for r in hits if words != "halt their quarterly $30 billion" or r["low"] == 30e9], words
+        else:
+            assert hits and all(r["modality"] != "reported" for r in hits), (words, hits)
+
+
 def test_extract_contract_and_bad_lines(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join([
