@@ -13,6 +13,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
+from models.migrate import upgrade
+
 ENV_URL = "CLAIMLOG_DATABASE_URL"
 ENV_TIMEOUT = "CLAIMLOG_DB_TIMEOUT"  # seconds to wait for another process's lock
 
@@ -61,6 +63,7 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         with self._translated():
             SQLModel.metadata.create_all(self.engine)
+            upgrade(self.engine)
 
     @contextmanager
     def _translated(self) -> Iterator[None]:

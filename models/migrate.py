@@ -1,0 +1,29 @@
+"""In-place schema upgrades of existing databases, run when a database opens.
+
+Kept in one function so it can move into a migration tool as it is.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+
+def article_key(feed_id: int | None, identity: str) -> str:
+    """An article's key: the feed's id, then the item's GUID, link or content hash in that feed."""
+    return f"{feed_id or 0}|{identity}"
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring an older database up to the current schema; a no-op on a current one.
+
+    1. Article keys were global (`guid:1`), so two feeds publishing the same GUID kept one
+       article. They become per feed (`3|guid:1`) under the first feed that carried them.
+       Old keys start with a letter, new ones with a digit, so the range test finds only
+       old keys, through the key's index, and running this twice changes nothing.
+    """
+    with engine.begin() as conn:
+        conn.execute(text(
+            "UPDATE article SET key = (SELECT CAST(MIN(af.feed_id) AS VARCHAR) FROM articlefeed af "
+            "WHERE af.article_id = article.id) || '|' || key "
+            "WHERE key >= 'a' AND EXISTS (SELECT 1 FROM articlefeed af WHERE af.article_id = article.id)"))
