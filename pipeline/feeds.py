@@ -90,6 +90,14 @@ def _sniff_wide(body: bytes) -> str | None:
     return None
 
 
+def _wide_order(body: bytes, width: int) -> str | None:
+    """utf-16/32 with the byte order the first ASCII character shows, or None for narrow bytes."""
+    head = body[:width]
+    if len(head) < width or head.count(0) != width - 1:
+        return None
+    return f"utf-{8 * width}-{'le' if head[0] else 'be'}"
+
+
 def decode_feed(body: bytes, declared: str | None = None, override: str | None = None) -> str:
     """Feed bytes -> text: byte order mark, override, XML declaration, HTTP charset, UTF-8, then GB18030.
 
@@ -111,9 +119,13 @@ def decode_feed(body: bytes, declared: str | None = None, override: str | None =
     tries += ["utf-8", "gb18030"]
     for enc in tries:
         enc = {"gb2312": "gb18030", "gbk": "gb18030"}.get(enc.lower(), enc)
-        if enc.lower().replace("_", "-") in ("utf-16", "utf-32") and not wide:
-            # Declared without a byte order, on bytes without a mark: ASCII markup shows the order.
-            enc += "-be" if body[:1] == b"\x00" else "-le"
+        if not wide and enc.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+            # Declared wide, on bytes without a mark: the NULs of ASCII markup show the byte
+            # order, and their absence that the declaration is wrong (a UTF-8 copy of it).
+            found = _wide_order(body, 4 if "32" in enc else 2)
+            if found is None:
+                continue
+            enc = found
         try:
             return body.decode(enc).lstrip("\ufeff")
         except (UnicodeDecodeError, LookupError):
