@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
 import socket
 from urllib.parse import urlsplit
 
@@ -60,6 +61,9 @@ class LinkGuard:
 
     def __init__(self, allow_private: bool) -> None:
         self.allow_private = allow_private
+        # Through a proxy the peer is the proxy, often on loopback: only the name check applies.
+        self.via_proxy = any(os.environ.get(k) for k in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
+                                                          "http_proxy", "https_proxy", "all_proxy"))
 
     async def refusal(self, url: str) -> str | None:
         """Why `url` must not be fetched, or None."""
@@ -79,6 +83,6 @@ class LinkGuard:
 
     def peer_refusal(self, ip: str | None) -> str | None:
         """Why the address actually connected to is refused (a name can resolve anew: rebinding)."""
-        if self.allow_private or ip is None or not is_private(ip):
+        if self.allow_private or self.via_proxy or ip is None or not is_private(ip):
             return None
         return f"connected to a private or loopback address ({ip}); set allow_private_links to fetch it"

@@ -65,5 +65,6 @@ def claimlog(*args: str, cwd: Path, timeout: float) -> Measured:
             killer.cancel()
         seconds = time.monotonic() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
+    print(f"claimlog {args[0]}: exit {proc.returncode}, {seconds:.1f}s, peak RSS {usage.ru_maxrss / 1024:.0f} MB")
     return Measured(proc.returncode, out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"),
                     seconds, usage.ru_maxrss / 1024)
