@@ -43,10 +43,10 @@ class Feed(SQLModel, table=True):
 
 
 class Article(SQLModel, table=True):
-    """One news item, stored once however many feeds carry it."""
+    """One news item, stored once however many feeds carry the same content."""
 
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(index=True, unique=True)  # identity: guid / canonical url / hash
+    key: str = Field(index=True, unique=True)  # feed id + guid / canonical url / hash (models.migrate)
     content_hash: str = Field(index=True)
     guid: str | None = None
     url: str | None = None

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.errors import ClaimlogError
 
@@ -42,8 +43,13 @@ def _db(settings: Any) -> Any:
     return Database(database_url(settings.database))
 
 
+def _line(label: str, style: str, message: object) -> Text:
+    """A styled label, then the message as plain text: feed, note and config text is never markup."""
+    return Text.assemble((label, style), " ", str(message))
+
+
 def _fail(exc: Exception, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+    err.print(_line("error:", "red", exc), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -55,8 +61,9 @@ def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     for r in rows:
         src = r["sources"][0] if r["sources"] else {}
         feeds = ", ".join(src.get("feeds", [])) if src else ""
-        table.add_row(str(r["id"]), r["subject"], r["metric"], r["value"], r["period"] or "",
-                      r["modality"], r["lang"], str(len(r["sources"])), feeds or (src.get("title") or ""))
+        table.add_row(*(Text(str(v)) for v in (r["id"], r["subject"], r["metric"], r["value"], r["period"] or "",
+                                               r["modality"], r["lang"], len(r["sources"]),
+                                               feeds or (src.get("title") or ""))))
     return table
 
 
@@ -74,9 +81,9 @@ def run(config: ConfigOpt = None) -> None:
 
     def report(stage: str, message: str) -> None:
         if stage == "error":
-            err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+            err.print(_line("warning:", "yellow", message), highlight=False, soft_wrap=True)
         elif not interactive:
-            err.print(f"{stage}: {message}", highlight=False)
+            err.print(Text(f"{stage}: {message}"), highlight=False, soft_wrap=True)
 
     progress_bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True) if interactive else None
@@ -118,11 +125,11 @@ def run(config: ConfigOpt = None) -> None:
         table.add_row(label, str(value))
     out.print(table)
     for name, error in summary.failed.items():
-        err.print(f"[red]feed failed:[/red] {name}: {error}", highlight=False)
+        err.print(_line("feed failed:", "red", f"{name}: {error}"), highlight=False, soft_wrap=True)
     for title, why in summary.failed_articles.items():
-        err.print(f"[red]article not extracted:[/red] {title}: {why}", highlight=False)
+        err.print(_line("article not extracted:", "red", f"{title}: {why}"), highlight=False, soft_wrap=True)
     for name, why in summary.backing_off.items():
-        err.print(f"[yellow]feed backing off:[/yellow] {name}: {why}", highlight=False)
+        err.print(_line("feed backing off:", "yellow", f"{name}: {why}"), highlight=False, soft_wrap=True)
     raise typer.Exit(summary.exit_code)
 
 
@@ -301,9 +308,9 @@ def apply(
     for name in result.removed:
         err.print(f"removed {name}, left by an interrupted write", markup=False, highlight=False)
     for msg in result.skipped:
-        err.print(f"[yellow]skipped:[/yellow] {msg}", highlight=False)
+        err.print(_line("skipped:", "yellow", msg), highlight=False, soft_wrap=True)
     for msg in result.errors:
-        err.print(f"[red]not written:[/red] {msg}", highlight=False)
+        err.print(_line("not written:", "red", msg), highlight=False, soft_wrap=True)
     verb = "would change" if dry_run else "changed"
     out.print(f"{verb} {len(result.diffs)} note(s); {len(result.applied)} claim(s) applied", highlight=False)
     if result.errors:
@@ -324,12 +331,12 @@ def notes_scan(config: ConfigOpt = None) -> None:
     except ClaimlogError as exc:
         _fail(exc)
     for e in errors:
-        err.print(f"[yellow]warning:[/yellow] {e}", highlight=False)
+        err.print(_line("warning:", "yellow", e), highlight=False, soft_wrap=True)
     table = Table(title=f"{len(notes)} notes")
     for c in ("note", "links", "tags", "evidence rows"):
         table.add_column(c)
     for n in notes:
-        table.add_row(n.rel, str(len(n.links)), str(len(n.tags)), str(len(n.rows)))
+        table.add_row(Text(n.rel), str(len(n.links)), str(len(n.tags)), str(len(n.rows)))
     out.print(table)
     out.print(f"{result.rows} evidence rows, {result.claims} claims read from changed notes")
 
@@ -347,9 +354,9 @@ def feeds(config: ConfigOpt = None) -> None:
     for c in ("feed", "status", "last success", "errors", "items", "articles", "last error"):
         table.add_column(c, overflow="fold")
     for f in rows:
-        table.add_row(f.name, f.last_status or "never fetched",
+        table.add_row(Text(f.name), Text(f.last_status or "never fetched"),
                       f"{f.last_success:%Y-%m-%d %H:%M}" if f.last_success else "-",
-                      str(f.error_count), str(f.items), str(f.articles), f.last_error or "")
+                      str(f.error_count), str(f.items), str(f.articles), Text(f.last_error or ""))
     out.print(table)
 
 
@@ -360,7 +367,7 @@ def main() -> None:
     try:
         app()
     except DatabaseLockedError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        err.print(_line("error:", "red", exc), highlight=False, soft_wrap=True)
         sys.exit(4)
     except DatabaseError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)

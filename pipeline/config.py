@@ -48,6 +48,8 @@ class Settings:
     per_host: int = 4
     retries: int = 3
     max_redirects: int = 5
+    deadline: float = 60.0  # wall clock for one request: connect, headers and the whole body
+    allow_private_links: bool = False  # linked pages on loopback/private addresses (feeds on public hosts)
     review_token: str | None = None
     review_host: str | None = None  # the name the review page is reached by beyond loopback
     user_agent: str = "claimlog/0.1 (+https://pypi.org/project/claimlog)"
@@ -140,13 +142,16 @@ def load_settings(path: str | Path | None = None) -> Settings:
     fetch = _expect(data, "fetch", dict, "", spath) or {}
     review = _expect(data, "review", dict, "", spath) or {}
     kwargs: dict[str, Any] = {}
-    for key, kind in (("timeout", (int, float)), ("max_body_bytes", int), ("concurrency", int),
-                      ("per_host", int), ("retries", int), ("max_redirects", int)):
+    for key, kind in (("timeout", (int, float)), ("deadline", (int, float)), ("max_body_bytes", int),
+                      ("concurrency", int), ("per_host", int), ("retries", int), ("max_redirects", int)):
         value = _expect(fetch, key, kind, "fetch", spath)
         if value is not None:
             if value < 0:
                 raise ConfigError("must not be negative", spath, f"fetch.{key}")
             kwargs[key] = value
+    private = _expect(fetch, "allow_private_links", bool, "fetch", spath)
+    if private is not None:
+        kwargs["allow_private_links"] = private
     token = _expect(review, "token", str, "review", spath)
     review_host = _expect(review, "host", str, "review", spath)
     vault_path = Path(vault) if Path(vault).is_absolute() else base / vault

@@ -71,12 +71,44 @@ class ParsedFeed:
     title: str | None = None
 
 
+# Byte order marks, longest first (a UTF-32-LE mark begins like a UTF-16-LE one).
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+# How "<?" starts without a mark (XML 1.0, appendix F): the width and byte order of the text.
+_WIDE_STARTS = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+                (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"))
+
+
+def _sniff_wide(body: bytes) -> str | None:
+    """UTF-16/32 (or UTF-8) from a byte order mark or the shape of an XML declaration."""
+    for mark, enc in _BOMS:
+        if body.startswith(mark):
+            return enc
+    for start, enc in _WIDE_STARTS:
+        if body.startswith(start):
+            return enc
+    return None
+
+
+def _wide_order(body: bytes, width: int) -> str | None:
+    """utf-16/32 with the byte order the first ASCII character shows, or None for narrow bytes."""
+    head = body[:width]
+    if len(head) < width or head.count(0) != width - 1:
+        return None
+    return f"utf-{8 * width}-{'le' if head[0] else 'be'}"
+
+
 def decode_feed(body: bytes, declared: str | None = None, override: str | None = None) -> str:
-    """Feed bytes -> text: override, XML declaration, HTTP charset, UTF-8, then GB18030.
+    """Feed bytes -> text: byte order mark, override, XML declaration, HTTP charset, UTF-8, then GB18030.
 
     Chinese feeds often send GBK without declaring it, or declare an encoding they do not use.
+    UTF-16/32 are known by their mark or by how the declaration's first bytes look; their
+    declaration is read once the text is decoded.
     """
     tries: list[str] = []
+    wide = _sniff_wide(body)
+    if wide:
+        tries.append(wide)
     if override:
         tries.append(override)
     m = _XML_DECL.match(body[:200])
@@ -84,13 +116,18 @@ def decode_feed(body: bytes, declared: str | None = None, override: str | None =
         tries.append(m.group(1).decode("ascii"))
     if declared:
         tries.append(declared)
-    if body.startswith(b"\xef\xbb\xbf"):
-        tries.insert(0, "utf-8-sig")
     tries += ["utf-8", "gb18030"]
     for enc in tries:
         enc = {"gb2312": "gb18030", "gbk": "gb18030"}.get(enc.lower(), enc)
+        if not wide and enc.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+            # Declared wide, on bytes without a mark: the NULs of ASCII markup show the byte
+            # order, and their absence that the declaration is wrong (a UTF-8 copy of it).
+            found = _wide_order(body, 4 if "32" in enc else 2)
+            if found is None:
+                continue
+            enc = found
         try:
-            return body.decode(enc)
+            return body.decode(enc).lstrip("\ufeff")
         except (UnicodeDecodeError, LookupError):
             continue
     return body.decode("utf-8", errors="replace")

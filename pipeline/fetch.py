@@ -1,24 +1,28 @@
 """The fetcher: one async httpx client, polite and bounded.
 
-Per-request timeouts, a global and a per-host concurrency limit, retries with backoff on
+Per-read timeouts and a wall-clock deadline per request, a global and a per-host concurrency limit, retries with backoff on
 timeouts, 5xx and 429 (honouring Retry-After), redirects followed by hand (to cap them,
-catch loops and notice permanent moves), a maximum body size, conditional GET.
+catch loops and notice permanent moves), a maximum body size counted after every
+Content-Encoding layer, conditional GET. Linked pages go through a LinkGuard.
 """
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
+import os
 import random
+import stat
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from pipeline.bodies import BodyDecoder, BodyError
 from pipeline.config import FeedConfig, Settings
+from pipeline.links import LinkGuard
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 30.0
@@ -85,9 +89,11 @@ def _retry_after(value: str | None) -> float | None:
 class Fetcher:
     """Fetches feeds concurrently with one client."""
 
-    def __init__(self, settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(self, settings: Settings, transport: httpx.AsyncBaseTransport | None = None,
+                 guards: Mapping[str, LinkGuard] | None = None) -> None:
         self.s = settings
         self.transport = transport
+        self.guards = guards or {}  # by job name: URLs that job may reach
 
     def _client(self) -> httpx.AsyncClient:
         timeout = httpx.Timeout(self.s.timeout, connect=min(10.0, self.s.timeout))
@@ -95,6 +101,8 @@ class Fetcher:
                               max_keepalive_connections=max(1, self.s.concurrency))
         return httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
                                  headers={"User-Agent": self.s.user_agent,
+                                          # Only what bodies.py decodes under the size cap.
+                                          "Accept-Encoding": "gzip, deflate",
                                           "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"},
                                  transport=self.transport)
 
@@ -105,7 +113,9 @@ class Fetcher:
         async with self._client() as client:
             async def one(feed: FeedConfig, cond: Conditional, url: str) -> FetchResult:
                 started = time.perf_counter()
-                if feed.is_local:
+                if feed.name in self.guards and feed.is_local:
+                    result = FetchResult(feed.name, "error", error=f"refused {url}: only http(s) links are fetched")
+                elif feed.is_local:
                     result = await asyncio.to_thread(self._read_local, feed, url)
                 else:
                     async with limits.total, limits.host(url):
@@ -120,19 +130,38 @@ class Fetcher:
             return list(await asyncio.gather(*(one(f, c, u) for f, c, u in feeds)))
 
     def _read_local(self, feed: FeedConfig, url: str) -> FetchResult:
-        path = Path(url)
+        # Non-blocking open and a regular-file check: a FIFO would hang the run, /dev/zero never ends.
+        limit = self.s.max_body_bytes
         try:
-            size = path.stat().st_size
-            if size > self.s.max_body_bytes:
-                return FetchResult(feed.name, "error", error=f"file is {size} bytes, over the {self.s.max_body_bytes}-byte limit")
-            return FetchResult(feed.name, "ok", body=path.read_bytes(), final_url=url)
+            fd = os.open(url, os.O_RDONLY | os.O_NONBLOCK)
         except OSError as exc:
             return FetchResult(feed.name, "error", error=f"cannot read {url}: {exc.strerror or exc}")
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return FetchResult(feed.name, "error", error=f"cannot read {url}: not a regular file")
+            if info.st_size > limit:
+                return FetchResult(feed.name, "error", error=f"file is {info.st_size} bytes, over the {limit}-byte limit")
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                body = fh.read(limit + 1)
+            if len(body) > limit:
+                return FetchResult(feed.name, "error", error=f"file is over the {limit}-byte limit")
+            return FetchResult(feed.name, "ok", body=body, final_url=url)
+        except OSError as exc:
+            return FetchResult(feed.name, "error", error=f"cannot read {url}: {exc.strerror or exc}")
+        finally:
+            os.close(fd)
 
     async def _fetch(self, client: httpx.AsyncClient, feed: FeedConfig, cond: Conditional, url: str) -> FetchResult:
         attempt = 0
         while True:
-            result, retry_in = await self._attempt(client, feed, cond, url)
+            try:
+                async with asyncio.timeout(self.s.deadline or None):
+                    result, retry_in = await self._attempt(client, feed, cond, url)
+            except TimeoutError:
+                # A server dripping bytes never trips the per-read timeout; retrying would only wait again.
+                return FetchResult(feed.name, "error",
+                                   error=f"no complete response within the {self.s.deadline:g}s deadline")
             if retry_in is None or attempt >= self.s.retries:
                 return result
             attempt += 1
@@ -149,9 +178,14 @@ class Fetcher:
         moved_to: str | None = None
         permanent = True
         current = url
+        guard = self.guards.get(feed.name)
         try:
             for _ in range(self.s.max_redirects + 1):
+                if guard and (why := await guard.refusal(current)):
+                    return FetchResult(feed.name, "error", error=f"refused {current}: {why}"), None
                 async with client.stream("GET", current, headers=headers) as resp:
+                    if guard and (why := guard.peer_refusal(_peer(resp))):
+                        return FetchResult(feed.name, "error", error=f"refused {current}: {why}"), None
                     if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
                         target = urljoin(current, resp.headers["location"])
                         permanent = permanent and resp.status_code in (301, 308)
@@ -181,14 +215,19 @@ class Fetcher:
                     if declared and declared.isdigit() and int(declared) > self.s.max_body_bytes:
                         return FetchResult(feed.name, "error", http_status=resp.status_code,
                                            error=f"body of {declared} bytes is over the {self.s.max_body_bytes}-byte limit"), None
-                    chunks: list[bytes] = []
-                    total = 0
-                    async for chunk in resp.aiter_bytes():
-                        total += len(chunk)
-                        if total > self.s.max_body_bytes:
-                            return FetchResult(feed.name, "error", http_status=resp.status_code,
-                                               error=f"body is over the {self.s.max_body_bytes}-byte limit"), None
-                        chunks.append(chunk)
+                    try:
+                        decoder = BodyDecoder(resp.headers.get("content-encoding"), self.s.max_body_bytes)
+                        chunks: list[bytes] = []
+                        total = 0
+                        async for raw in resp.aiter_raw():
+                            chunk = decoder.decode(raw)
+                            total += len(chunk)
+                            if total > self.s.max_body_bytes:
+                                raise BodyError(f"body is over the {self.s.max_body_bytes}-byte limit")
+                            chunks.append(chunk)
+                        chunks.append(decoder.flush())
+                    except BodyError as exc:
+                        return FetchResult(feed.name, "error", http_status=resp.status_code, error=str(exc)), None
                     return FetchResult(feed.name, "ok", body=b"".join(chunks), http_status=resp.status_code,
                                        etag=resp.headers.get("etag"),
                                        last_modified=resp.headers.get("last-modified"),
@@ -197,7 +236,14 @@ class Fetcher:
             return FetchResult(feed.name, "error", error=f"more than {self.s.max_redirects} redirects"), None
         except httpx.TimeoutException:
             return FetchResult(feed.name, "error", error=f"timed out after {self.s.timeout:g}s"), 0.0
-        except (httpx.TransportError, httpx.DecodingError) as exc:
+        except (httpx.TransportError, httpx.DecodingError, OSError) as exc:
             return FetchResult(feed.name, "error", error=f"{type(exc).__name__}: {exc}"), 0.0
         except httpx.InvalidURL as exc:
             return FetchResult(feed.name, "error", error=f"invalid URL: {exc}"), None
+
+
+def _peer(resp: httpx.Response) -> str | None:
+    """The IP address the response came from."""
+    stream = resp.extensions.get("network_stream")
+    addr = stream.get_extra_info("server_addr") if stream is not None else None
+    return str(addr[0]) if addr else None

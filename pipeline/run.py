@@ -14,10 +14,11 @@ import fcntl
 import hashlib
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,12 +30,14 @@ from extractors.langid import detect_language
 from extractors.money import local_currency
 from extractors.spans import Extraction
 from models import Article, ArticleFeed, Database, Feed, RunRecord, database_url
+from models.migrate import article_key
 from models.tables import as_utc, utcnow
 from pipeline.config import FeedConfig, Settings
 from pipeline.dedup import EvidenceIndex
 from pipeline.errors import FeedParseError, LockedError
 from pipeline.feeds import Entry, ParsedFeed, decode_feed, page_text, parse_feed
 from pipeline.fetch import Conditional, Fetcher, FetchResult
+from pipeline.links import LinkGuard, on_private_network, scheme_refusal
 from pipeline.queue import QueueStats, queue_claims
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
 
@@ -197,8 +200,11 @@ def _failed(feed: Feed, error: str, summary: RunSummary, report: Reporter) -> No
 def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSummary) -> int:
     """Store a feed's new entries and link every entry to the feed: a few statements a feed.
 
+    An entry's key is scoped to its feed (feed id + GUID, link or hash): two feeds that both
+    say `<guid>1</guid>` keep two articles. The same content from any feed is one article.
     Core inserts rather than ORM objects: a large feed list is stored in the time it is fetched.
     """
+    entries = [replace(e, key=article_key(feed.id, e.key)) for e in entries]
     keys = {e.key for e in entries}
     hashes = {e.content_hash for e in entries}
     ids: dict[str, int] = {}
@@ -323,7 +329,7 @@ def pending_count(db: Database) -> int:
 def run(settings: Settings, report: Reporter | None = None,
         progress: Callable[[str, int], Callable[[int], None]] | None = None) -> RunSummary:
     """The nightly job. `report` gets log lines; `progress(stage, total)` gives an advance()."""
-    report = report or (lambda stage, msg: None)
+    report = _safe_reporter(report)
     summary = RunSummary(feeds=len(settings.feeds))
     with run_lock(settings.lock_path):
         db = Database(database_url(settings.database))
@@ -361,6 +367,24 @@ def run(settings: Settings, report: Reporter | None = None,
         finally:
             db.close()
     return summary
+
+
+def _safe_reporter(report: Reporter | None) -> Reporter:
+    """A reporter that cannot stop the run: a line it fails to print goes to stderr as is.
+
+    Messages carry feed text; a failure here once aborted storing the very failure it reported.
+    """
+    if report is None:
+        return lambda stage, msg: None
+    inner = report
+
+    def safe(stage: str, message: str) -> None:
+        try:
+            inner(stage, message)
+        except Exception:
+            sys.stderr.write(f"{stage}: {message}\n")
+
+    return safe
 
 
 def _fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: Reporter,
@@ -410,18 +434,42 @@ def _fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: 
 
 
 def _fetch_linked_pages(db: Database, settings: Settings, feeds: list[FeedConfig], report: Reporter) -> None:
-    """For feeds that carry only titles, fetch each new article's page and keep its text."""
+    """For feeds that carry only titles, fetch each new article's page and keep its text.
+
+    The links are the feed's word, so only http(s) pages on the public internet are read,
+    unless the feed itself is on a private network or the user allows private links.
+    """
     names = {fc.name for fc in feeds}
     with db.session() as s:
-        rows = s.exec(select(col(Article.id), Article.url, Feed.name)
+        rows = s.exec(select(col(Article.id), Article.url, Feed.name, Feed.url)
                       .where(ArticleFeed.article_id == Article.id, ArticleFeed.feed_id == Feed.id)
                       .where(Article.extracted == False, Article.body == "", Article.summary == "")  # noqa: E712
                       .where(col(Article.url).is_not(None))).all()
-    pages = {(art_id, url): name for art_id, url, name in rows if name in names and url}
+    pages: dict[tuple[int | None, str], str] = {}
+    feed_urls: dict[str, str] = {}
+    for art_id, url, name, feed_url in rows:
+        if name not in names or not url:
+            continue
+        why = scheme_refusal(url)
+        if why:
+            report("error", f"{name}: linked page {url}: refused: {why}")
+            continue
+        pages[(art_id, url)] = name
+        feed_urls[name] = feed_url
     if not pages:
         return
-    jobs = [(FeedConfig(f"{name}: {url}", str(url)), Conditional(), str(url)) for (_, url), name in pages.items()]
-    results = asyncio.run(Fetcher(settings).fetch_all(jobs))
+
+    async def fetch() -> list[FetchResult]:
+        private = {name: settings.allow_private_links or await on_private_network(u) for name, u in feed_urls.items()}
+        jobs: list[tuple[FeedConfig, Conditional, str]] = []
+        guards: dict[str, LinkGuard] = {}
+        for (_, url), name in pages.items():
+            job = FeedConfig(f"{name}: {url}", url)
+            guards[job.name] = LinkGuard(private[name])
+            jobs.append((job, Conditional(), url))
+        return await Fetcher(settings, guards=guards).fetch_all(jobs)
+
+    results = asyncio.run(fetch())
     with db.session() as s:
         for ((art_id, url), name), result in zip(pages.items(), results, strict=True):
             if result.status != "ok":
