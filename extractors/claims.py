@@ -234,6 +234,7 @@ class Extractor:
             return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
         figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
         listed_to = respective(d, si, figures).get(money.start)
+        found: tuple[str, str] | None
         if listed_to is not None:
             found, how = (listed_to.canonical, listed_to.text), "clause"
         else:
