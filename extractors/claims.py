@@ -224,8 +224,10 @@ class Extractor:
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
         if states_nothing(norm[clause_start:ms], norm[:ms], norm[me:]):
             return None
-        owner = _NOT_COMPANY.search(norm[max(clause_start, ms - 40):ms])
-        if owner and not any(s + owner.start() <= x.start < money.start and x.label == "ORG" for x in d.entities):
+        window = max(clause_start, ms - 40)
+        owner = _NOT_COMPANY.search(norm[window:ms])
+        if owner and not any(s + window + owner.start() <= x.start < money.start and x.label == "ORG"
+                             for x in d.entities):
             return None  # "customers used to spending $39 a month": the customers' money
         if prev and _RESTATED.search(norm[prev[-1].end - s:ms]):
             return None  # "DKK 20 billion (€2.7 billion)", "(約折合1億美元)": the same figure again

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
 from extractors.claims import Extractor
 from extractors.entities import AliasTable
+from extractors.spans import Extraction
 from models import Database, EvidenceClaim, EvidenceRow, Thesis
 from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
 from pipeline.errors import NoteError
@@ -67,54 +69,65 @@ def row_date(value: str) -> date | None:
     return None
 
 
+SCAN_BATCH = 25  # notes written per transaction: the write lock is held for one batch only
+
+
 def scan(db: Database, vault: Path, extractor: Extractor, notes: list[Note] | None = None) -> ScanResult:
-    """Store every note and its evidence rows; rows of changed notes are read again."""
+    """Store every note and its evidence rows; rows of changed notes are read again.
+
+    Rows are extracted outside any transaction and written a batch of notes at a time, so
+    another process (an approval on the review page) never waits for a whole rescan.
+    """
     result = ScanResult()
     if notes is None:
         notes, result.errors = read_vault(vault)
     result.notes = notes
     with db.session() as s:
-        stored = {t.path: t for t in s.exec(select(Thesis)).all()}
-        for note in notes:
-            thesis = stored.get(note.rel)
-            if thesis and thesis.content_hash == note.content_hash:
-                result.rows += len(note.rows)
-                continue
-            result.changed += 1
-            if thesis is None:
-                thesis = Thesis(path=note.rel, title=note.title)
-            thesis.title, thesis.tags, thesis.links = note.title, list(note.tags), list(note.links)
-            thesis.aliases, thesis.content_hash = list(note.aliases), note.content_hash
-            thesis.has_evidence_log = note.has_log
-            s.add(thesis)
-            s.flush()
-            _replace_rows(s, thesis.id or 0, note, extractor, result)
-        for path, thesis in stored.items():
-            if path not in {n.rel for n in notes}:
+        stored = {t.path: t.content_hash for t in s.exec(select(Thesis)).all()}
+    changed = []
+    for note in notes:
+        if stored.get(note.rel) == note.content_hash:
+            result.rows += len(note.rows)
+        else:
+            changed.append(note)
+    for i in range(0, len(changed), SCAN_BATCH):
+        batch = [(note, *_extract_rows(note, extractor)) for note in changed[i:i + SCAN_BATCH]]
+        with db.session() as s:
+            for note, rows, extractions in batch:
+                _store_note(s, note, rows, extractions, result)
+    gone = set(stored) - {n.rel for n in notes}
+    if gone:
+        with db.session() as s:
+            for thesis in s.exec(select(Thesis).where(col(Thesis.path).in_(gone))).all():
                 _drop_rows(s, thesis.id or 0)
                 s.delete(thesis)
     return result
 
 
-def _drop_rows(s: Session, thesis_id: int) -> None:
-    row_ids = select(EvidenceRow.id).where(EvidenceRow.thesis_id == thesis_id)
-    s.exec(delete(EvidenceClaim).where(col(EvidenceClaim.row_id).in_(row_ids)))  # type: ignore[call-overload]
-    s.exec(delete(EvidenceRow).where(col(EvidenceRow.thesis_id) == thesis_id))  # type: ignore[call-overload]
-
-
-def _replace_rows(s: Session, thesis_id: int, note: Note, extractor: Extractor, result: ScanResult) -> None:
-    _drop_rows(s, thesis_id)
+def _extract_rows(note: Note, extractor: Extractor) -> tuple[list[Any], list[Extraction]]:
+    """A note's distinct rows and what the extractor finds in each."""
     seen: set[str] = set()
-    items = []
     rows = []
     for row in note.rows:
-        if row.row_hash in seen:
-            continue
-        seen.add(row.row_hash)
-        rows.append(row)
-        items.append((f"{row.observation}\n{row.implication}", None, row_date(row.date)))
-    for row, ex in zip(rows, extractor.extract_many(items), strict=True):
-        rec = EvidenceRow(thesis_id=thesis_id, line_no=row.line_no, date=row.date,
+        if row.row_hash not in seen:
+            seen.add(row.row_hash)
+            rows.append(row)
+    items = [(f"{row.observation}\n{row.implication}", None, row_date(row.date)) for row in rows]
+    return rows, extractor.extract_many(items)
+
+
+def _store_note(s: Session, note: Note, rows: list[Any], extractions: list[Extraction],
+                result: ScanResult) -> None:
+    result.changed += 1
+    thesis = s.exec(select(Thesis).where(Thesis.path == note.rel)).first() or Thesis(path=note.rel, title=note.title)
+    thesis.title, thesis.tags, thesis.links = note.title, list(note.tags), list(note.links)
+    thesis.aliases, thesis.content_hash = list(note.aliases), note.content_hash
+    thesis.has_evidence_log = note.has_log
+    s.add(thesis)
+    s.flush()
+    _drop_rows(s, thesis.id or 0)
+    for row, ex in zip(rows, extractions, strict=True):
+        rec = EvidenceRow(thesis_id=thesis.id or 0, line_no=row.line_no, date=row.date,
                           observation=row.observation, implication=row.implication,
                           row_hash=row.row_hash, figures=[[m.currency, m.low] for m in ex.money])
         s.add(rec)
@@ -127,6 +140,12 @@ def _replace_rows(s: Session, thesis_id: int, note: Note, extractor: Extractor, 
                                 has_period=c.period is not None, subject=c.subject, metric=c.metric,
                                 low=c.low, high=c.high, currency=c.currency, period=c.period))
             result.claims += 1
+
+
+def _drop_rows(s: Session, thesis_id: int) -> None:
+    row_ids = select(EvidenceRow.id).where(EvidenceRow.thesis_id == thesis_id)
+    s.exec(delete(EvidenceClaim).where(col(EvidenceClaim.row_id).in_(row_ids)))  # type: ignore[call-overload]
+    s.exec(delete(EvidenceRow).where(col(EvidenceRow.thesis_id) == thesis_id))  # type: ignore[call-overload]
 
 
 def evidence_index(db: Database) -> EvidenceIndex:
