@@ -6,6 +6,7 @@ Works on `numbers.normalize(text)`, which keeps offsets, so spans index the orig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -93,7 +94,8 @@ ZH_MONEY = re.compile(
     rf"(?P<pre>{_alt(_ZH_PREFIX)})?\s?(?P<sign>负|-)?"
     rf"(?<![数几上\d.])(?<!\d,)(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})(?P<a3>(?<=[万亿])[余多])?"
     rf"(?:\s?(?:至|到|-|–|~|～|—)\s?(?P<n2>{_ZH_NUM})\s?(?P<a2>[余多])?(?P<s2>{_ZH_SCALE}))?"
-    rf"\s?(?P<cur>(?:{_ZH_CUR})(?![旦宵素首老]))?"
+    # "元首" (head of state), "元旦": a bare 元 before them is no currency; "美元首付" is.
+    rf"\s?(?P<cur>(?!元首(?!付|期|笔))(?:{_ZH_CUR})(?![旦宵素老]))?"
     # "35元8角2分": the minor units written after 元 belong to it.
     rf"(?:(?<=[元块])(?P<jiao>{_ZH_DIGIT})[角毛](?![利钱]))?(?:(?<=[元块角毛])(?P<fen>{_ZH_DIGIT})分(?![钟之别]))?"
 )
@@ -105,6 +107,10 @@ ZH_ROUND = re.compile(r"(?<=[逾超近约破越稳穩达])(?P<n>[百千]?)(?P<s>
 ZH_XIAN = re.compile(r"(?P<pre>港币|港元)?\s?(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?仙"
                      r"(?![人女子境鹤鶴侠俠姑桃草丹])")
 _XIAN_CONTEXT = re.compile(r"(?:每股|股息|息|派|盈利|盈餘|盈余|收益|价|價|报|報|至|率)[^，。；,;]{0,6}$")
+# One item of a list before an amount: a number, its own scale or none, a separator.
+_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,年月日%])(?P<n>{ZH_DIGITS})\s?(?P<s>[万亿兆]*)\s?(?:、|/|和|及|与|或)\s?$")
+# A bare number with a large Chinese scale, ending a line or a clause.
+_BARE_ZH = re.compile(rf"(?<![\d.,])(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|兆)(?=[ \t]*(?:\n|$)|[ \t]+[^\d\s]|[，。；,;!?！？])")
 # A rate of exchange written as a price ("新台幣兌美元匯率29元") is no amount.
 _EXCHANGE_BEFORE = re.compile(r"(?:[兑兌]\s?(?:美元|美金|人民币|港元|港币|日元|欧元|新台币)?|汇率|匯率)\s?(?:为|是|约|以|在|达)?\s?$")
 # "每股亏损37分", "每股派息5角", "5毛钱": minor units of the local currency.
@@ -322,6 +328,8 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             low, high = min(v1, v2), max(v1, v2)  # "5.6亿至5.2亿美元" is written high to low
         else:
             low = high = v1
+            if not m.group("sign") and not approx:
+                yield from _list_items(t, start, s1, currency)
         low, high = low + _zh_minor(m), high + _zh_minor(m)
         if negative:
             low, high = -high, -low
@@ -349,6 +357,20 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         value = numbers.scaled(value, cur_data.MINOR_ZH[m.group("u")])
         end = m.end() + (1 if after == "钱" else 0)
         yield m.start(), end, value, value, LOCAL, None, 0.0
+
+
+def _list_items(t: str, start: int, scale: str, currency: str) -> Iterator[Candidate]:
+    """Bare numbers listed before an amount share its unit: "132亿、92亿和65亿美元",
+    "5.13/7.02/8.98亿元"; one without a scale of its own takes the amount's scale."""
+    while True:
+        m = _LIST_ITEM_BEFORE.search(t, max(0, start - 24), start)
+        if not m:
+            return
+        v = numbers.parse_zh_number(m.group("n"), m.group("s") or scale)
+        if v is None:
+            return
+        yield m.start("n"), m.end("s"), v, v, currency, None, 0.0
+        start = m.start("n")
 
 
 def _zh_minor(m: re.Match[str]) -> float:
@@ -436,6 +458,25 @@ def _per_and_unit(t: str, start: int, end: int) -> tuple[str | None, str | None]
     return None, None
 
 
+def _restated_bare(t: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A bare "1200亿" standing alone (a headline, a clause end) that restates an amount
+    the text gives with its currency is that amount: "资本开支约1200亿" over "约1,200亿元"."""
+    known = {c[2]: c[4] for c in chosen if c[2] == c[3]}
+    if not known:
+        return chosen
+    starts = [c[0] for c in chosen]
+    extra: list[Candidate] = []
+    for m in _BARE_ZH.finditer(t):
+        value = numbers.parse_zh_number(m.group("n"), m.group("s"))
+        if value not in known:
+            continue
+        i = bisect_left(starts, m.start())
+        if (i < len(chosen) and chosen[i][0] < m.end()) or (i > 0 and chosen[i - 1][1] > m.start()):
+            continue  # inside an amount already read
+        extra.append((m.start(), m.end(), value, value, known[value], None, 0.0))
+    return sorted(chosen + extra) if extra else chosen
+
+
 def _is_negative(t: str, start: int) -> bool:
     if _NEG_BEFORE.search(t[max(0, start - 12):start]):
         return True
@@ -466,6 +507,8 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
         chosen.append(cand)
     codes = resolve_currencies(text, t, [(c[0], c[1], c[4]) for c in chosen], local or _LOCAL_DEFAULT.get())
     chosen = [(*c[:4], code, *c[5:]) for c, code in zip(chosen, codes, strict=True)]
+    if _CJK.search(t):
+        chosen = _restated_bare(t, chosen)
 
     spans: list[Money] = []
     scales: dict[int, float] = {}
