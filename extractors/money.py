@@ -82,6 +82,8 @@ EN_MINOR = re.compile(
     r"(?:\s?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
+_CANADA = re.compile(cur_data.CANADA_SIGNALS)
+_US_DOLLAR = re.compile(cur_data.US_DOLLAR_MARKERS)
 # "逾千亿元", "近百亿美元": a bare 千/百 scale counts as one only right after a bound.
 _ZH_NUM = f"(?:{ZH_SECTIONS}|{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
 _ZH_SCALE = "[千百万亿兆]*"
@@ -166,7 +168,7 @@ _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
 Candidate = tuple[int, int, float, float, str, str | None, float]
 
 
-def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
+def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Candidate]:
     """(start, end, low, high, currency, qualifier-from-suffix, scale) for English-style amounts.
 
     `scale` is the multiplier a scale word gave (1.0 for a bare number), so "$2.5 to $3
@@ -179,6 +181,8 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             continue  # "EUR/USD 1.08": an exchange rate
         if pre == "¥" and lang_hint == "zh":
             cur = "CNY"
+        if pre == "$":
+            cur = dollar
         # "$135B" mid-word (e.g. "US$" split) is fine; "A$" inside a word is not.
         if m.start() > 0 and t[m.start() - 1].isalnum() and len(pre) > 1 and pre[0].isalpha():
             continue
@@ -213,7 +217,7 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             if t[m.end("code"):m.end("code") + 2].startswith("/"):
                 cur = None  # "1.08 EUR/USD": an exchange rate
         else:
-            cur = cur_data.SYMBOLS.get(sym)
+            cur = dollar if sym == "$" else cur_data.SYMBOLS.get(sym)
             if sym == "¥" and lang_hint == "zh":
                 cur = "CNY"
         if cur is None:
@@ -259,6 +263,14 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
         if not low <= high:
             continue
         yield m.start(), m.end(), low, high, currency or CENT, None, fraction
+
+
+def _dollar(t: str) -> str:
+    """What a bare "$" is: the Canadian dollar in a text about a Canadian company that never
+    marks US dollars, else the US dollar."""
+    if "$" in t and _CANADA.search(t) and not _US_DOLLAR.search(t):
+        return "CAD"
+    return "USD"
 
 
 def _prefix_currency(pre: str) -> str | None:
@@ -493,7 +505,7 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     """
     t = numbers.normalize(text)
     hint = lang or ("zh" if numbers.cjk_share(t) > 0.3 else "en")
-    raw = list(_en_candidates(t, hint))
+    raw = list(_en_candidates(t, hint, _dollar(t)))
     if _CJK.search(t):  # every Chinese amount holds a Chinese scale or currency character
         raw += list(_zh_candidates(t))
     # Longest match wins where grammars overlap.

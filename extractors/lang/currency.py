@@ -17,6 +17,11 @@ RUPEE_PREFIX = r"Rs\.?(?=\s?\d)"
 # South Asian scales, with rupees: "Rs 8,046 crore", "₹2 lakh crore".
 SOUTH_ASIAN_SCALES = {"lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7,
                       "lakh": 1e5, "lakhs": 1e5}
+# A text about a Canadian-listed or Canadian-named company writes its own dollar as "$"
+# (Canadian press) unless it marks US dollars somewhere; a passing "Canadian" is no sign.
+CANADA_SIGNALS = (r"\bCanada\s+(?:Corp|Inc|Ltd|Limited)\b|\((?:TSX|TSXV|TSX-V)\s*:|\bTSX-listed\b|"
+                  r"\bToronto Stock Exchange\b")
+US_DOLLAR_MARKERS = r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bNYSE\b|\bNasdaq\b"
 # Only these may stand apart from their "$" ("HK $ 7.2 billion"): "CA $5" is California.
 SPACED_DOLLAR_PREFIXES = ("HK", "US", "NT")
 # Symbols that may also follow the number ("35 €", "100$").

@@ -294,6 +294,13 @@ ROWS = [
     ("净利润30亿\n营收50亿元。", [("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),  # another value: not money
     # Hong Kong's word for a close
     ("配售價較收市價0.52元折讓一成", [("0.52元", 0.52, 0.52, "HKD", "exact", None)]),
+    # a bare "$" in a text about a Canadian company is the Canadian dollar, unless US dollars are marked
+    ("Maple Foods Canada Inc. earned $12.5 million", [("$12.5 million", 12.5 * M, 12.5 * M, "CAD", "exact", None)]),
+    ("Acme Mining (TSX: ACM) sales of $80 million, or 5 cents a share",
+     [("$80 million", 80 * M, 80 * M, "CAD", "exact", None), ("5 cents", 0.05, 0.05, "CAD", "exact", None)]),
+    ("Acme Mining (TSX: ACM) sales of US$80 million and $3 million",
+     [("US$80 million", 80 * M, 80 * M, "USD", "exact", None), ("$3 million", 3 * M, 3 * M, "USD", "exact", None)]),
+    ("Canadian publisher Foo bought Bar for $2 billion", [("$2 billion", 2 * B, 2 * B, "USD", "exact", None)]),
 ]
 
 
