@@ -140,6 +140,10 @@ ROWS = [
     ("HK $ 7.2 billion", [("HK $ 7.2 billion", 7.2 * B, 7.2 * B, "HKD", "exact", None)]),
     ("騰訊股價收報500港元，季度收入1800億元", [("500港元", 500, 500, "HKD", "exact", None),
                                           ("1800億元", 180 * B, 180 * B, "CNY", "exact", None)]),
+    # a sum in 港元 does not carry into the next sentence: HK press writes a mainland
+    # company's results in bare 元 (yuan) beside its buyback in HK dollars
+    ("期內斥資50億港元回購股份。自由現金流為300億元", [("50億港元", 5 * B, 5 * B, "HKD", "exact", None),
+                                              ("300億元", 30 * B, 30 * B, "CNY", "exact", None)]),
     # ranges that look like signs: one range, low <= high, never negative
     ("4000万元-5500万元", [("4000万元-5500万元", 40 * M, 55 * M, "CNY", "exact", None)]),
     ("5.6亿至5.2亿美元", [("5.6亿至5.2亿美元", 0.52 * B, 0.56 * B, "USD", "exact", None)]),  # high to low
