@@ -6,6 +6,7 @@ Works on `numbers.normalize(text)`, which keeps offsets, so spans index the orig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -81,6 +82,8 @@ EN_MINOR = re.compile(
     r"(?:\s?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
+_CANADA = re.compile(cur_data.CANADA_SIGNALS)
+_US_DOLLAR = re.compile(cur_data.US_DOLLAR_MARKERS)
 # "逾千亿元", "近百亿美元": a bare 千/百 scale counts as one only right after a bound.
 _ZH_NUM = f"(?:{ZH_SECTIONS}|{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
 _ZH_SCALE = "[千百万亿兆]*"
@@ -93,7 +96,8 @@ ZH_MONEY = re.compile(
     rf"(?P<pre>{_alt(_ZH_PREFIX)})?\s?(?P<sign>负|-)?"
     rf"(?<![数几上\d.])(?<!\d,)(?P<n1>{_ZH_NUM})\s?(?P<a1>[余多几])?(?P<s1>{_ZH_SCALE})(?P<a3>(?<=[万亿])[余多])?"
     rf"(?:\s?(?:至|到|-|–|~|～|—)\s?(?P<n2>{_ZH_NUM})\s?(?P<a2>[余多])?(?P<s2>{_ZH_SCALE}))?"
-    rf"\s?(?P<cur>(?:{_ZH_CUR})(?![旦宵素首老]))?"
+    # "元首" (head of state), "元旦": a bare 元 before them is no currency; "美元首付" is.
+    rf"\s?(?P<cur>(?!元首(?!付|期|笔))(?:{_ZH_CUR})(?![旦宵素老]))?"
     # "35元8角2分": the minor units written after 元 belong to it.
     rf"(?:(?<=[元块])(?P<jiao>{_ZH_DIGIT})[角毛](?![利钱]))?(?:(?<=[元块角毛])(?P<fen>{_ZH_DIGIT})分(?![钟之别]))?"
 )
@@ -105,6 +109,10 @@ ZH_ROUND = re.compile(r"(?<=[逾超近约破越稳穩达])(?P<n>[百千]?)(?P<s>
 ZH_XIAN = re.compile(r"(?P<pre>港币|港元)?\s?(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?仙"
                      r"(?![人女子境鹤鶴侠俠姑桃草丹])")
 _XIAN_CONTEXT = re.compile(r"(?:每股|股息|息|派|盈利|盈餘|盈余|收益|价|價|报|報|至|率)[^，。；,;]{0,6}$")
+# One item of a list before an amount: a number, its own scale or none, a separator.
+_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,年月日%])(?P<n>{ZH_DIGITS})\s?(?P<s>[万亿兆]*)\s?(?:、|/|和|及|与|或)\s?$")
+# A bare number with a large Chinese scale, ending a line or a clause.
+_BARE_ZH = re.compile(rf"(?<![\d.,])(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|兆)(?=[ \t]*(?:\n|$)|[ \t]+[^\d\s]|[，。；,;!?！？])")
 # A rate of exchange written as a price ("新台幣兌美元匯率29元") is no amount.
 _EXCHANGE_BEFORE = re.compile(r"(?:[兑兌]\s?(?:美元|美金|人民币|港元|港币|日元|欧元|新台币)?|汇率|匯率)\s?(?:为|是|约|以|在|达)?\s?$")
 # "每股亏损37分", "每股派息5角", "5毛钱": minor units of the local currency.
@@ -160,7 +168,7 @@ _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
 Candidate = tuple[int, int, float, float, str, str | None, float]
 
 
-def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
+def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Candidate]:
     """(start, end, low, high, currency, qualifier-from-suffix, scale) for English-style amounts.
 
     `scale` is the multiplier a scale word gave (1.0 for a bare number), so "$2.5 to $3
@@ -173,6 +181,8 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             continue  # "EUR/USD 1.08": an exchange rate
         if pre == "¥" and lang_hint == "zh":
             cur = "CNY"
+        if pre == "$":
+            cur = dollar
         # "$135B" mid-word (e.g. "US$" split) is fine; "A$" inside a word is not.
         if m.start() > 0 and t[m.start() - 1].isalnum() and len(pre) > 1 and pre[0].isalpha():
             continue
@@ -207,7 +217,7 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
             if t[m.end("code"):m.end("code") + 2].startswith("/"):
                 cur = None  # "1.08 EUR/USD": an exchange rate
         else:
-            cur = cur_data.SYMBOLS.get(sym)
+            cur = dollar if sym == "$" else cur_data.SYMBOLS.get(sym)
             if sym == "¥" and lang_hint == "zh":
                 cur = "CNY"
         if cur is None:
@@ -253,6 +263,14 @@ def _en_candidates(t: str, lang_hint: str) -> Iterator[Candidate]:
         if not low <= high:
             continue
         yield m.start(), m.end(), low, high, currency or CENT, None, fraction
+
+
+def _dollar(t: str) -> str:
+    """What a bare "$" is: the Canadian dollar in a text about a Canadian company that never
+    marks US dollars, else the US dollar."""
+    if "$" in t and _CANADA.search(t) and not _US_DOLLAR.search(t):
+        return "CAD"
+    return "USD"
 
 
 def _prefix_currency(pre: str) -> str | None:
@@ -322,6 +340,8 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             low, high = min(v1, v2), max(v1, v2)  # "5.6亿至5.2亿美元" is written high to low
         else:
             low = high = v1
+            if not m.group("sign") and not approx:
+                yield from _list_items(t, start, s1, currency)
         low, high = low + _zh_minor(m), high + _zh_minor(m)
         if negative:
             low, high = -high, -low
@@ -349,6 +369,20 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         value = numbers.scaled(value, cur_data.MINOR_ZH[m.group("u")])
         end = m.end() + (1 if after == "钱" else 0)
         yield m.start(), end, value, value, LOCAL, None, 0.0
+
+
+def _list_items(t: str, start: int, scale: str, currency: str) -> Iterator[Candidate]:
+    """Bare numbers listed before an amount share its unit: "132亿、92亿和65亿美元",
+    "5.13/7.02/8.98亿元"; one without a scale of its own takes the amount's scale."""
+    while True:
+        m = _LIST_ITEM_BEFORE.search(t, max(0, start - 24), start)
+        if not m:
+            return
+        v = numbers.parse_zh_number(m.group("n"), m.group("s") or scale)
+        if v is None:
+            return
+        yield m.start("n"), m.end("s"), v, v, currency, None, 0.0
+        start = m.start("n")
 
 
 def _zh_minor(m: re.Match[str]) -> float:
@@ -436,6 +470,25 @@ def _per_and_unit(t: str, start: int, end: int) -> tuple[str | None, str | None]
     return None, None
 
 
+def _restated_bare(t: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A bare "1200亿" standing alone (a headline, a clause end) that restates an amount
+    the text gives with its currency is that amount: "资本开支约1200亿" over "约1,200亿元"."""
+    known = {c[2]: c[4] for c in chosen if c[2] == c[3]}
+    if not known:
+        return chosen
+    starts = [c[0] for c in chosen]
+    extra: list[Candidate] = []
+    for m in _BARE_ZH.finditer(t):
+        value = numbers.parse_zh_number(m.group("n"), m.group("s"))
+        if value not in known:
+            continue
+        i = bisect_left(starts, m.start())
+        if (i < len(chosen) and chosen[i][0] < m.end()) or (i > 0 and chosen[i - 1][1] > m.start()):
+            continue  # inside an amount already read
+        extra.append((m.start(), m.end(), value, value, known[value], None, 0.0))
+    return sorted(chosen + extra) if extra else chosen
+
+
 def _is_negative(t: str, start: int) -> bool:
     if _NEG_BEFORE.search(t[max(0, start - 12):start]):
         return True
@@ -452,7 +505,7 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     """
     t = numbers.normalize(text)
     hint = lang or ("zh" if numbers.cjk_share(t) > 0.3 else "en")
-    raw = list(_en_candidates(t, hint))
+    raw = list(_en_candidates(t, hint, _dollar(t)))
     if _CJK.search(t):  # every Chinese amount holds a Chinese scale or currency character
         raw += list(_zh_candidates(t))
     # Longest match wins where grammars overlap.
@@ -466,6 +519,8 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
         chosen.append(cand)
     codes = resolve_currencies(text, t, [(c[0], c[1], c[4]) for c in chosen], local or _LOCAL_DEFAULT.get())
     chosen = [(*c[:4], code, *c[5:]) for c, code in zip(chosen, codes, strict=True)]
+    if _CJK.search(t):
+        chosen = _restated_bare(t, chosen)
 
     spans: list[Money] = []
     scales: dict[int, float] = {}

@@ -17,6 +17,11 @@ RUPEE_PREFIX = r"Rs\.?(?=\s?\d)"
 # South Asian scales, with rupees: "Rs 8,046 crore", "₹2 lakh crore".
 SOUTH_ASIAN_SCALES = {"lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7,
                       "lakh": 1e5, "lakhs": 1e5}
+# A text about a Canadian-listed or Canadian-named company writes its own dollar as "$"
+# (Canadian press) unless it marks US dollars somewhere; a passing "Canadian" is no sign.
+CANADA_SIGNALS = (r"\bCanada\s+(?:Corp|Inc|Ltd|Limited)\b|\((?:TSX|TSXV|TSX-V)\s*:|\bTSX-listed\b|"
+                  r"\bToronto Stock Exchange\b")
+US_DOLLAR_MARKERS = r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bNYSE\b|\bNasdaq\b"
 # Only these may stand apart from their "$" ("HK $ 7.2 billion"): "CA $5" is California.
 SPACED_DOLLAR_PREFIXES = ("HK", "US", "NT")
 # Symbols that may also follow the number ("35 €", "100$").
@@ -87,10 +92,11 @@ TAIWAN_COMPANIES = (r"台積電|鴻海|廣達|聯發科|台達電|日月光|聯�
                     r"瑞昱|聯詠|技嘉|微星|光寶|川湖|信驊|長榮航|萬海|華航|台塑|台化|中鋼|富邦金|國泰金|"
                     r"中信金|玉山金|兆豐金|台新金|元大金|友達|群創|矽品|京元電|臻鼎|雙鴻|金像電|"
                     r"法說會|\d{4}-TW\b|\d{4}\.TWO?\b")
-# Hong Kong press (read only in traditional script): the market and exchange, HK
+# Hong Kong press (read only in traditional script): the market and exchange, its word
+# for a close (收市; Taiwan and the mainland write 收盤), HK
 # stock codes in brackets ("(00293)", "(051)"), cents written 仙. Not 港元 itself: a share
 # price in HK dollars says nothing of the sums of a mainland company listed there.
-HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|"
+HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|收市|"
                      r"[(（](?:\d{3}|0\d{3}|\d{5})[)）]|\d仙")
 # Mainland markers that keep a traditional-script text's 元 the yuan.
 MAINLAND_SIGNALS = r"人民幣|人民币|RMB|A股|滬|沪|深交所|上交所|S[HZ]\d{6}|[(（]\d{6}[)）]"

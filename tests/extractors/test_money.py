@@ -140,6 +140,10 @@ ROWS = [
     ("HK $ 7.2 billion", [("HK $ 7.2 billion", 7.2 * B, 7.2 * B, "HKD", "exact", None)]),
     ("騰訊股價收報500港元，季度收入1800億元", [("500港元", 500, 500, "HKD", "exact", None),
                                           ("1800億元", 180 * B, 180 * B, "CNY", "exact", None)]),
+    # a sum in 港元 does not carry into the next sentence: HK press writes a mainland
+    # company's results in bare 元 (yuan) beside its buyback in HK dollars
+    ("期內斥資50億港元回購股份。自由現金流為300億元", [("50億港元", 5 * B, 5 * B, "HKD", "exact", None),
+                                              ("300億元", 30 * B, 30 * B, "CNY", "exact", None)]),
     # ranges that look like signs: one range, low <= high, never negative
     ("4000万元-5500万元", [("4000万元-5500万元", 40 * M, 55 * M, "CNY", "exact", None)]),
     ("5.6亿至5.2亿美元", [("5.6亿至5.2亿美元", 0.52 * B, 0.56 * B, "USD", "exact", None)]),  # high to low
@@ -275,6 +279,32 @@ ROWS = [
     # a comma before the number in Chinese text
     ("其实,20亿美元", [("20亿美元", 2 * B, 2 * B, "USD", "exact", None)]),
     ("約折合 3,100 萬美元", [("3,100 萬美元", 31 * M, 31 * M, "USD", "approx", None)]),
+    ("支付3亿美元首付款", [("3亿美元", 3e8, 3e8, "USD", "exact", None)]),  # 美元首付 is no 元首
+    ("国家元首", []),
+    # lists sharing the unit of their last amount
+    ("收入分别为40亿、35亿和28亿美元", [("40亿", 4 * B, 4 * B, "USD", "exact", None),
+                                    ("35亿", 3.5 * B, 3.5 * B, "USD", "exact", None),
+                                    ("28亿美元", 2.8 * B, 2.8 * B, "USD", "exact", None)]),
+    ("预测净利润分别为2.1/2.9/3.6亿元", [("2.1", 2.1e8, 2.1e8, "CNY", "exact", None),
+                                    ("2.9", 2.9e8, 2.9e8, "CNY", "exact", None),
+                                    ("3.6亿元", 3.6e8, 3.6e8, "CNY", "exact", None)]),
+    ("EPS分别为1.20/1.55元", [("1.20", 1.2, 1.2, "CNY", "exact", None), ("1.55元", 1.55, 1.55, "CNY", "exact", None)]),
+    ("2024/2025年营收8亿元", [("8亿元", 8e8, 8e8, "CNY", "exact", None)]),  # years are no list items
+    ("增速15%/20亿元", [("20亿元", 2 * B, 2 * B, "CNY", "exact", None)]),
+    # a bare amount restating one the text gives with its currency (a headline)
+    ("资本开支约800亿\n过去一年资本开支约800亿元。", [("800亿", 80 * B, 80 * B, "CNY", "approx", None),
+                                               ("800亿元", 80 * B, 80 * B, "CNY", "approx", None)]),
+    ("训练了800亿参数，营收800亿元", [("800亿元", 80 * B, 80 * B, "CNY", "exact", None)]),
+    ("净利润30亿\n营收50亿元。", [("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),  # another value: not money
+    # Hong Kong's word for a close
+    ("配售價較收市價0.52元折讓一成", [("0.52元", 0.52, 0.52, "HKD", "exact", None)]),
+    # a bare "$" in a text about a Canadian company is the Canadian dollar, unless US dollars are marked
+    ("Maple Foods Canada Inc. earned $12.5 million", [("$12.5 million", 12.5 * M, 12.5 * M, "CAD", "exact", None)]),
+    ("Acme Mining (TSX: ACM) sales of $80 million, or 5 cents a share",
+     [("$80 million", 80 * M, 80 * M, "CAD", "exact", None), ("5 cents", 0.05, 0.05, "CAD", "exact", None)]),
+    ("Acme Mining (TSX: ACM) sales of US$80 million and $3 million",
+     [("US$80 million", 80 * M, 80 * M, "USD", "exact", None), ("$3 million", 3 * M, 3 * M, "USD", "exact", None)]),
+    ("Canadian publisher Foo bought Bar for $2 billion", [("$2 billion", 2 * B, 2 * B, "USD", "exact", None)]),
 ]
 
 

@@ -20,6 +20,11 @@ PIECES = st.sampled_from([
     "NT$", "T$", "hk$", "HK $", "新台幣", "港幣", "兆", "114年", "台灣", "營收", "cents", "pence",
     "p", "¢", "分", "角", "块", "钱", "每股", "亏损", "usd", "MUSD", "USD", "€", "±", "plus or minus",
     "loss", "\t", "  ", "[1]", "美圆", "/",
+    # real-text forms, round 2: rupees and Indian grouping, decimal commas, odd hyphens and
+    # points, numerals digit by digit, HK cents, lists, declarations, exchange rates
+    "Rs", "Rs.", " crore", " lakh", ",60,518", "8,7-billion", "‑", "﹒", "○", "點", "三八", "仙",
+    "、", "和", "(港幣,以下同)", "（人民幣，下同）", "兌美元", "匯率", "港股", "(00293)", "台積電",
+    "法說會", "kroner", "DKK", "yen", "-trillion-", "(TSX: AB)", "Canada Corp", "by", "大關", "收市",
 ])
 TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=40).map("".join))
 
