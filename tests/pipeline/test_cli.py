@@ -76,7 +76,7 @@ def test_extract_contract_and_bad_lines(tmp_path: Path) -> None:
                                  "high": 135e9, "currency": "USD", "qualifier": "exact", "per": None}]
     assert en["entities"][0] == {"text": "Meta", "start": 0, "end": 4, "label": "ORG", "canonical": "Meta"}
     assert en["claims"] == [{"subject": "Meta", "metric": "capex", "low": 135e9, "high": 135e9, "currency": "USD",
-                             "qualifier": "exact", "per": None, "period": "2026",
+                             "qualifier": "exact", "per": None, "period": "2026", "modality": "guidance",
                              "sentence": "Meta is guiding $135B capex for 2026, roughly double last year."}]
     zh = lines[2]
     assert zh["lang"] == "zh"
