@@ -21,7 +21,9 @@ _EN_NAME = re.compile(
     rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)")
 _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 _CJK = "\u4e00-\u9fff"
-_ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{4,6}}"
+_NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
+_METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
+_ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"
                       r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=len, reverse=True))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
@@ -135,3 +137,35 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
         if not kept or e.start >= kept[-1].end:
             kept.append(e)
     return kept
+
+
+_TOPIC_TAGS = ("nz", "nt", "nr", "j")
+_GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季"}
+
+
+def clause_topic(clause: str) -> str | None:
+    """A name that opens a Chinese clause ("新浪前一交易日收盘价为…"), by jieba's part-of-speech
+    tags: a proper noun, with a plain noun after it that belongs to the name ("世界华文")."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    words = jieba.posseg.lcut(clause[:16])
+    if not words:
+        return None
+    if words[0].flag == "n" and len(words) > 1 and words[1].flag in _TOPIC_TAGS and len(words[0].word) >= 2:
+        name = words[0].word + words[1].word  # "世界" + "华文"
+    elif words[0].flag in _TOPIC_TAGS:
+        name = words[0].word
+        if len(words) > 1 and words[1].flag == "n" and words[1].word not in _GENERIC and len(words[1].word) == 2 \
+                and not _METRIC_WORD.search(words[1].word):
+            name += words[1].word  # "吉星" + "新能源"? only two-character nouns
+    else:
+        return None
+    if len(name) < 2 or name in _GENERIC or _METRIC_WORD.search(name) or not numbers.cjk_share(name):
+        return None
+    if name in zh.ANALYST_NAMES or _NOT_TOPIC_NEXT.match(clause[len(name):len(name) + 4]):
+        return None  # a broker, a commodity or a speaker
+    return name

@@ -17,6 +17,8 @@ from typing import Any
 from extractors.context import Doc, sentence_of
 from extractors.lang import en, zh
 from extractors.metrics import METRIC_NOUN
+from extractors.numbers import cjk_share
+from extractors.orgs import clause_topic
 from extractors.sentences import clause_index
 from extractors.spans import Entity
 
@@ -87,7 +89,7 @@ def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bo
 
 def _is_analyst(x: Entity) -> bool:
     """Banks, brokers and research houses: they forecast other companies' figures."""
-    return x.canonical in en.ANALYSTS or x.text.endswith(zh.ANALYST_SUFFIXES)
+    return x.canonical in en.ANALYSTS or x.text in zh.ANALYST_NAMES or x.text.endswith(zh.ANALYST_SUFFIXES)
 
 
 def _is_source(norm: str, b: int) -> bool:
@@ -121,6 +123,8 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
             phrase = " ".join(t.text for t in subj.subtree)
             if METRIC_NOUN.search(phrase):
                 continue  # "capital expenditures would reach $X": the metric, not the spender
+            if _PRONOUN.fullmatch(phrase.strip()):
+                return None, False  # "the automaker": the company named before
             if subj.tag_.startswith("NN") and subj.lower_ not in ("company", "firm", "group"):
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
@@ -187,7 +191,15 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     if after:
         return out(after[0], "clause")
     actors = [t for t in able if not _is_analyst(t[2])]
-    if (not actors or _PRONOUN.search(norm[:ms])) and not _owner_named(d, si, ms):
+    pronoun = _PRONOUN.search(norm[:ms])
+    if not actors and not pronoun and cjk_share(norm) > 0.2:
+        # "新浪前一交易日收盘价为40.19美元": a name the tables do not know opens the clause
+        starts = sorted({0, max([b + 1 for b in bounds if b < ms], default=0)})
+        for start in starts:
+            name = clause_topic(norm[start:ms].lstrip(" -–—•·*"))
+            if name:
+                return (name, name, -1), "topic"
+    if (not actors or pronoun) and not _owner_named(d, si, ms):
         prev = antecedent(d, si)
         if prev:
             return (prev.canonical, "", -1), "previous"

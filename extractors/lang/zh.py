@@ -107,6 +107,12 @@ PRONOUNS = ["其", "该公司", "本公司", "公司", "该集团", "本集团",
 ESTIMATE_BEFORE = r"(?:市场|市場|分析师|分析師|机构|機構|彭博|一致)?(?:此前)?(?:的)?(?:预期|預期|预测|預測|预估|預估|估计|估計)(?:的|为|為)?\s*$"
 # Names of brokers and research houses: when they forecast, the figure is someone else's.
 ANALYST_SUFFIXES = ("证券", "證券", "研究院", "研究所", "资管", "基金", "投行", "咨询", "顾问")
+# Banks, brokers and media that forecast or report others' figures.
+ANALYST_NAMES = ["高盛", "摩根士丹利", "大摩", "摩根大通", "小摩", "瑞银", "花旗", "美银", "巴克莱", "汇丰", "野村",
+                 "瑞信", "德银", "中金", "中金公司", "彭博", "路透", "华尔街", "晨星", "穆迪", "惠誉", "标普",
+                 "伯恩斯坦", "杰富瑞", "富国银行"]
+# What follows a word that opens a clause but names no company: a market, a commodity, a speaker.
+NOT_A_TOPIC_NEXT = r"原油|期货|指数|汇率|金价|油价|市场|行业|表示|称|认为|指出|预测|预计|估计|透露|坦言|强调"
 # Modality cues (regular expressions).
 ESTIMATE_CUES = ["分析师", "一致预期", "市场预期", "券商", "研报", "我们预计", "我们预测", "盈利预测", "机构预计",
                  "机构预测", "彭博一致", "维持.{0,6}评级", "目标价", "預估", "分析師"]
