@@ -43,6 +43,7 @@ _PER_SHARE_METRICS = {"eps", "price"}
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
+_PER_SHARE_WORDS = re.compile(r"(?i)\bper[- ](?:diluted |basic )?share\b|每股")
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
 _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|约折合|換算|换算|合|相当于|相當於|equivalent to|"
                        r"about|approximately|roughly|around|or|US|NT)?\s*(?:新台币|新台幣|人民币|人民幣|港币|港幣)?\s*$", re.I)
@@ -246,6 +247,12 @@ class Extractor:
         subject, subject_text = found
         period = listed_period(d, si, figures, money)
         low, high = money.low, money.high
+        if metric in ("profit", "loss") and _PER_SHARE_WORDS.search(_clause_of(norm, bounds, ms)):
+            metric = "eps"  # "diluted losses per share of 3 cents", "on a per-share basis"
+            if _LOSS_SHARE.search(_clause_of(norm, bounds, ms)) or "loss" in _clause_of(norm, bounds, ms).lower():
+                low, high = -abs(high), -abs(low)
+        if metric == "acquisition" and money.per:
+            metric = "spending"  # "a deal worth $30 billion annually": a payment, not a purchase price
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
             low, high = -high, -low
         if metric == "eps" and low > 0 and _LOSS_SHARE.search(norm[max(0, ms - 40):ms]):
@@ -270,6 +277,12 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _clause_of(norm: str, bounds: list[int], pos: int) -> str:
+    edges = [-1, *bounds, len(norm)]
+    clause = clause_index(bounds, pos)
+    return norm[edges[clause] + 1:edges[min(clause + 1, len(edges) - 1)]]
 
 
 def _set_against(norm: str, ms: int, me: int) -> bool:

@@ -33,7 +33,10 @@ NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs
              "Congress", "Nasdaq", "Dow", "Street", "Analysts", "Investors", "Capex", "Diluted",
              "Adjusted", "GAAP", "Non-GAAP", "Basic", "Consolidated", "Total", "Operating", "Net",
              "Gross", "Shares", "Stock", "Revenue", "Sales", "Earnings", "IBES", "Refinitiv",
-             "Factset", "FactSet", "LSEG", "Zacks", "Visible Alpha", "Wall Street's"}
+             "Factset", "FactSet", "LSEG", "Zacks", "Visible Alpha", "Wall Street's", "ARR", "RPO",
+             "EBITDA", "EBIT", "EBITA", "DeFi", "International", "National", "Global", "Digital",
+             "Capital", "Group", "Holdings", "Partners", "Ventures", "Technologies", "Systems",
+             "Services", "Energy", "Financial", "Investments", "Company", "Corporation", "Industries"}
 
 
 _LEAD_JUNK = re.compile(r"^[\W_]+")
@@ -43,7 +46,8 @@ _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
     r"results|outlook|guidance|billion|million|trillion|per share|EPS|position|insights|performance|"
-    r"highlights|overview|summary|initiatives|segment|metrics)\b|[$€£¥]|\d{4}")
+    r"highlights|overview|summary|initiatives|segment|metrics)\b|[$€£¥]|\d{4}"
+    r"|\s(?:News|Press|Times|Journal|Wire|Daily|Newswire|Insider)$")
 
 
 def load_shipped_aliases() -> dict[str, list[str]]:
