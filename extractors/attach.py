@@ -132,8 +132,12 @@ def paragraph_period(d: Doc, si: int) -> str | None:
         s, e = d.sentences[j]
         found = [p for p in d.periods if s <= p.start < e]
         if found:
-            return found[0].value
+            # "截至今年9月底止首三季": the narrower period is the one the figures follow
+            return min(found, key=lambda p: (not _NARROW.match(p.value), p.start)).value
     return None
+
+
+_NARROW = re.compile(r"^(?:Q[1-4]|H[12]|9M) ")
 
 
 _SHIFTABLE = re.compile(r"^((?:Q[1-4]|H[12]|9M) )?(FY)?(\d{4})$")

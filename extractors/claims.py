@@ -129,7 +129,8 @@ class Extractor:
         periods: list[Period] = []
         for i in range(money_sents[-1] + 1 if money_sents else 0):
             s, e = sentences[i]
-            periods += [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(text[s:e], published)]
+            periods += [replace(p, start=p.start + s, end=p.end + s)
+                        for p in find_periods(text[s:e], published, keep_open=True)]
         # A percentage is never a period: "2025%" is not a year.
         pct = find_percentages(text) if periods else []
         periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)

@@ -69,7 +69,7 @@ def _q_words(m: re.Match[str], pub: date | None) -> str | None:
         if y.upper().startswith("FY"):
             return f"Q{q} FY{_year(y[2:])}"
         return f"Q{q} {fy}{_year(y)}"
-    return f"Q{q} {fy}{pub.year}" if pub else None
+    return f"Q{q} {fy}{pub.year if pub else '?'}"
 
 
 @rule(rf"(?i)\b(?:FY\s?|fiscal[\s-](?:year\s)?)(?P<y>{_Y4}|\d\d)\b(?!\s?%)|\b(?P<y2>{_Y4})\s+fiscal\s+year\b")
@@ -158,16 +158,14 @@ def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
 def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
     if pub is None:
-        return None
+        return None if m.group("rel") else _zh_part(m, "?")
     return _zh_part(m, pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0))
 
 
 @rule(rf"第(?P<q>{_ZH_Q})(?P<f>财)?季度?")
 def _zh_part_no_year(m: re.Match[str], pub: date | None) -> str | None:
-    if pub is None:
-        return None
     fy = "FY" if m.group("f") else ""
-    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{pub.year}"
+    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{pub.year if pub else '?'}"
 
 
 @rule(rf"(?P<y1>{_Y4})\s?(?:年)?\s?(?:-|–|至|到|~)\s?(?P<y2>{_Y4})\s?年")
@@ -192,7 +190,7 @@ def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
 @rule(r"\bQ(?P<q>[1-4])\b(?!\s?%)")
 def _bare_q(m: re.Match[str], pub: date | None) -> str | None:
     """"Q1 operating income": the quarter of the publication year, unless the text says more."""
-    return f"Q{m.group('q')} {pub.year}" if pub else None
+    return f"Q{m.group('q')} {pub.year if pub else '?'}"
 
 
 # --- Bare years last: every longer form above claims its text first --------------
@@ -221,19 +219,20 @@ _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 _ENDED = re.compile(
     rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
-    rf"end(?:ed|ing)\s+(?:on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<y>{_Y4})\b"
+    rf"end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
     rf"|截至\s?(?P<zy>{_Y4})\s?年\s?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
     r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)")
 
 
-def _ended(m: re.Match[str]) -> str:
+def _ended(m: re.Match[str]) -> str:  # noqa: C901
     """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025."""
     if m.group("zy"):
+        year: int | str
         year, month = int(m.group("zy")), int(m.group("zm"))
         unit = {"三个月": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
                 "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
     else:
-        year, month = int(m.group("y")), _MONTH_NO[m.group("mon").lower()[:3]]
+        year, month = (int(m.group("y")) if m.group("y") else "?"), _MONTH_NO[m.group("mon").lower()[:3]]
         n = (m.group("n") or "").lower()
         unit = {"three": "quarter", "3": "quarter", "six": "six", "6": "six", "nine": "nine",
                 "9": "nine"}.get(n) or {"quarter": "quarter", "half": "six"}.get((m.group("u") or "").lower(), "year")
@@ -243,11 +242,12 @@ def _ended(m: re.Match[str]) -> str:
         return f"H{1 if month <= 6 else 2} {year}"
     if unit == "nine":
         return f"9M {year}"
-    return str(year) if month == 12 else f"FY{year}"
+    return str(year) if month == 12 else f"FY{year}" if year != "?" else "FY?"
 
 
-def find_periods(text: str, published: date | None = None) -> list[Period]:
-    """Every reporting period in `text`, in order, without overlaps.
+def find_periods(text: str, published: date | None = None, keep_open: bool = False) -> list[Period]:
+    """Every reporting period in `text`, in order, without overlaps (`keep_open`: with
+    yearless quarters of undated texts, valued "Q3 ?", for align_to_document).
 
     Calendar dates ("Jan 29, 2026", "2026-02-03", "2025年5月") and starting points
     ("since 2019", 2019年以来), ends of spans ("through 2026") and maturities ("notes due
@@ -269,9 +269,13 @@ def find_periods(text: str, published: date | None = None) -> list[Period]:
             taken.append((s, e))
             found.append(Period(s, e, text[s:e], value))
     found.sort(key=lambda p: p.start)
-    return _complete_quarters(t, found)
+    found = _complete_quarters(t, found)
+    # A quarter with no year and no date to read it from ("Q3 ?") waits for the document's
+    # year (align_to_document); alone it is no period.
+    return found if keep_open else [p for p in found if not p.value.endswith("?")]
 
 
+_EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)(?!.*\d)")
 _HAS_YEAR = re.compile(r"\d{2,4}|[今去明本上下]年|财年|fiscal", re.I)
 
 
@@ -280,7 +284,18 @@ def align_to_document(periods: list[Period]) -> list[Period]:
     text named with its year before (the "first quarter of fiscal 2026" of the lead)."""
     out: list[Period] = []
     explicit: dict[str, str] = {}
-    for p in periods:
+    years = [(p.start, p.value) for p in periods if _EXPLICIT_YEAR.search(p.value) and not p.value.endswith("?")]
+    for i, p in enumerate(periods):
+        if p.value.endswith("?"):
+            # "third-quarter earnings" in a text with no date: the year the text names nearest
+            near = sorted(years, key=lambda y: (y[0] > p.start, abs(y[0] - p.start)))
+            if not near:
+                continue
+            year = _EXPLICIT_YEAR.search(near[0][1])
+            assert year is not None
+            fiscal = "FY" in near[0][1] or p.value.endswith("FY?")
+            p = Period(p.start, p.end, p.text, p.value[:-1].removesuffix("FY") + ("FY" if fiscal else "") + year.group(1))
+            periods[i] = p
         head = p.value.split()[0] if " " in p.value else ""
         if head and _HAS_YEAR.search(p.text):
             explicit[head] = p.value
