@@ -21,6 +21,7 @@ _EN_NAME = re.compile(
     rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)")
 _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 _CJK = "\u4e00-\u9fff"
+_SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"
@@ -125,6 +126,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             if name in _LATIN_STOP or name.split()[0] in _LATIN_STOP or len(name) < 2 \
                     or sum(c.isdigit() for c in name) >= 4:
                 continue
+            if _SEGMENT_NEXT.match(text[m.end():m.end() + 6]):
+                continue  # "AIoT业务收入": a business line, not a company
             around = text[max(0, m.start() - 1):m.end() + 1]
             if numbers.cjk_share(around) == 0 and numbers.cjk_share(text[max(0, m.start() - 20):m.end() + 20]) < 0.3:
                 continue  # inside an English passage: NER's business, not this rule's
@@ -140,7 +143,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
 
 
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
-_GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季"}
+_GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季", "归母", "扣非",
+            "单季", "全年", "首季", "上季", "同期"}
 
 
 def clause_topic(clause: str) -> str | None:

@@ -125,7 +125,7 @@ NOT_COMPANY_OWNER = r"(?:用户|消费者|客户|股民|散户|员工|民众|市
 # A change, not a level: "同比增加5亿元", "减少3亿元".
 CHANGE_BEFORE = r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|比上年|比去年|按年|按季)?(?:增加|减少|增长|下降|下滑|提升|上升|扩大|收窄|增多|减|增|上涨|下跌|涨|跌|升|降|蒸发|缩水)了?\s*$"
 # Several companies' figures added up: a total, not any one company's.
-AGGREGATE = r"合计|總計|总计|总额|總額|共计|合共|加总|[两三四五六七八九十]大|多家|各家|等公司|科技巨头|巨头们"
+AGGREGATE = r"合计|總計|总计|总额|總額|共计|合共|加总|[两三四五六七八九十]大(?:科技|巨头|公司|云厂商|企业|银行|科企)|多家|各家|等公司|科技巨头|巨头们"
 # Words that hold a metric word without being that metric ("投资物业" is property, not an investment).
 NOT_METRIC = ["投资物业", "投资收益", "投资者", "投资人(?!民币)", "投资银行", "投资评级", "净资产", "投资公司", "营业外收入",
               "收入及支出", "所得税费用", "费用率", "收益率"]
@@ -152,6 +152,7 @@ LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "
                  "RMB", "HBM", "API", "SaaS", "PE", "PB", "ROE", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
                  "YoY", "QoQ", "A股", "H股", "B股", "ST", "IT", "APP", "App", "PC", "EV", "LLM", "AIGC",
                  "OK", "VC", "PE", "LP", "GP", "CAGR", "EBITDA", "FY", "TTM", "DRAM", "NAND", "SSD",
+                 "AIoT", "IoT", "IFRS", "Non-IFRS", "Non-GAAP", "GAAP", "ChinaZ.com", "MoneyDJ", "AI PC",
                  "AR", "VR", "5G", "4G", "OLED", "LCD", "PCB", "IC", "MCU", "SoC", "NT", "HK", "US", "ESG",
                  "BVI", "FDA", "SEC", "SPAC", "REITs", "REIT", "GW", "MW", "kW", "TWh", "GWh", "Pro",
                  "Max", "Plus", "Mini", "Ultra"]
