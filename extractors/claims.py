@@ -207,6 +207,12 @@ class Extractor:
         per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30]))
         alike = [m for m in prev if (m.unit in ("share", "股")) == per_share]
         against = alike[-1] if alike and _set_against(norm, ms, me) else None
+        if against is None and not prev and si > 0 and _set_against(norm, ms, me):
+            # "This figure surpassed the market consensus of 9.04 trillion won": the figure of
+            # the sentence before
+            before = [m for m in d.money if d.sentences[si - 1][0] <= m.start < s and not m.conversion
+                      and (m.unit in ("share", "股")) == per_share]
+            against = before[-1] if before and metric is None else None
         if against is not None and d.metrics.get(against.start) and (metric is None or metric_score >= 25):
             # "revenue of $9.65 billion, above estimates of $9.28 billion", "from $7.42 billion a
             # year earlier": the figure it is set against names the metric

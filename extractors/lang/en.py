@@ -137,6 +137,7 @@ METRICS = {
     "market_cap": [r"market (?:cap|capitalization|capitalisation|value)"],
     "price": [r"share price", r"stock price", r"price target", r"target price",
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
+              r"\bclos(?:e|ed|ing) (?:up |down |higher |lower )?at\b",
               r"(?<!per-)(?<!per )\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:closed|traded|trading|rose|fell|jumped|soared|surged|"
               r"slid|dropped|climbed|bounced|ended|opened|hit|touched|plunged|tumbled|nosedived|nosediving|"
               r"gained|sank|rallied|were|was)\b[^.;$]{0,25}?\b(?:above|to|at|past|over|below|under)\b"],
@@ -217,11 +218,12 @@ ACTOR_STOP = {"The", "It", "We", "He", "She", "They", "This", "That", "Analysts"
 # A figure set against another: an analysts' estimate of the same metric, or a prior period.
 ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projections?|expected|predicted|" \
                   r"analysts?'?s?\s+(?:had\s+)?(?:expected|forecast|predicted|estimated|were expecting)))" \
-                  r"(?:\s+(?:of|for|at|was|were|had been|was for))?\s*(?:about|around|roughly|of)?\s*$"
+                  r"(?:\s+(?:of|for|at|was|were|had been|was for)|\s*:)?\s*(?:about|around|roughly|of)?\s*$"
 ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|economists)\b[^.;]{0,40}?" \
                  r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)"
 COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompared to|\bagainst|\bthan|" \
-                  r"\bup from|\bdown from|\bover)\s*(?:about\s+)?$|(?:较|比|相比|高于|低于|对比)\s*$"
+                  r"\bup from|\bdown from)\s*(?:about\s+)?$" \
+                  r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
 PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\bprior[- ]year|" \
              r"\bsame (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) year|\blast year'?s?|" \
              r"\bthe year before|上年同期|去年同期|上年|去年"
