@@ -53,6 +53,7 @@ _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
 _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _PRIOR_YEAR = re.compile(en.PRIOR_YEAR, re.I)
+_PRIOR_YEAR_BEFORE = re.compile(zh.PRIOR_YEAR_BEFORE)
 _PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
 _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
@@ -274,7 +275,10 @@ class Extractor:
         if period is None and modality == "reported":
             period = trailing_period(d, si, money, norm)
         nxt = min([m.start - s for m in d.money if m.start >= money.end and m.start < e] + [me + 50])
-        if _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+        if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
+            # "比去年同期1兆8545.69亿元": the same period a year before
+            period = prior_year(against.period if against is not None and against.period else period)
+        elif _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
             # "from $7.42 billion a year earlier": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]

@@ -53,6 +53,23 @@ def _shift_quarter(d: date, delta: int) -> str:
 
 # --- English -------------------------------------------------------------------------
 
+@rule(rf"(?<![A-Za-z0-9.])(?P<y>{_Y4}|\d\d)\s?(?P<k>[QH])(?P<n>[1-4])(?![A-Za-z0-9.])")
+def _year_first(m: re.Match[str], pub: date | None) -> str | None:
+    """"2025H1", "25Q2": the year written before the quarter or half."""
+    if m.group("k") == "H" and m.group("n") not in "12":
+        return None
+    return f"{m.group('k')}{m.group('n')} {_year(m.group('y'))}"
+
+
+@rule(rf"(?<![\d/])(?P<ys>(?:{_Y4}|\d\d)(?:\s?[/、]\s?(?:{_Y4}|\d\d))+)\s?年")
+def _year_list(m: re.Match[str], pub: date | None) -> str | None:
+    """"25/26/27年": consecutive years a list of figures runs over."""
+    years = [_year(y.strip()) for y in re.split(r"[/、]", m.group("ys"))]
+    if all(b - a == 1 for a, b in zip(years, years[1:], strict=False)):
+        return f"{years[0]}-{years[-1]}"
+    return None
+
+
 @rule(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s?(?P<fy>FY\s?|fiscal\s(?:year\s)?)?(?P<y>{_Y})\b(?!\s?%)")
 def _q(m: re.Match[str], pub: date | None) -> str | None:
     q = m.group("q") or m.group("q2")
@@ -149,12 +166,12 @@ def _zh_part(m: re.Match[str], year: int | str) -> str:
     return f"9M {year}"
 
 
-@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)三季度?|第(?P<q3>{_ZH_Q})财季)")
+@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)[三3]季度?|第(?P<q3>{_ZH_Q})财季)")
 def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
     return _zh_part(m, m.group("y"))
 
 
-@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)三季度?))")
+@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)[三3]季度?))")
 def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
     if pub is None:
@@ -162,10 +179,13 @@ def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     return _zh_part(m, pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0))
 
 
-@rule(rf"第(?P<q>{_ZH_Q})(?P<f>财)?季度?")
+@rule(rf"(?P<rel>今年|去年|明年|本年|上年)?第(?P<q>{_ZH_Q})(?P<f>财)?季度?")
 def _zh_part_no_year(m: re.Match[str], pub: date | None) -> str | None:
     fy = "FY" if m.group("f") else ""
-    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{pub.year if pub else '?'}"
+    if pub is None:
+        return None if m.group("rel") else f"Q{zh.CN_DIGITS[m.group('q')]} {fy}?"
+    year = pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0)
+    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{year}"
 
 
 @rule(rf"(?P<y1>{_Y4})\s?(?:年)?\s?(?:-|–|至|到|~)\s?(?P<y2>{_Y4})\s?年")

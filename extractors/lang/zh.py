@@ -113,6 +113,8 @@ ANALYST_NAMES = ["高盛", "摩根士丹利", "大摩", "摩根大通", "小摩"
                  "伯恩斯坦", "杰富瑞", "富国银行"]
 # What follows a word that opens a clause but names no company: a market, a commodity, a speaker.
 NOT_A_TOPIC_NEXT = r"原油|期货|指数|汇率|金价|油价|市场|行业|表示|称|认为|指出|预测|预计|估计|透露|坦言|强调"
+# A figure right after these is the same period a year before ("比去年同期1.85兆元").
+PRIOR_YEAR_BEFORE = r"(?:去年同期|上年同期|去年同季|上年同季)(?:的|之|为|為)?\s*(?:港币|人民币|新台币)?\s*$"
 # Modality cues (regular expressions).
 ESTIMATE_CUES = ["分析师", "一致预期", "市场预期", "券商", "研报", "我们预计", "我们预测", "盈利预测", "机构预计",
                  "机构预测", "彭博一致", "维持.{0,6}评级", "目标价", "預估", "分析師"]
