@@ -80,6 +80,21 @@ ROWS = [
     ("TOKYO (Reuters) - Toyota said on Tuesday its operating profit rose to 1.2 trillion yen.", D,
      [("Toyota", "profit", 1.2e12, "JPY", None, "reported")]),
     ("Klarna 以约14亿美元收购支付公司Sezzle。", D, [("Klarna", "acquisition", 1.4 * B, "USD", None, "reported")]),
+    # per-share profit or loss is EPS; a deal paid every year is spending
+    ("Hooli Pharma said its diluted losses per share of 3 cents beat estimates.", D,
+     [("Hooli Pharma", "eps", -0.03, "USD", None, "reported")]),
+    ("OpenAI signed a deal worth about $30 billion a year with Oracle.", D,
+     [("OpenAI", "spending", 30 * B, "USD", None, "reported")]),
+    # Chinese: an estimate set against a figure, HK 收益, ETF net subscriptions, a name opening the clause
+    ("騰訊第三季溢利705.5億元（人民幣，下同），勝於市場預期的660億元。", D,
+     [("Tencent", "profit", 70.55 * B, "CNY", "Q3 2025", "reported"),
+      ("Tencent", "profit", 66 * B, "CNY", "Q3 2025", "estimate")]),
+    ("鴻海第3季合併營收2兆589.49億元，比去年同期1兆8545.69億元增加11%。", D,
+     [("Foxconn", "revenue", 2.05894900e12, "TWD", "Q3 2025", "reported"),
+      ("Foxconn", "revenue", 1.85456900e12, "TWD", "Q3 2024", "reported")]),
+    ("IBIT今年以来净申购35亿美元。", D, [("iShares Bitcoin Trust", "fund_flow", 3.5 * B, "USD", "2025", "reported")]),
+    ("新浪前一交易日收盘价为40.19美元。", D, [("新浪", "price", 40.19, "USD", None, "reported")]),
+    ("高盛预计2026年资本支出将达到5270亿美元。", D, []),
     # a bracketed restatement is the same fact
     ("Novo Nordisk's sales rose to DKK 20 billion (€2.7 billion) in 2013.", D,
      [("Novo Nordisk", "revenue", 20 * B, "DKK", "2013", "reported")]),

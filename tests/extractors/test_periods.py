@@ -51,6 +51,17 @@ ROWS = [
     ("去年四季度", ["Q4 2025"]),
     ("去年下半年净利润", ["H2 2025"]),
     ("今年前三季度", ["9M 2026"]),
+    ("2025H1实现收入", ["H1 2025"]),
+    ("25Q2收入", ["Q2 2025"]),
+    ("预测公司25/26/27年净利润分别为", ["2025-2027"]),
+    ("去年第四季財報", ["Q4 2025"]),
+    ("前3季營收", ["9M 2026"]),
+    ("首三季純利", ["9M 2026"]),
+    ("for the quarter ended September 30, 2025", ["Q3 2025"]),
+    ("the six months ended June 30, 2025", ["H1 2025"]),
+    ("the fiscal year ended March 31, 2025", ["FY2025"]),
+    ("截至2025年6月30日止六个月", ["H1 2025"]),
+    ("Q1 operating income", ["Q1 2026"]),
     # not reporting periods
     ("Jan 29, 2026", []),
     ("on 2026-02-03", []),
@@ -76,3 +87,15 @@ def test_periods(text: str, expected: list[str]) -> None:
 def test_relative_periods_need_a_date() -> None:
     assert find_periods("last quarter", None) == []
     assert find_periods("上季度", None) == []
+
+
+def test_yearless_quarters_wait_for_the_documents_year() -> None:
+    from extractors.periods import align_to_document
+
+    text = "third-quarter earnings beat forecasts; Intel raised its 2017 outlook"
+    raw = find_periods(text, None, keep_open=True)
+    assert [p.value for p in raw] == ["Q3 ?", "2017"]
+    assert [p.value for p in align_to_document(raw)] == ["Q3 2017", "2017"]
+    assert find_periods("third-quarter earnings", None) == []  # alone, no period
+    lead = find_periods("results for the first quarter of fiscal 2026. Q1 revenue rose", date(2025, 12, 17))
+    assert [p.value for p in align_to_document(lead)] == ["Q1 FY2026", "Q1 FY2026"]
