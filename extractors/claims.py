@@ -40,6 +40,8 @@ from extractors.subjects import choose_subject, eligible, respective
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _PER_SHARE_METRICS = {"eps", "price"}
+# A sentence that may name a period: anything else is skipped when reading the context.
+_MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|半|期")
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
@@ -116,48 +118,48 @@ class Extractor:
     def warm(self) -> None:
         """Load the pipelines now rather than on the first sentence that needs them."""
         if self.use_ner:
-            _ = self.ner.en, self.ner.zh
+            _ = self.ner.en
+        import jieba.posseg  # the part-of-speech tagger Chinese names are read with
+
+        jieba.posseg.lcut("腾讯")
 
     # --- stage 1: regular expressions over the whole text ----------------------------
 
     def _scan(self, text: str, lang: str | None, published: date | None) -> Doc:
         text = text or ""
-        money = find_money(text, lang)
+        share = numbers.cjk_share(text)  # read once: money, language and names all ask
+        money = find_money(text, lang or ("zh" if share > 0.3 else "en"))
         sentences = split_sentences(text)
         money_sents = sorted({sentence_of(sentences, m.start) for m in money})
         # Periods matter only where a figure is, or before it in its paragraph (a heading
         # such as "Third Quarter 2025 Highlights" gives the bullets under it their period).
         periods: list[Period] = []
-        for i in range(money_sents[-1] + 1 if money_sents else 0):
+        wanted = sorted({j for i in money_sents for j in range(max(0, i - 2), i + 1)} | ({0} if money_sents else set()))
+        for i in wanted:
             s, e = sentences[i]
+            if i not in money_sents and not _MAY_NAME_PERIOD.search(text, s, e):
+                continue
             periods += [replace(p, start=p.start + s, end=p.end + s)
                         for p in find_periods(text[s:e], published, keep_open=True)]
         # A percentage is never a period: "2025%" is not a year.
         pct = find_percentages(text) if periods else []
         periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)
                                      and not any(m.start <= p.start < m.end for m in money)])
-        entities = merge_entities(self.aliases.find(text), find_orgs(text, self.aliases))
-        return Doc(text, lang or detect_language(text), published, money, periods, sentences,
+        # Names by their shape, where figures are and in the lines before them.
+        found = []
+        for s, e in _runs([sentences[i] for i in wanted]):
+            found += [replace(x, start=x.start + s, end=x.end + s) for x in find_orgs(text[s:e], self.aliases)]
+        entities = merge_entities(self.aliases.find(text), found)
+        return Doc(text, lang or detect_language(text, share), published, money, periods, sentences,
                     entities, money_sents, {}, numbers.normalize(text))
 
     def _parse_english(self, docs: list[Doc]) -> None:
         jobs: list[tuple[Doc, int]] = []
         for d in docs:
-            wanted: set[int] = set()
             for i in d.money_sentences:
                 s, e = d.sentences[i]
-                if numbers.cjk_share(d.text[s:e]) <= 0.2 and _needs_parse(d, s, e):
-                    wanted.add(i)
-                    if not _names_company(d, s, e):
-                        # Nobody named here: the company may be named earlier in the paragraph.
-                        wanted.update(j for j in d.earlier_sentences(i)[:3]
-                                      if not _names_company(d, *d.sentences[j])
-                                      and numbers.cjk_share(d.text[slice(*d.sentences[j])]) <= 0.2)
-            if wanted and not any(x.label == "ORG" and not x.weak for x in d.entities):
-                # No company known anywhere: the lead of the text may name the one it is about.
-                wanted.update(j for j in range(min(2, len(d.sentences)))
-                              if numbers.cjk_share(d.text[slice(*d.sentences[j])]) <= 0.2)
-            jobs += [(d, i) for i in sorted(wanted)]
+                if d.sentence_lang(i) == "en" and _needs_parse(d, s, e):
+                    jobs.append((d, i))
         if not jobs:
             return
         parsed = self.ner.english_docs([d.text[slice(*d.sentences[i])] for d, i in jobs])
@@ -284,7 +286,7 @@ class Extractor:
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]
         confidence += 0.3 if metric_score < 10 else (0.15 if metric_score < 30 else 0.0)
         confidence += 0.1 if period else 0.0
-        lang = "zh" if numbers.cjk_share(sent) > 0.2 else "en"
+        lang = d.sentence_lang(si)
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
@@ -315,8 +317,15 @@ def _per_share_metric(norm: str, bounds: list[int], ms: int, me: int) -> str | N
     return "price"
 
 
-def _names_company(d: Doc, s: int, e: int) -> bool:
-    return any(s <= x.start < e and x.label == "ORG" for x in d.entities)
+def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent sentence spans joined into runs."""
+    runs: list[tuple[int, int]] = []
+    for s, e in spans:
+        if runs and s - runs[-1][1] <= 2:
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((s, e))
+    return runs
 
 
 def _needs_parse(d: Doc, s: int, e: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from extractors.numbers import cjk_share
 from extractors.spans import Entity, Money, Period
 
 _BLANK = re.compile(r"\n[ \t\u3000]*\n")
@@ -35,6 +36,7 @@ class Doc:
     metrics: dict[int, str | None] = field(default_factory=dict)
     feed_currency: str | None = None
     _breaks: list[int] | None = None
+    _langs: dict[int, str] | None = None
 
     def paragraph_start(self, pos: int) -> int:
         """Offset where the paragraph holding `pos` starts; a heading line alone above it
@@ -50,6 +52,15 @@ class Doc:
         if start and _is_heading(self.text[prev:start].strip()):
             return prev
         return start
+
+    def sentence_lang(self, si: int) -> str:
+        """'zh' or 'en' for one sentence, read once."""
+        if self._langs is None:
+            self._langs = {}
+        if si not in self._langs:
+            s, e = self.sentences[si]
+            self._langs[si] = "zh" if cjk_share(self.text[s:e]) > 0.2 else "en"
+        return self._langs[si]
 
     def is_bullet(self, si: int) -> bool:
         """The sentence is an item of a bulleted list."""

@@ -11,13 +11,13 @@ _WORD = re.compile(r"[a-z']+")
 _EN_STOP = frozenset("the and of to in is a for on that with as by at from it its are was has have".split())
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, share: float | None = None) -> str:
     """'zh' or 'en' (or another ISO code) for a whole text.
 
     The CJK share decides between Chinese and the rest, since langdetect is wrong on
     short Chinese; langdetect names other languages in longer texts.
     """
-    share = numbers.cjk_share(text)
+    share = numbers.cjk_share(text) if share is None else share
     if share >= 0.25:
         return "zh"
     words = _WORD.findall(text[:3000].lower())

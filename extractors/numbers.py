@@ -169,16 +169,14 @@ def scaled(value: float, scale: float) -> float:
     return float(Decimal(repr(float(value))) * Decimal(repr(float(scale))))
 
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def cjk_share(text: str) -> float:
     """Share of CJK ideographs among the letters of a text (0 for no letters)."""
-    cjk = letters = 0
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            cjk += 1
-            letters += 1
-        elif ch.isalpha():
-            letters += 1
-    return cjk / letters if letters else 0.0
+    letters = len(_LETTER.findall(text))
+    return len(_CJK_CHAR.findall(text)) / letters if letters else 0.0
 
 
 def round_sig(value: float, digits: int = 3) -> float:
