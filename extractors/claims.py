@@ -339,7 +339,7 @@ def _needs_parse(d: Doc, s: int, e: int) -> bool:
     norm = d.norm[s:e]
     if not metric_candidates(norm):
         return False
-    known = [x for x in d.entities if s <= x.start < e and x.label == "ORG"]
+    known = [x for x in d.entities if s <= x.start < e and x.label == "ORG" and x.known]
     names = {x.canonical for x in known}
     can_report = {x.canonical for x in known if eligible(norm, x.start - s, x.end - s, x)}
     return len(names) != 1 or len(can_report) != 1

@@ -16,11 +16,14 @@ from extractors.lang import en, zh
 from extractors.spans import Entity
 
 _CAP = r"[A-Z][A-Za-z0-9&'’.\-]*"
+_LEAD = r"(?:[A-Z]|\d+[a-z])[A-Za-z0-9&'’.\-]*"  # "Corning", "10x Genomics"
 _EN_NAME = re.compile(
     rf"\b({_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}),?\s+{en.ORG_LEGAL_SUFFIX}(?![A-Za-z])"
-    rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)")
+    rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)"
+    rf"|(?<![\w.])({_LEAD}(?:\s+{_CAP}){{0,3}})\s?\((?P<tk>[A-Z]{{2,5}})\)")
 _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 _CJK = "\u4e00-\u9fff"
+_PERIOD_LIKE = re.compile(r"(?i)^(?:FY\d{2,4}|\d{2,4}[QH][1-4]|FY\d{2,4}\s?[QH][1-4]|[QH][1-4])$")
 _SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
@@ -88,7 +91,9 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     """Organisation names found by shape, not overlapping one another."""
     out: list[Entity] = []
     for m in _EN_NAME.finditer(text):
-        name = m.group(1) or m.group(2)
+        if m.group("tk") and (m.group("tk") in _LATIN_STOP or m.group("tk") in en.ACTOR_STOP):
+            continue  # "(AI)", "(CEO)": an abbreviation, not a ticker
+        name = m.group(1) or m.group(2) or m.group(3)
         words = name.split()
         while words and words[0] in _EN_STOP:
             words = words[1:]
@@ -124,7 +129,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
         for m in _LATIN.finditer(text):
             name = m.group(1).rstrip(".-")
             if name in _LATIN_STOP or name.split()[0] in _LATIN_STOP or len(name) < 2 \
-                    or sum(c.isdigit() for c in name) >= 4:
+                    or sum(c.isdigit() for c in name) >= 4 or _PERIOD_LIKE.match(name):
                 continue
             if _SEGMENT_NEXT.match(text[m.end():m.end() + 6]):
                 continue  # "AIoT业务收入": a business line, not a company

@@ -53,6 +53,12 @@ def _shift_quarter(d: date, delta: int) -> str:
 
 # --- English -------------------------------------------------------------------------
 
+@rule(r"(?<![A-Za-z0-9.])FY\s?(?P<y>\d{2}|\d{4})\s?Q(?P<q>[1-4])(?![A-Za-z0-9.])")
+def _fy_q(m: re.Match[str], pub: date | None) -> str | None:
+    """"FY26Q3": the third quarter of fiscal 2026."""
+    return f"Q{m.group('q')} FY{_year(m.group('y'))}"
+
+
 @rule(rf"(?<![A-Za-z0-9.])(?P<y>{_Y4}|\d\d)\s?(?P<k>[QH])(?P<n>[1-4])(?![A-Za-z0-9.])")
 def _year_first(m: re.Match[str], pub: date | None) -> str | None:
     """"2025H1", "25Q2": the year written before the quarter or half."""

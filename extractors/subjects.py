@@ -43,6 +43,7 @@ _BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|le
 _OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|revenues?|sales|capex|capital|profits?|"
                           r"net|valuation|debt|cash|backlog|market|funding|round|deal|spending|loss|earnings)\b",
                           re.I)
+_BUYER_BEFORE = re.compile(r"(?i)\b(?:acquired|bought|purchased|taken over|acquisition)\s+by\s+(?:[\w-]+\s+){0,4}$")
 _BYLINE_AFTER = re.compile(r"^\s*[·•|｜/]\s*(?:\d{4}[-/年.]|\d{1,2}月)|^\s*\d{1,2}月\d{1,2}日(?:电|讯|訊|電)")
 _ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$"
                          r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
@@ -160,6 +161,9 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         return (x.canonical, x.text, x.start - s), how
 
     clause = clause_index(bounds, ms)
+    buyers = [x for a, b, x in ents if a < ms and _BUYER_BEFORE.search(norm[max(0, a - 60):a])]
+    if buyers:
+        return out(buyers[-1], "clause")  # "to be acquired by an entity affiliated with Sycamore Partners"
     owners = [x for a, b, x in ents if b <= ms and clause_index(bounds, a) == clause
               and _OWNER_AFTER.match(norm[b:b + 40]) and not _is_analyst(x)]
     if owners:
