@@ -35,7 +35,7 @@ from extractors.orgs import find_orgs
 from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Extraction, Money, Period
-from extractors.subjects import choose_subject, eligible, respective
+from extractors.subjects import antecedent, choose_subject, eligible, is_analyst_name, respective
 
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
@@ -51,6 +51,7 @@ _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|
                        r"about|approximately|roughly|around|or|US|NT)?\s*(?:新台币|新台幣|人民币|人民幣|港币|港幣)?\s*$", re.I)
 _NOT_COMPANY = re.compile(en.NOT_COMPANY_OWNER + "|" + zh.NOT_COMPANY_OWNER, re.I)
 _AGGREGATE = re.compile(en.AGGREGATE + "|" + zh.AGGREGATE, re.I)
+_TARGET = re.compile(r"(?i)\b(?:price target|target price|rating)\b|目标价|目標價|评级|評級")
 _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
 _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
@@ -269,6 +270,14 @@ class Extractor:
             low, high = -high, -low
         para = d.norm[d.paragraph_start(money.start):s]
         modality = modality_of(norm, ms, me, para, clause_start)
+        if (metric == "price" and _TARGET.search(norm) or modality == "estimate") \
+                and is_analyst_name(subject, subject_text, by_suffix=False):
+            # "高盛给予鸿海目标价400元": the bank sets the target; the figure is the company's
+            other = next((x for x in d.entities if s <= x.start < e and x.label == "ORG" and not x.weak
+                          and not is_analyst_name(x.canonical, x.text, by_suffix=False)), None) or antecedent(d, si)
+            if other is None or is_analyst_name(other.canonical, other.text, by_suffix=False):
+                return None
+            subject, subject_text = other.canonical, other.text
         if period is None and metric in FLOW_METRICS and modality == "reported" \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)

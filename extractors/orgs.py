@@ -39,6 +39,7 @@ _RESULTS_LEAD = re.compile(rf"(?:^|[\s,，;；:：。\-–—])([{_CJK}]{{2,6}})
                            r"(?:实现|营收|营业|归母|净利|收入|营业收入|净利润))")
 # What follows a name that acts: a year, punctuation, a verb, a metric ("蜜雪集团2025年", "X宣布").
 _SUBJECT_NEXT = re.compile(r"\d|[\s,，、;；:：。(（)）\-–—]|宣布|公告|发布|实现|预计|称|表示|拟|将|在|于|已|以|向|与|和|"
+                           r"近日|日前|今日|昨日|完成|获得|获|也|又|再|首次|"
                            r"的(?:营收|收入|净利|营业|资本|市值|估值)|营收|收入|净利|归母|总收入|营业")
 _LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=len, reverse=True)
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"
@@ -51,6 +52,10 @@ _EN_STOP = {"The", "A", "An", "In", "On", "For", "And", "But", "Its", "This", "T
 
 def _trim_lead(name: str) -> str:
     """Cut the words that end the text before a Chinese name ("报告期内明阳电气" -> 明阳电气)."""
+    for w in zh.ORG_DESCRIPTORS:
+        i = name.rfind(w)
+        if i >= 0 and len(name) - i - len(w) >= 2:
+            name = name[i + len(w):]
     changed = True
     while changed and len(name) > 2:
         changed = False

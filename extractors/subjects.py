@@ -90,7 +90,14 @@ def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bo
 
 def _is_analyst(x: Entity) -> bool:
     """Banks, brokers and research houses: they forecast other companies' figures."""
-    return x.canonical in en.ANALYSTS or x.text in zh.ANALYST_NAMES or x.text.endswith(zh.ANALYST_SUFFIXES)
+    return is_analyst_name(x.canonical, x.text)
+
+
+def is_analyst_name(canonical: str, text: str = "", by_suffix: bool = True) -> bool:
+    """A bank, broker, research house or outlet, by its canonical name or as written (and,
+    with `by_suffix`, by a name ending like one: 证券, 研究院)."""
+    return (canonical in en.ANALYSTS or text in zh.ANALYST_NAMES or canonical in zh.ANALYST_NAMES
+            or by_suffix and bool(text) and text.endswith(zh.ANALYST_SUFFIXES))
 
 
 def _is_source(norm: str, b: int) -> bool:

@@ -149,6 +149,8 @@ ORG_LEAD_STOP = ["公司", "其中", "报告期内", "报告期", "期内", "今
                  "周一", "周二", "周三", "周四", "周五", "全资", "拟", "向", "给", "跟", "同", "受",
                  "认购", "取得", "受让", "收购", "投资", "入股", "间接", "透过", "通过", "以", "涵盖", "包括",
                  "异动", "丨", "｜", "代工厂", "晶圆", "外币", "等值", "出售", "转让", "持有", "旗下"]
+# Words that describe the name after them ("新势力车企游侠汽车"): cut when they open a name.
+ORG_DESCRIPTORS = ["企业", "独角兽", "初创公司", "创企", "车企", "厂商", "新势力", "龙头"]
 # Acronyms and words in Latin script inside Chinese text that are not companies.
 LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "EPS", "GDP", "USD",
                  "RMB", "HBM", "API", "SaaS", "PE", "PB", "ROE", "Q1", "Q2", "Q3", "Q4", "H1", "H2",

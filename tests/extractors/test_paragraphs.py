@@ -95,6 +95,14 @@ ROWS = [
     ("IBIT今年以来净申购35亿美元。", D, [("iShares Bitcoin Trust", "fund_flow", 3.5 * B, "USD", "2025", "reported")]),
     ("新浪前一交易日收盘价为40.19美元。", D, [("新浪", "price", 40.19, "USD", None, "reported")]),
     ("高盛预计2026年资本支出将达到5270亿美元。", D, []),
+    # a name before its ticker; the buyer after "acquired by"; a bank's target price is the company's
+    ("Corning(GLW) - 2025 Q4 results. Q4 2025 core sales reached $4.41 billion.", D,
+     [("Corning", "revenue", 4.41 * B, "USD", "Q4 2025", "reported")]),
+    ("Walgreens Boots Alliance (WBA) agreed to be acquired by an entity affiliated with Sycamore Partners "
+     "for up to $23.7 billion.", D, [("Sycamore Partners", "acquisition", 23.7 * B, "USD", None, "reported")]),
+    ("高盛給予鴻海目標價400元。", D, [("Foxconn", "price", 400, "TWD", None, "estimate")]),
+    ("英伟达Q3财报\n公司FY26Q3营收570亿美元。", D, [("NVIDIA", "revenue", 57 * B, "USD", "Q3 FY2026", "reported")]),
+    ("新势力车企游侠汽车近日完成50亿元融资。", D, [("游侠汽车", "funding", 5 * B, "CNY", None, "reported")]),
     # a bracketed restatement is the same fact
     ("Novo Nordisk's sales rose to DKK 20 billion (€2.7 billion) in 2013.", D,
      [("Novo Nordisk", "revenue", 20 * B, "DKK", "2013", "reported")]),
