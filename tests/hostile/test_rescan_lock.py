@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-NOTES = 300
+NOTES = 150
 ROWS = 12
 
 
