@@ -31,7 +31,7 @@ from extractors.langid import detect_language
 from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
 from extractors.modality import modality_of, states_nothing
 from extractors.money import find_money, find_percentages
-from extractors.orgs import find_orgs
+from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Extraction, Money, Period
@@ -150,7 +150,7 @@ class Extractor:
         found = []
         for s, e in _runs([sentences[i] for i in wanted]):
             found += [replace(x, start=x.start + s, end=x.end + s) for x in find_orgs(text[s:e], self.aliases)]
-        entities = merge_entities(self.aliases.find(text), found)
+        entities = merge_entities(extend_known(text, self.aliases.find(text)), found)
         return Doc(text, lang or detect_language(text, share), published, money, periods, sentences,
                     entities, money_sents, {}, numbers.normalize(text))
 
@@ -262,6 +262,10 @@ class Extractor:
             metric = "eps"  # "diluted losses per share of 3 cents", "on a per-share basis"
             if _LOSS_SHARE.search(_clause_of(norm, bounds, ms)) or "loss" in _clause_of(norm, bounds, ms).lower():
                 low, high = -abs(high), -abs(low)
+        if metric in ("profit", "loss") and high < 0:
+            metric, low, high = "loss", -high, -low  # a negative profit is a loss, written positive
+        elif metric == "loss" and low < 0:
+            low, high = -high, -low
         if metric == "acquisition" and money.per:
             metric = "spending"  # "a deal worth $30 billion annually": a payment, not a purchase price
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):

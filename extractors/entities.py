@@ -36,7 +36,8 @@ NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs
              "Factset", "FactSet", "LSEG", "Zacks", "Visible Alpha", "Wall Street's", "ARR", "RPO",
              "EBITDA", "EBIT", "EBITA", "DeFi", "International", "National", "Global", "Digital",
              "Capital", "Group", "Holdings", "Partners", "Ventures", "Technologies", "Systems",
-             "Services", "Energy", "Financial", "Investments", "Company", "Corporation", "Industries"}
+             "Services", "Energy", "Financial", "Investments", "Company", "Corporation", "Industries",
+             "QoQ", "YoY", "BSE", "NSE", "NYSE", "KOSPI", "Sensex", "Nifty"}
 
 
 _LEAD_JUNK = re.compile(r"^[\W_]+")

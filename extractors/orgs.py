@@ -183,3 +183,18 @@ def clause_topic(clause: str) -> str | None:
     if name in zh.ANALYST_NAMES or _NOT_TOPIC_NEXT.match(clause[len(name):len(name) + 4]):
         return None  # a broker, a commodity or a speaker
     return name
+
+
+_ORG_TAIL = re.compile(rf"^\s+{en.ORG_WORDS}(?:\s+(?:{en.ORG_WORDS}|Services|Group|Holdings|Co\.?))*\b")
+
+
+def extend_known(text: str, entities: list[Entity]) -> list[Entity]:
+    """A known name followed by a company word is another company ("Samsung Biologics")."""
+    out = []
+    for e in entities:
+        m = _ORG_TAIL.match(text[e.end:e.end + 60]) if e.text[-1:].isascii() else None
+        if m:
+            name = text[e.start:e.end + m.end()]
+            e = Entity(e.start, e.end + m.end(), name, "ORG", name, known=False)
+        out.append(e)
+    return out

@@ -214,6 +214,12 @@ ACTOR_STOP = {"The", "It", "We", "He", "She", "They", "This", "That", "Analysts"
               "Reuters", "Bloomberg", "Net", "Total", "Operating", "Adjusted", "GAAP", "Here", "There",
               "Wall Street", "CEO", "CFO", "Chairman", "President", "Executives", "Data", "Results",
               "Consensus", "Zacks", "Refinitiv", "LSEG", "FactSet", "Moody's", "Fitch", "S&P"}
+# Words that make a known name a different company ("Samsung Biologics", "Siemens
+# Healthineers", "Volkswagen Financial Services"): a subsidiary is not its parent.
+ORG_WORDS = r"(?:Biologics|Healthineers|Electronics|Motors?|Financial|Bank|Capital|Energy|Pharma\w*|" \
+            r"Semiconductor|Securities|Life|Insurance|Heavy|Engineering|Chemicals?|Display|SDI|Steel|" \
+            r"Biotech|Biosciences|Therapeutics|Logistics|Airlines?|Shipping|Construction|C&T|Biopharma|" \
+            r"Telecom|Mobility|Industries|Asset Management|Investments?|Ventures)"
 # Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
 # A figure set against another: an analysts' estimate of the same metric, or a prior period.
 ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projections?|expected|predicted|" \

@@ -103,6 +103,11 @@ ROWS = [
     ("高盛給予鴻海目標價400元。", D, [("Foxconn", "price", 400, "TWD", None, "estimate")]),
     ("英伟达Q3财报\n公司FY26Q3营收570亿美元。", D, [("NVIDIA", "revenue", 57 * B, "USD", "Q3 FY2026", "reported")]),
     ("新势力车企游侠汽车近日完成50亿元融资。", D, [("游侠汽车", "funding", 5 * B, "CNY", None, "reported")]),
+    # a known name followed by a company word is another company; a negative profit is a loss
+    ("Samsung Biologics posted revenue of 412.2 billion won in Q2 2021.", D,
+     [("Samsung Biologics", "revenue", 412.2 * B, "KRW", "Q2 2021", "reported")]),
+    ("Initech reported a net profit of negative $8.7 million in 2024.", D,
+     [("Initech", "loss", 8.7 * M, "USD", "2024", "reported")]),
     # a bracketed restatement is the same fact
     ("Novo Nordisk's sales rose to DKK 20 billion (€2.7 billion) in 2013.", D,
      [("Novo Nordisk", "revenue", 20 * B, "DKK", "2013", "reported")]),
