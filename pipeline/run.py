@@ -9,18 +9,15 @@ extracted in the same transaction that queues its claims.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import fcntl
 import hashlib
 import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
@@ -34,10 +31,11 @@ from models.migrate import article_key
 from models.tables import as_utc, utcnow
 from pipeline.config import FeedConfig, Settings
 from pipeline.dedup import EvidenceIndex
-from pipeline.errors import FeedParseError, LockedError
+from pipeline.errors import FeedParseError
 from pipeline.feeds import Entry, ParsedFeed, decode_feed, page_text, parse_feed
 from pipeline.fetch import Conditional, Fetcher, FetchResult
 from pipeline.links import LinkGuard, on_private_network, scheme_refusal
+from pipeline.lock import run_lock
 from pipeline.queue import QueueStats, queue_claims
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
 
@@ -84,25 +82,6 @@ class RunSummary:
             "flagged": self.stats.flagged, "notes": self.notes,
             "evidence_rows": self.evidence_rows,
         }
-
-
-@contextlib.contextmanager
-def run_lock(path: Path) -> Iterator[None]:
-    """One run at a time: a second one fails at once with LockedError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
-            raise LockedError(f"another claimlog run (pid {holder}) holds {path}; "
-                              "this one exits without doing anything") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
-    finally:
-        os.close(fd)
 
 
 Reporter = Callable[[str, str], None]  # (stage, message)
