@@ -67,10 +67,14 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when at least one feed was read (or there are none), 1 when none could be."""
-        if self.feeds == 0:
+        """0 when every feed was read (or there are none), 5 when some failed, 1 when all did.
+
+        A feed backing off counts as failed: it was not read.
+        """
+        ok = self.read + self.not_modified
+        if ok == self.feeds:
             return 0
-        return 0 if (self.read + self.not_modified) > 0 else 1
+        return 5 if ok else 1
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -173,7 +177,7 @@ def _failed(feed: Feed, error: str, summary: RunSummary, report: Reporter) -> No
         hours = min(24, 2 ** (feed.error_count - BACKOFF_AFTER))
         feed.backoff_until = utcnow() + timedelta(hours=hours)
     summary.failed[feed.name] = error
-    report("error", f"{feed.name}: {error}")
+    report("failed", f"{feed.name}: {error}")
 
 
 def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSummary) -> int:
@@ -295,7 +299,7 @@ def _extract_round(extractor: Extractor, items: list[tuple[str, None, date | Non
             try:
                 out.append(extractor.extract_many([item])[0])
             except Exception as exc:  # reported with the article, then the run goes on
-                report("error", f"article {art_id}: extraction failed: {type(exc).__name__}: {exc}")
+                report("failed", f"article {art_id}: extraction failed: {type(exc).__name__}: {exc}")
                 out.append(exc)
         return out
 
@@ -307,7 +311,11 @@ def pending_count(db: Database) -> int:
 
 def run(settings: Settings, report: Reporter | None = None,
         progress: Callable[[str, int], Callable[[int], None]] | None = None) -> RunSummary:
-    """The nightly job. `report` gets log lines; `progress(stage, total)` gives an advance()."""
+    """The nightly job. `report` gets log lines; `progress(stage, total)` gives an advance().
+
+    Report stages: "error" for a failure not in the summary; "failed" and "backoff" for the
+    feeds and articles the summary lists; anything else is progress.
+    """
     report = _safe_reporter(report)
     summary = RunSummary(feeds=len(settings.feeds))
     with run_lock(settings.lock_path):
@@ -340,7 +348,7 @@ def run(settings: Settings, report: Reporter | None = None,
                 rec = s.get(RunRecord, record.id)
                 if rec:
                     rec.finished_at = utcnow()
-                    rec.status = "ok" if summary.exit_code == 0 else "failed"
+                    rec.status = {0: "ok", 5: "partial"}.get(summary.exit_code, "failed")
                     rec.stats = summary.as_dict()
                     s.add(rec)
         finally:
@@ -378,7 +386,7 @@ def _fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: 
         if until and until > now:
             summary.backing_off[fc.name] = (f"{feed.error_count} failures in a row, "
                                             f"next try after {until:%Y-%m-%d %H:%M} UTC")
-            report("fetch", f"{fc.name}: backing off ({feed.last_error})")
+            report("backoff", f"{fc.name}: backing off ({feed.last_error})")
             continue
         todo.append((fc, Conditional(feed.etag, feed.last_modified), feed.url))
     by_name = {fc.name: fc for fc, _, _ in todo}
