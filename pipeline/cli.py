@@ -17,8 +17,14 @@ from rich.text import Text
 
 from pipeline.errors import ClaimlogError
 
+EXIT_CODES = ("Exit codes: 0 every feed read; 5 some feeds failed (the run still did its work); "
+              "1 every feed failed; 2 usage or configuration error; 3 another run holds the lock; "
+              "4 the database stayed locked; 6 database unreachable or misconfigured; 70 unexpected crash "
+              "(the traceback goes to a file named on stderr).")
+
 app = typer.Typer(help="Turn financial news into reviewed evidence for Markdown thesis notes.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  epilog=EXIT_CODES, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]})
 queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True)
 notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True)
 app.add_typer(queue_app, name="queue")
@@ -27,6 +33,24 @@ app.add_typer(notes_app, name="notes")
 # Under cron there is no terminal: wide plain tables read better in a log than folded ones.
 out = Console(width=None if Console().is_terminal else 160)
 err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 160)
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("claimlog")
+        except PackageNotFoundError:
+            number = "unknown"
+        out.print(f"claimlog {number}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Turn financial news into reviewed evidence for Markdown thesis notes."""
+
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="claimlog.toml (default ./claimlog.toml, then $CLAIMLOG_CONFIG).")]
 
@@ -67,22 +91,28 @@ def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     return table
 
 
-@app.command()
-def run(config: ConfigOpt = None) -> None:
+@app.command(epilog=EXIT_CODES)
+def run(
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="For cron: print only errors and, if any, "
+                                        "one line with the count of new claims.")] = False,
+    table: Annotated[bool, typer.Option("--table", help="Print every new claim (the default on a terminal).")] = False,
+) -> None:
     """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
-    from pipeline.queue import claim_views
+    from pipeline.errors import LockedError
     from pipeline.run import run as run_pipeline
 
     try:
         settings = _settings(config)
     except ClaimlogError as exc:
         _fail(exc)
-    interactive = err.is_terminal
+    interactive = err.is_terminal and not quiet
 
     def report(stage: str, message: str) -> None:
+        # Failed feeds and articles are listed once, after the run; progress only off a terminal.
         if stage == "error":
             err.print(_line("warning:", "yellow", message), highlight=False, soft_wrap=True)
-        elif not interactive:
+        elif stage not in ("failed", "backoff") and not interactive and not quiet:
             err.print(Text(f"{stage}: {message}"), highlight=False, soft_wrap=True)
 
     progress_bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -100,21 +130,41 @@ def run(config: ConfigOpt = None) -> None:
                 summary = run_pipeline(settings, report, progress)
         else:
             summary = run_pipeline(settings, report, None)
-    except ClaimlogError as exc:
+    except LockedError as exc:
         _fail(exc, 3)
-    db = _db(settings)
-    with db.session() as s:
-        from models import ClaimRecord
+    except ClaimlogError as exc:
+        _fail(exc)
+    _run_report(settings, summary, quiet, table or (out.is_terminal and not quiet))
+    raise typer.Exit(summary.exit_code)
 
-        rows = claim_views(s, [rec for cid in summary.stats.queued_ids if (rec := s.get(ClaimRecord, cid))])
-    if rows:
-        out.print(claims_table(rows, f"{len(rows)} new claims queued for review"))
-    else:
-        out.print("Nothing new to review: every claim found is already in the notes or the queue.")
+
+def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
+    """What a run prints when it is done: new claims, the summary, each failure once."""
+    from models import ClaimRecord
+    from pipeline.queue import claim_views
+
     st = summary.stats
-    table = Table(title="Run summary", show_header=False)
-    table.add_column("what")
-    table.add_column("count", justify="right")
+    queued = len(st.queued_ids)
+    if table and queued:
+        with _db(settings).session() as s:
+            rows = claim_views(s, [rec for cid in st.queued_ids if (rec := s.get(ClaimRecord, cid))])
+        out.print(claims_table(rows, f"{len(rows)} new claims queued for review"))
+    elif queued:
+        out.print(f"{queued} new claim{'s' if queued != 1 else ''} queued for review "
+                  "(claimlog queue list, or claimlog review)", highlight=False)
+    elif not quiet:
+        out.print(_nothing_new(summary), highlight=False)
+    for name, error in summary.failed.items():
+        err.print(_line("feed failed:", "red", f"{name}: {error}"), highlight=False, soft_wrap=True)
+    for title, why in summary.failed_articles.items():
+        err.print(_line("article not extracted:", "red", f"{title}: {why}"), highlight=False, soft_wrap=True)
+    if quiet:
+        return
+    for name, why in summary.backing_off.items():
+        err.print(_line("feed backing off:", "yellow", f"{name}: {why}"), highlight=False, soft_wrap=True)
+    summary_table = Table(title="Run summary", show_header=False)
+    summary_table.add_column("what")
+    summary_table.add_column("count", justify="right")
     for label, value in (("feeds read", f"{summary.read + summary.not_modified}/{summary.feeds}"),
                          ("  unchanged since last run", summary.not_modified),
                          ("  failed", len(summary.failed)), ("  backing off", len(summary.backing_off)),
@@ -122,15 +172,19 @@ def run(config: ConfigOpt = None) -> None:
                          ("claims found", st.found), ("dropped as already known", st.known),
                          ("merged into queued claims", st.merged), ("queued", st.queued),
                          ("  of which likely duplicates", st.flagged)):
-        table.add_row(label, str(value))
-    out.print(table)
-    for name, error in summary.failed.items():
-        err.print(_line("feed failed:", "red", f"{name}: {error}"), highlight=False, soft_wrap=True)
-    for title, why in summary.failed_articles.items():
-        err.print(_line("article not extracted:", "red", f"{title}: {why}"), highlight=False, soft_wrap=True)
-    for name, why in summary.backing_off.items():
-        err.print(_line("feed backing off:", "yellow", f"{name}: {why}"), highlight=False, soft_wrap=True)
-    raise typer.Exit(summary.exit_code)
+        summary_table.add_row(label, str(value))
+    out.print(summary_table)
+
+
+def _nothing_new(summary: Any) -> str:
+    """Why no claim was queued, without claiming more than the run saw."""
+    if summary.feeds and not summary.read + summary.not_modified:
+        return "No feed could be read, so nothing was checked; see the errors above."
+    if not summary.stats.found:
+        if not summary.extracted:
+            return "Nothing new to review: no new articles since the last run."
+        return "Nothing new to review: the new articles hold no claims."
+    return "Nothing new to review: every claim found is already in the notes or the queue."
 
 
 @app.command()

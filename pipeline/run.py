@@ -9,18 +9,15 @@ extracted in the same transaction that queues its claims.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import fcntl
 import hashlib
 import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
@@ -34,10 +31,11 @@ from models.migrate import article_key
 from models.tables import as_utc, utcnow
 from pipeline.config import FeedConfig, Settings
 from pipeline.dedup import EvidenceIndex
-from pipeline.errors import FeedParseError, LockedError
+from pipeline.errors import FeedParseError
 from pipeline.feeds import Entry, ParsedFeed, decode_feed, page_text, parse_feed
 from pipeline.fetch import Conditional, Fetcher, FetchResult
 from pipeline.links import LinkGuard, on_private_network, scheme_refusal
+from pipeline.lock import run_lock
 from pipeline.queue import QueueStats, queue_claims
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
 
@@ -69,10 +67,14 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when at least one feed was read (or there are none), 1 when none could be."""
-        if self.feeds == 0:
+        """0 when every feed was read (or there are none), 5 when some failed, 1 when all did.
+
+        A feed backing off counts as failed: it was not read.
+        """
+        ok = self.read + self.not_modified
+        if ok == self.feeds:
             return 0
-        return 0 if (self.read + self.not_modified) > 0 else 1
+        return 5 if ok else 1
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -84,25 +86,6 @@ class RunSummary:
             "flagged": self.stats.flagged, "notes": self.notes,
             "evidence_rows": self.evidence_rows,
         }
-
-
-@contextlib.contextmanager
-def run_lock(path: Path) -> Iterator[None]:
-    """One run at a time: a second one fails at once with LockedError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
-            raise LockedError(f"another claimlog run (pid {holder}) holds {path}; "
-                              "this one exits without doing anything") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
-    finally:
-        os.close(fd)
 
 
 Reporter = Callable[[str, str], None]  # (stage, message)
@@ -194,7 +177,7 @@ def _failed(feed: Feed, error: str, summary: RunSummary, report: Reporter) -> No
         hours = min(24, 2 ** (feed.error_count - BACKOFF_AFTER))
         feed.backoff_until = utcnow() + timedelta(hours=hours)
     summary.failed[feed.name] = error
-    report("error", f"{feed.name}: {error}")
+    report("failed", f"{feed.name}: {error}")
 
 
 def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSummary) -> int:
@@ -316,7 +299,7 @@ def _extract_round(extractor: Extractor, items: list[tuple[str, None, date | Non
             try:
                 out.append(extractor.extract_many([item])[0])
             except Exception as exc:  # reported with the article, then the run goes on
-                report("error", f"article {art_id}: extraction failed: {type(exc).__name__}: {exc}")
+                report("failed", f"article {art_id}: extraction failed: {type(exc).__name__}: {exc}")
                 out.append(exc)
         return out
 
@@ -328,7 +311,11 @@ def pending_count(db: Database) -> int:
 
 def run(settings: Settings, report: Reporter | None = None,
         progress: Callable[[str, int], Callable[[int], None]] | None = None) -> RunSummary:
-    """The nightly job. `report` gets log lines; `progress(stage, total)` gives an advance()."""
+    """The nightly job. `report` gets log lines; `progress(stage, total)` gives an advance().
+
+    Report stages: "error" for a failure not in the summary; "failed" and "backoff" for the
+    feeds and articles the summary lists; anything else is progress.
+    """
     report = _safe_reporter(report)
     summary = RunSummary(feeds=len(settings.feeds))
     with run_lock(settings.lock_path):
@@ -361,7 +348,7 @@ def run(settings: Settings, report: Reporter | None = None,
                 rec = s.get(RunRecord, record.id)
                 if rec:
                     rec.finished_at = utcnow()
-                    rec.status = "ok" if summary.exit_code == 0 else "failed"
+                    rec.status = {0: "ok", 5: "partial"}.get(summary.exit_code, "failed")
                     rec.stats = summary.as_dict()
                     s.add(rec)
         finally:
@@ -399,7 +386,7 @@ def _fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: 
         if until and until > now:
             summary.backing_off[fc.name] = (f"{feed.error_count} failures in a row, "
                                             f"next try after {until:%Y-%m-%d %H:%M} UTC")
-            report("fetch", f"{fc.name}: backing off ({feed.last_error})")
+            report("backoff", f"{fc.name}: backing off ({feed.last_error})")
             continue
         todo.append((fc, Conditional(feed.etag, feed.last_modified), feed.url))
     by_name = {fc.name: fc for fc, _, _ in todo}

@@ -50,7 +50,7 @@ def test_encoding_bombs_are_stopped_at_the_cap_while_streaming(tmp_path: Path, s
 
     result = claimlog("run", "--config", str(config), cwd=tmp_path, timeout=120)
 
-    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 5 and "Traceback" not in result.stderr, result.stderr  # some read, some not
     assert result.max_rss_mb < RSS_LIMIT_MB, f"peak RSS {result.max_rss_mb:.0f} MB"
     assert result.seconds < 20.0 + 30, f"run took {result.seconds:.1f}s"
     for name in ("double", "triple", "single"):

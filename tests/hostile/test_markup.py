@@ -33,14 +33,14 @@ def test_markup_in_feed_text_is_printed_as_text_and_the_run_goes_on(tmp_path: Pa
     (tmp_path / "vault" / "[x] Meta [bold].md").write_text("# Meta\n\n[[Meta]] capex.\n", "utf-8")
 
     for attempt in range(1, 4):
-        result = claimlog("run", "--config", str(config), cwd=tmp_path, timeout=180)
-        assert result.returncode == 0, result.stderr
+        result = claimlog("run", "--table", "--config", str(config), cwd=tmp_path, timeout=180)
+        assert result.returncode == 5, result.stderr  # the good feed read, two failed
         assert "Traceback" not in result.stderr and "MarkupError" not in result.stderr + result.stdout
         con = sqlite3.connect(tmp_path / "state" / "claimlog.db")
         errors = dict(con.execute("select name, error_count from feed"))
         assert errors[f"{MARKUP} down"] == attempt and errors["redirects"] == attempt  # recorded: backs off
         if attempt == 1:
-            assert f"warning: {MARKUP} down: HTTP 500" in result.stderr
+            assert f"feed failed: {MARKUP} down: HTTP 500" in result.stderr
             assert "redirect loop at " + server.url("/[/x]") in result.stderr
             assert "linked page " + server.url("/page/[/x]") + ": HTTP 404" in result.stderr
             assert con.execute("select count(*) from claim").fetchone()[0] >= 1

@@ -112,11 +112,11 @@ def test_bad_feeds_never_stop_the_others(tmp_path: Path, server: FeedServer) -> 
     assert "not a feed" in summary.failed["html"]
     assert "malformed" in summary.malformed
     for name in summary.failed:  # each failure is reported with the feed's name
-        assert any(line.startswith(f"error: {name}:") for line in lines)
+        assert any(line.startswith(f"failed: {name}:") for line in lines)
     assert summary.read == 6  # good, gzip, 429 after its retry, malformed, gbk, empty
     assert server.hits["/429.xml"] == 2
     assert server.hits["/500.xml"] == 2  # retried once, then reported
-    assert summary.exit_code == 0
+    assert summary.exit_code == 5  # some feeds failed, the run did its work
     con = sqlite3.connect(settings.database)
     titles = {t for (t,) in con.execute("select title from article")}
     assert "甲骨文发债" in titles and "Good item" in titles
