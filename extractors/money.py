@@ -47,8 +47,10 @@ _NUM = f"(?:{DECIMAL_COMMA}|{EN_NUMBER})"
 # "$1.5-trillion plan": a hyphen may join a scale word to its number.
 _SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|\s?(?i:mln|bln|trn|bn|mn|tn|mil)"
           r"|MM|mm|[kKmMbBT])(?![A-Za-z0-9])")
-_WORDNUM = (r"(?i:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half a)"
+_NUMBER_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                 "eighty", "ninety", "half a")
+_WORDNUM = (rf"(?i:(?:{'|'.join(_NUMBER_WORDS)})"
             r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))?)")
 # Names in any case and number ("12 us dollar", "300 Chinese yuan"); codes in any case,
 # glued or not, with a scale glued before them ("240USD", "18 usd", "45 MUSD"); a symbol
@@ -128,8 +130,10 @@ _QUAL_ORDER = ("at_most", "at_least", "less_than", "more_than", "approx")
 _QUAL_BEFORE_EN = {
     q: re.compile(rf"(?i)(?:^|[^A-Za-z])(?:{_alt(en.QUALIFIER_BEFORE[q])})\s*$") for q in _QUAL_ORDER
 }
+_QUAL_WORDS_MAX = max(len(w) for q in _QUAL_ORDER for w in en.QUALIFIER_BEFORE[q])
 # "concerns about $5bn of debt", "a dispute over $2bn": about and over as "regarding".
-_REGARDING = re.compile(rf"(?i)\b(?:{'|'.join(en.REGARDING_BEFORE)})\s+(?:about|over|around)\s*$")
+_REGARDING_WORDS = ("about", "over", "around")
+_REGARDING = re.compile(rf"(?i)\b(?:{'|'.join(en.REGARDING_BEFORE)})\s+(?:{'|'.join(_REGARDING_WORDS)})\s*$")
 # Chinese puts a bound before its verb ("至少投入100亿", "最多需要"): up to two characters
 # may stand between. An estimate (约, 近) must touch the figure: "近获" is "recently got".
 _QUAL_BEFORE_ZH = {q: re.compile(rf"(?:{_alt(zh.QUALIFIER_BEFORE[q])})\s*(?:为|是|达|约|折合|折)?\s*$" if q == "approx"
@@ -165,6 +169,55 @@ _CHANGE_BEFORE = re.compile(r"(?i)\b(?:rose|jumped|grew|fell|increased|decreased
 _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
 
 
+# Where each grammar may begin. A scanner consumes exactly one character (a plain class,
+# which `re` looks for in C) and then tests only around it, so it visits every position;
+# `_scan` runs the full grammar only where its scanner stops, and finds what `finditer` would.
+# Python's case-insensitive matching also folds these letters onto ASCII ones.
+_FOLDS_TO_ASCII = {"i": "İı", "s": "ſ", "k": "\u212a"}
+
+
+def _any_case(chars: Iterable[str]) -> set[str]:
+    return {v for c in chars for v in (c, c.lower(), c.upper(), *_FOLDS_TO_ASCII.get(c.lower(), ""))}
+
+
+def _class(chars: Iterable[str], extra: str = "") -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + extra + "]"
+
+
+def _scan(rx: re.Pattern[str], starts: re.Pattern[str], t: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(t)`, trying `rx` only where `starts` stops."""
+    pos = 0
+    for s in starts.finditer(t):
+        q = s.start()
+        if q >= pos:
+            m = rx.match(t, q)
+            if m:
+                yield m
+                pos = max(m.end(), q + 1)
+
+
+# A prefix, a space, a sign, then the number: its first digit is at most this far on.
+_PREFIXES = [*(w + " $" for w in cur_data.SPACED_DOLLAR_PREFIXES), *(w + "$" for w in cur_data.DOLLAR_PREFIXES),
+             *en.CURRENCY_PREFIX, *_PREFIX_CODES, "Rs."]
+EN_PREFIXED_STARTS = re.compile(
+    _class({w[0] for w in _PREFIXES} | _any_case(w[0] for w in _MULTI) | {cur_data.RUPEE_PREFIX[0]})
+    + rf"(?=(?s:.){{0,{max(map(len, _PREFIXES)) + 2}}}\d)")
+# Numbers (a digit or a decimal point) and number words, after no word character.
+_AFTER_NO_WORD = r"(?<![\w$€£¥.,].)"
+_WORD_REST = "|".join(f"(?<={w[0]})(?={re.escape(w[1:])})" for w in _NUMBER_WORDS)
+EN_SUFFIXED_STARTS = re.compile(_class(_any_case(w[0] for w in _NUMBER_WORDS), r"\d.") + _AFTER_NO_WORD
+                                + rf"(?:(?<=[\d.])|(?i:{_WORD_REST}))")
+EN_MINOR_STARTS = re.compile(r"[\d.]" + _AFTER_NO_WORD)
+# A Chinese amount starts at its number, or a prefix, space or sign shortly before it.
+_ZH_NUM_FIRST = _class(zh.NUMERAL_START + "百千", r"\d")
+ZH_MONEY_STARTS = re.compile(
+    _class({w[0] for w in _ZH_PREFIX} | {"负", "-"}, r"\d\s" + zh.NUMERAL_START + "百千")
+    + rf"(?:(?<={_ZH_NUM_FIRST})(?<![数几上\d.].)(?<!\d,.)"
+    + rf"|(?<!{_ZH_NUM_FIRST})(?=(?s:.){{0,{max(map(len, _ZH_PREFIX)) + 1}}}{_ZH_NUM_FIRST}))")
+ZH_ROUND_STARTS = re.compile("[百千万亿兆]")
+ZH_MINOR_STARTS = re.compile(r"[\d一二两三四五六七八九十](?<![\d.,].)")
+
+
 Candidate = tuple[int, int, float, float, str, str | None, float]
 
 
@@ -174,7 +227,7 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
     `scale` is the multiplier a scale word gave (1.0 for a bare number), so "$2.5 to $3
     billion" can carry the billion back to the 2.5.
     """
-    for m in EN_PREFIXED.finditer(t):
+    for m in _scan(EN_PREFIXED, EN_PREFIXED_STARTS, t):
         pre = m.group("pre")
         cur = _prefix_currency(pre)
         if cur is None or (m.start() > 0 and t[m.start() - 1] == "/"):
@@ -206,7 +259,7 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
         if m.group("sign"):
             low, high = -high, -low
         yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None), scale
-    for m in EN_SUFFIXED.finditer(t):
+    for m in _scan(EN_SUFFIXED, EN_SUFFIXED_STARTS, t):
         name, code, sym = m.group("name"), m.group("code"), m.group("sym")
         if name:
             cur = _NAMES.get(name.lower())
@@ -253,8 +306,11 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
             if minor:  # "4 dollars 25 cents"
                 low = high = float(numbers.scaled(v1, 1.0) * 100 + int(minor)) / 100
         yield m.start(), end, low, high, cur, ("at_least" if m.group("plus") else None), scale
-    for m in EN_MINOR.finditer(t):
-        if m.group("p") and not _GBP_CONTEXT.search(t):
+    sterling: bool | None = None  # read once, at the first glued "p"
+    for m in _scan(EN_MINOR, EN_MINOR_STARTS, t):
+        if m.group("p") and sterling is None:
+            sterling = _GBP_CONTEXT.search(t) is not None
+        if m.group("p") and not sterling:
             continue  # "1080p", "5p" of a page: pence only in a text about sterling
         unit = (m.group("u") or m.group("c") or m.group("p")).lower()
         fraction, currency = cur_data.MINOR_EN[unit]
@@ -288,7 +344,7 @@ def _clean_scale(word: str | None) -> str:
 
 
 def _zh_candidates(t: str) -> Iterator[Candidate]:
-    for m in ZH_MONEY.finditer(t):
+    for m in _scan(ZH_MONEY, ZH_MONEY_STARTS, t):
         pre, cur_word = m.group("pre"), m.group("cur")
         if not pre and not cur_word:
             continue
@@ -346,12 +402,12 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         if negative:
             low, high = -high, -low
         yield start, m.end(), low, high, currency, ("approx" if approx else None), 0.0
-    for m in ZH_ROUND.finditer(t):
+    for m in _scan(ZH_ROUND, ZH_ROUND_STARTS, t):
         n, scale, cur = m.group("n", "s", "cur") if m.group("s") else m.group("n2", "s2", "cur2")
         round_value = numbers.zh_scale((n or "") + scale)
         currency = LOCAL if cur == "元" else _ZH_SUFFIX[cur]
         yield m.start(), m.end(), round_value, round_value, currency, None, 0.0
-    for m in ZH_XIAN.finditer(t):
+    for m in ZH_XIAN.finditer(t) if "仙" in t else ():
         n = m.group("n")
         if not n[0].isdigit() and not _XIAN_CONTEXT.search(t[max(0, m.start() - 12):m.start()]):
             continue  # "八仙": numerals before 仙 are money only after a price or dividend word
@@ -359,7 +415,7 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         if cents is None:
             continue
         yield m.start(), m.end(), numbers.scaled(cents, 0.01), numbers.scaled(cents, 0.01), "HKD", None, 0.0
-    for m in ZH_MINOR.finditer(t):
+    for m in _scan(ZH_MINOR, ZH_MINOR_STARTS, t):
         after = t[m.end():m.end() + 1]
         if not (after == "钱" or _ZH_MINOR_CONTEXT.search(t[max(0, m.start() - 12):m.start()])):
             continue
@@ -427,17 +483,22 @@ def _qualifier(t: str, start: int, end: int, given: str | None) -> tuple[str, in
         return "approx", end, end
     if given:
         return given, end, end
-    if _RANGE_TILDE.search(before) or _MOVED_UP_TO.search(before):
+    # The English patterns below end in a word, then spaces: the last word decides first.
+    last = before.rstrip()
+    tail = last[-8:].lower()
+    if _RANGE_TILDE.search(before) or (tail.endswith("to") and _MOVED_UP_TO.search(before)):
         return "exact", end, end
     if before.endswith("~") or before.endswith("≈"):
         return "approx", end, end
     for q, rx in _QUAL_BEFORE_ZH.items():
         if rx.search(before):
             return q, end, end
-    if _REGARDING.search(before):
+    if tail.endswith(_REGARDING_WORDS) and _REGARDING.search(before):
         return "exact", end, end
+    # A bound's words end where `last` does, so none starts before `first`.
+    first = max(0, len(last) - _QUAL_WORDS_MAX - 1)
     for q, rx in _QUAL_BEFORE_EN.items():
-        if rx.search(before):
+        if rx.search(before, first):
             return q, end, end
     return "exact", end, end
 
@@ -504,9 +565,11 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     feed setting); by default the one `local_currency` set, else the text decides.
     """
     t = numbers.normalize(text)
-    hint = lang or ("zh" if numbers.cjk_share(t) > 0.3 else "en")
+    # The language decides only what a "¥" is: the share of CJK is read only where one is.
+    hint = lang or ("zh" if "¥" in t and numbers.cjk_share(t) > 0.3 else "en")
     raw = list(_en_candidates(t, hint, _dollar(t)))
-    if _CJK.search(t):  # every Chinese amount holds a Chinese scale or currency character
+    cjk = _CJK.search(t) is not None
+    if cjk:  # every Chinese amount holds a Chinese scale or currency character
         raw += list(_zh_candidates(t))
     # Longest match wins where grammars overlap.
     raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -519,7 +582,7 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
         chosen.append(cand)
     codes = resolve_currencies(text, t, [(c[0], c[1], c[4]) for c in chosen], local or _LOCAL_DEFAULT.get())
     chosen = [(*c[:4], code, *c[5:]) for c, code in zip(chosen, codes, strict=True)]
-    if _CJK.search(t):
+    if cjk and ("亿" in t or "兆" in t):  # a bare restated figure has a large scale
         chosen = _restated_bare(t, chosen)
 
     spans: list[Money] = []

@@ -45,10 +45,13 @@ _FOLD.update({0x2010: ord("-"), 0x2011: ord("-"), 0x2012: ord("-"), 0xFE63: ord(
 _FOLD.update({ord(t): ord(s) for t, s in zh.TRADITIONAL.items()})
 # "，" and "。" stay as they are: they end clauses and sentences, and no number uses them.
 _FOLD.pop(0xFF0C, None)
+assert min(_FOLD) > 0x7F, "normalize returns ASCII text as it is"
 
 
 def normalize(text: str) -> str:
     """Fold full-width forms and traditional characters, keeping every offset."""
+    if text.isascii():  # nothing to fold
+        return text
     out = text.translate(_FOLD)
     assert len(out) == len(text)
     return out

@@ -29,13 +29,17 @@ _SENTENCE_END = re.compile(r"[。！？；!?;\n]|\.(?=\s|$)")
 # Characters only traditional script writes; a simplified-only set drawn from the same pairs.
 _TRAD = {pair[0] for pair in cur_data.SCRIPT_PAIRS} | set(zh.TRADITIONAL)
 _SIMP = {pair[1] for pair in cur_data.SCRIPT_PAIRS}
+# Counted by a class, so the characters are looked at in C.
+_TRAD_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(_TRAD)) + "]")
+_SIMP_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(_SIMP)) + "]")
 
 
 def is_traditional(text: str) -> bool:
     """More traditional-only than simplified-only characters (and at least two)."""
-    trad = sum(1 for ch in text if ch in _TRAD)
-    simp = sum(1 for ch in text if ch in _SIMP)
-    return trad >= 2 and trad > simp
+    trad = len(_TRAD_CHAR.findall(text))
+    if trad < 2:
+        return False
+    return trad > len(_SIMP_CHAR.findall(text))
 
 
 def is_taiwan(text: str) -> bool:
@@ -101,8 +105,10 @@ class Region:
         if self.default:
             return self.default
         if self._region is None:
-            self._region = ("TWD" if is_taiwan(self.text)
-                            else "HKD" if is_hong_kong(self.text) else "CNY")
+            traditional = is_traditional(self.text)  # read once for both tests
+            self._region = ("TWD" if traditional and _TAIWAN.search(self.text)
+                            else "HKD" if traditional and _HONG_KONG.search(self.text)
+                            and not _MAINLAND.search(self.text) else "CNY")
         return self._region
 
 
