@@ -29,7 +29,7 @@ _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"
                       r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
-_ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=len, reverse=True))})")
+_ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=lambda w: (-len(w), w)))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
 _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:发布)?公告")
 # A legal name: "深圳市優必選科技股份有限公司" -> 優必選科技 (place prefix cut by _trim_lead)
@@ -41,7 +41,7 @@ _RESULTS_LEAD = re.compile(rf"(?:^|[\s,，;；:：。\-–—])([{_CJK}]{{2,6}})
 _SUBJECT_NEXT = re.compile(r"\d|[\s,，、;；:：。(（)）\-–—]|宣布|公告|发布|实现|预计|称|表示|拟|将|在|于|已|以|向|与|和|"
                            r"近日|日前|今日|昨日|完成|获得|获|也|又|再|首次|"
                            r"的(?:营收|收入|净利|营业|资本|市值|估值)|营收|收入|净利|归母|总收入|营业")
-_LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=len, reverse=True)
+_LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=lambda w: (-len(w), w))
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"
                     r"(?:\s[A-Z][A-Za-z0-9&.\-]+)?)(?![A-Za-z0-9$])")
 _LATIN_STOP = set(zh.LATIN_NOT_ORG) | NER_STOP
