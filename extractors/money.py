@@ -107,8 +107,8 @@ ZH_MONEY = re.compile(
 ZH_ROUND = re.compile(r"(?<=[逾超近约破越稳穩达])(?P<n>[百千]?)(?P<s>万亿|亿|兆)(?P<cur>元|美元|港元)"
                       r"|(?<![\d一二两三四五六七八九十〇零百千万亿兆.])(?P<n2>[百千]?)(?P<s2>万亿|亿|兆)(?P<cur2>元|美元|港元)"
                       r"(?=大关|大關|关口|關口|门槛|門檻)")
-# Hong Kong cents: "每股9仙", "港幣8.81仙", "十五仙".
-ZH_XIAN = re.compile(r"(?P<pre>港币|港元)?\s?(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?仙"
+# Hong Kong cents: "每股9仙", "港幣8.81仙", "十五仙", "78港仙".
+ZH_XIAN = re.compile(r"(?P<pre>港币|港元)?\s?(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?港?仙"
                      r"(?![人女子境鹤鶴侠俠姑桃草丹])")
 _XIAN_CONTEXT = re.compile(r"(?:每股|股息|息|派|盈利|盈餘|盈余|收益|价|價|报|報|至|率)[^，。；,;]{0,6}$")
 # One item of a list before an amount: a number, its own scale or none, a separator.

@@ -64,7 +64,7 @@ EN_NUMBER = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\
 DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=-?(?i:billion|million|trillion|bn|mn)\b|\s?(?i:pence|cents)\b)"
 ZH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # Numerals, with a decimal part after 点 ("十七點四四", "一點○五兆").
-ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}兆]*(?:点[〇零一二三四五六七八九]+)?)"
+ZH_NUMERAL = f"(?:[{zh.NUMERAL_START}][{zh.NUMERAL_CHARS}兆]*(?:[点.][〇零一二三四五六七八九]+)?)"
 # Digits in sections, as Taiwan and Hong Kong press write large sums: "2兆8,943亿",
 # "1亿2000万", "2 兆 7629.64 億", "1億335萬5,612美元": scales in falling order, each lower
 # section under 10,000, one space allowed around a scale character; a last section of
@@ -76,7 +76,7 @@ _WAN = rf"(?: ?{_LOW} ?万{_UNITS}?)"
 _YI = rf"(?: ?{_LOW} ?亿(?:{_WAN}|{_UNITS})?)"
 ZH_SECTIONS = rf"(?:{_TOP} ?兆(?:{_YI}|{_WAN}|{_UNITS})|{_TOP} ?亿{_WAN})"
 _SECTION = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?) ?([兆亿万]?)")
-_POSITIONAL = re.compile(r"([〇零一二三四五六七八九]{2,})(?:点([〇零一二三四五六七八九]+))?([万亿兆]*)")
+_POSITIONAL = re.compile(r"([〇零一二三四五六七八九]{2,})(?:[点.]([〇零一二三四五六七八九]+))?([万亿兆]*)")
 _DIGIT_OF = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -127,6 +127,7 @@ def zh_scale(chars: str) -> float:
 @lru_cache(maxsize=4096)
 def parse_zh_numeral(numeral: str) -> float | None:
     """Pure Chinese numerals through cn2an: '五十亿' -> 5e9, '三千万' -> 3e7, '十二兆三千亿' -> 1.23e13."""
+    numeral = numeral.replace(".", "点")  # "一．九三兆": the full-width point of Taiwan press
     pos = _POSITIONAL.fullmatch(numeral)
     if pos:  # digits written one by one, as Taiwan press does: "九八九九億", "三八○億"
         whole, frac, scale = pos.groups()

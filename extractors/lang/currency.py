@@ -45,7 +45,7 @@ NAMES = {
     "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR",
     "british pound": "GBP", "pound sterling": "GBP", "pound": "GBP", "sterling": "GBP",
     "japanese yen": "JPY", "yen": "JPY", "korean won": "KRW", "won": "KRW", "rupee": "INR",
-    "swiss franc": "CHF", "danish krone": "DKK", "danish kroner": "DKK",
+    "swiss franc": "CHF", "franc": "CHF", "dirham": "AED", "uae dirham": "AED", "danish krone": "DKK", "danish kroner": "DKK",
     "norwegian krone": "NOK", "norwegian kroner": "NOK", "swedish krona": "SEK",
     "swedish kronor": "SEK", "kronor": "SEK", "krona": "SEK", "kroner": "KRONE", "krone": "KRONE",
 }

@@ -4,7 +4,7 @@
 CURRENCY_PREFIX = {
     "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "HK$": "HKD", "NT$": "TWD", "C$": "CAD",
     "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL",
-    "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "¥": "JPY",
+    "Dh": "AED", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "¥": "JPY",
 }
 # ISO-like codes written before or after the number ("USD34.6 million", "RMB 50 billion").
 CURRENCY_CODES = {

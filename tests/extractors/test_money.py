@@ -8,6 +8,12 @@ B, T, M = 1e9, 1e12, 1e6
 
 # (text, [(span text, low, high, currency, qualifier, per)])
 ROWS = [
+    # Swiss francs, UAE dirhams, Hong Kong cents written 港仙, a full-width point in digit-by-digit numerals
+    ("profit of 1.81 billion francs", [("1.81 billion francs", 1.81 * B, 1.81 * B, "CHF", "exact", None)]),
+    ("sales of Dh60.2bn", [("Dh60.2bn", 60.2 * B, 60.2 * B, "AED", "exact", None)]),
+    ("派末期息78港仙", [("78港仙", 0.78, 0.78, "HKD", "exact", None)]),
+    ("營收二八○六．二四億元", [("二八○六．二四億元", 280.624 * B, 280.624 * B, "CNY", "exact", None)]),
+    ("全年一．九三兆元", [("一．九三兆元", 1.93 * T, 1.93 * T, "CNY", "exact", None)]),
     # English forms
     ("$135B", [("$135B", 135 * B, 135 * B, "USD", "exact", None)]),
     ("$1.4T+", [("$1.4T+", 1.4 * T, 1.4 * T, "USD", "at_least", None)]),
