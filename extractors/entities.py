@@ -2,9 +2,8 @@
 
 Known names (the shipped alias table, merged with the vault's notes) are found by a
 compiled phrase matcher over the text. English sentences that hold a figure also go
-through a trained spaCy pipeline for organisations the table does not know; Chinese
-sentences go through spaCy's Chinese tokenizer with jieba and an entity ruler fed by the
-same table (jieba alone tags neither 甲骨文 nor 软银 as organisations).
+through a trained spaCy pipeline for organisations the table does not know. Chinese names
+the table does not know are found by their shape (extractors.orgs).
 """
 
 from __future__ import annotations
@@ -174,18 +173,13 @@ class AliasTable:
                 break
         return out
 
-    def chinese_names(self) -> list[str]:
-        """Names that hold CJK characters, for the jieba dictionary and the entity ruler."""
-        return [n for n in self.canonical if numbers.cjk_share(n) > 0]
-
 
 class NER:
-    """Statistical pipelines, loaded on first use: English trained, Chinese rule-based."""
+    """The English statistical pipeline, loaded on first use (Chinese names: extractors.orgs)."""
 
     def __init__(self, aliases: AliasTable) -> None:
         self.aliases = aliases
         self._en: Any = None
-        self._zh: Any = None
 
     @property
     def en(self) -> Any:
@@ -196,38 +190,9 @@ class NER:
             self._en = spacy.load(EN_PIPELINE, exclude=["lemmatizer", "attribute_ruler"])
         return self._en
 
-    @property
-    def zh(self) -> Any:
-        if self._zh is None:
-            import logging
-
-            import jieba
-            import spacy
-
-            jieba.setLogLevel(logging.WARNING)
-            nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-            names = self.aliases.chinese_names()
-            for name in names:
-                jieba.add_word(name, freq=20000, tag="nt")
-            ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-            ruler.add_patterns([{"label": "ORG", "pattern": n, "id": self.aliases.canonical[n]}
-                                for n in names])
-            self._zh = nlp
-        return self._zh
-
     def english_docs(self, sentences: list[str]) -> list[Any]:
         """Parsed English sentences, batched."""
         return list(self.en.pipe(sentences, batch_size=64))
-
-    def chinese_entities(self, sentence: str, offset: int) -> list[Entity]:
-        """Entities the Chinese ruler finds in one sentence, offsets into the whole text."""
-        doc = self.zh(sentence)
-        out = []
-        for ent in doc.ents:
-            canonical = ent.ent_id_ or self.aliases.resolve(ent.text) or ent.text
-            out.append(Entity(offset + ent.start_char, offset + ent.end_char, ent.text,
-                              ent.label_, canonical))
-        return out
 
 
 def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:

@@ -42,17 +42,6 @@ def is_traditional(text: str) -> bool:
     return trad > len(_SIMP_CHAR.findall(text))
 
 
-def is_taiwan(text: str) -> bool:
-    """Traditional script that speaks of Taiwan (新台幣, 台股, ROC years such as 114年)."""
-    return is_traditional(text) and _TAIWAN.search(text) is not None
-
-
-def is_hong_kong(text: str) -> bool:
-    """Traditional script with Hong Kong signals (港元, 港股, HK stock codes, 仙) and no mainland ones."""
-    return (is_traditional(text) and _HONG_KONG.search(text) is not None
-            and _MAINLAND.search(text) is None)
-
-
 def declared_currencies(t: str) -> list[tuple[int, str]]:
     """Where a text declares the currency of the figures after it ("人民幣，下同"), in order."""
     found = [(m.start(), code) for rx, code in _DECLARED for m in rx.finditer(t)]

@@ -1,7 +1,7 @@
 """Chinese words for money, qualifiers, rates, periods and metrics (data only)."""
 
-# Traditional -> simplified for the characters the matchers read. One character each,
-# so offsets are kept.
+# Traditional -> simplified: OpenCC's table (extractors.numbers) does the folding; these
+# keys also mark traditional script for the region signals, and 圓 -> 元 overrides OpenCC.
 TRADITIONAL = {
     "億": "亿", "萬": "万", "負": "负", "約": "约", "過": "过", "餘": "余", "幾": "几", "幣": "币", "圓": "元",
     "臺": "台", "資": "资", "產": "产", "營": "营", "虧": "亏", "損": "损", "現": "现", "務": "务", "債": "债",
