@@ -49,6 +49,7 @@ class Settings:
     retries: int = 3
     max_redirects: int = 5
     deadline: float = 60.0  # wall clock for one request: connect, headers and the whole body
+    run_deadline: float = 120.0  # wall clock for the whole fetch stage; feeds not done by then failed
     allow_private_links: bool = False  # linked pages on loopback/private addresses (feeds on public hosts)
     review_token: str | None = None
     review_host: str | None = None  # the name the review page is reached by beyond loopback
@@ -142,7 +143,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
     fetch = _expect(data, "fetch", dict, "", spath) or {}
     review = _expect(data, "review", dict, "", spath) or {}
     kwargs: dict[str, Any] = {}
-    for key, kind in (("timeout", (int, float)), ("deadline", (int, float)), ("max_body_bytes", int),
+    for key, kind in (("timeout", (int, float)), ("deadline", (int, float)),
+                      ("run_deadline", (int, float)), ("max_body_bytes", int),
                       ("concurrency", int), ("per_host", int), ("retries", int), ("max_redirects", int)):
         value = _expect(fetch, key, kind, "fetch", spath)
         if value is not None:

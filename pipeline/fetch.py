@@ -1,7 +1,8 @@
 """The fetcher: one async httpx client, polite and bounded.
 
 Per-read timeouts and a wall-clock deadline per request, a global and a per-host concurrency limit, retries with backoff on
-timeouts, 5xx and 429 (honouring Retry-After), redirects followed by hand (to cap them,
+5xx, 429 (honouring Retry-After) and refused connections, but not on timeouts (a feed that never answers would
+hold the run for every retry), a run deadline by which every fetch has ended, redirects followed by hand (to cap them,
 catch loops and notice permanent moves), a maximum body size counted after every
 Content-Encoding layer, conditional GET. Linked pages go through a LinkGuard.
 """
@@ -26,6 +27,7 @@ from pipeline.links import LinkGuard
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 30.0
+RUN_DEADLINE = "run deadline reached"
 
 
 @dataclass
@@ -90,10 +92,14 @@ class Fetcher:
     """Fetches feeds concurrently with one client."""
 
     def __init__(self, settings: Settings, transport: httpx.AsyncBaseTransport | None = None,
-                 guards: Mapping[str, LinkGuard] | None = None) -> None:
+                 guards: Mapping[str, LinkGuard] | None = None, run_end: float | None = None) -> None:
         self.s = settings
         self.transport = transport
         self.guards = guards or {}  # by job name: URLs that job may reach
+        self.run_end = run_end  # time.monotonic() by which every fetch has ended; None: no run deadline
+
+    def _remaining(self) -> float:
+        return float("inf") if self.run_end is None else self.run_end - time.monotonic()
 
     def _client(self) -> httpx.AsyncClient:
         timeout = httpx.Timeout(self.s.timeout, connect=min(10.0, self.s.timeout))
@@ -110,16 +116,17 @@ class Fetcher:
                         on_done: Callable[[FetchResult], Awaitable[None] | None] | None = None) -> list[FetchResult]:
         """Fetch every (feed, validators, url); `on_done` sees each result as it lands."""
         limits = _Limits(self.s.concurrency, self.s.per_host)
+        loop = asyncio.get_running_loop()
+        # The loop's clock is time.monotonic(), but say so rather than rely on it.
+        end_at = None if self.run_end is None else loop.time() + self._remaining()
         async with self._client() as client:
             async def one(feed: FeedConfig, cond: Conditional, url: str) -> FetchResult:
                 started = time.perf_counter()
-                if feed.name in self.guards and feed.is_local:
-                    result = FetchResult(feed.name, "error", error=f"refused {url}: only http(s) links are fetched")
-                elif feed.is_local:
-                    result = await asyncio.to_thread(self._read_local, feed, url)
-                else:
-                    async with limits.total, limits.host(url):
-                        result = await self._fetch(client, feed, cond, url)
+                try:
+                    async with asyncio.timeout_at(end_at):
+                        result = await self._one(client, limits, feed, cond, url)
+                except TimeoutError:
+                    result = FetchResult(feed.name, "error", error=RUN_DEADLINE)
                 result.seconds = time.perf_counter() - started
                 if on_done:
                     maybe = on_done(result)
@@ -128,6 +135,15 @@ class Fetcher:
                 return result
 
             return list(await asyncio.gather(*(one(f, c, u) for f, c, u in feeds)))
+
+    async def _one(self, client: httpx.AsyncClient, limits: _Limits, feed: FeedConfig, cond: Conditional,
+                   url: str) -> FetchResult:
+        if feed.name in self.guards and feed.is_local:
+            return FetchResult(feed.name, "error", error=f"refused {url}: only http(s) links are fetched")
+        if feed.is_local:
+            return await asyncio.to_thread(self._read_local, feed, url)
+        async with limits.total, limits.host(url):
+            return await self._fetch(client, feed, cond, url)
 
     def _read_local(self, feed: FeedConfig, url: str) -> FetchResult:
         # Non-blocking open and a regular-file check: a FIFO would hang the run, /dev/zero never ends.
@@ -165,7 +181,10 @@ class Fetcher:
             if retry_in is None or attempt >= self.s.retries:
                 return result
             attempt += 1
-            await asyncio.sleep(retry_in if retry_in > 0 else min(8.0, 0.25 * 2 ** attempt) * (0.5 + random.random()))
+            wait = retry_in if retry_in > 0 else min(8.0, 0.25 * 2 ** attempt) * (0.5 + random.random())
+            if wait >= self._remaining():
+                return result  # the run deadline comes first: report what the server said
+            await asyncio.sleep(wait)
 
     async def _attempt(self, client: httpx.AsyncClient, feed: FeedConfig, cond: Conditional,
                        url: str) -> tuple[FetchResult, float | None]:
@@ -235,7 +254,7 @@ class Fetcher:
                                        final_url=current, moved_to=moved_to), None
             return FetchResult(feed.name, "error", error=f"more than {self.s.max_redirects} redirects"), None
         except httpx.TimeoutException:
-            return FetchResult(feed.name, "error", error=f"timed out after {self.s.timeout:g}s"), 0.0
+            return FetchResult(feed.name, "error", error=f"timed out after {self.s.timeout:g}s"), None
         except (httpx.TransportError, httpx.DecodingError, OSError) as exc:
             return FetchResult(feed.name, "error", error=f"{type(exc).__name__}: {exc}"), 0.0
         except httpx.InvalidURL as exc:

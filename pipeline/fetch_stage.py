@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,7 +24,12 @@ from pipeline.workers import parser_pool
 
 def fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: Reporter,
                  progress: Callable[[str, int], Callable[[int], None]] | None) -> None:
-    """Fetch every feed not backing off; parse and store each result as it lands."""
+    """Fetch every feed not backing off; parse and store each result as it lands.
+
+    Everything is fetched by `run_deadline` seconds from now: a feed not done by then is
+    recorded as failed (and tried again next run, with the usual backoff).
+    """
+    run_end = time.monotonic() + settings.run_deadline if settings.run_deadline else None
     stored = sync_feeds(db, settings)
     now = utcnow()
     todo: list[tuple[FeedConfig, Conditional, str]] = []
@@ -57,17 +63,18 @@ def fetch_stage(db: Database, settings: Settings, summary: RunSummary, report: R
             advance(1)
 
     try:
-        asyncio.run(Fetcher(settings).fetch_all(todo, on_done=landed))
+        asyncio.run(Fetcher(settings, run_end=run_end).fetch_all(todo, on_done=landed))
     finally:
         writer.shutdown(wait=True)
         if parser:
             parser.shutdown(wait=True)
     linked = [fc for fc in settings.feeds if fc.fetch_linked and fc.name in by_name]
     if linked:
-        _fetch_linked_pages(db, settings, linked, report)
+        _fetch_linked_pages(db, settings, linked, report, run_end)
 
 
-def _fetch_linked_pages(db: Database, settings: Settings, feeds: list[FeedConfig], report: Reporter) -> None:
+def _fetch_linked_pages(db: Database, settings: Settings, feeds: list[FeedConfig], report: Reporter,
+                        run_end: float | None) -> None:
     """For feeds that carry only titles, fetch each new article's page and keep its text.
 
     The links are the feed's word, so only http(s) pages on the public internet are read,
@@ -101,7 +108,7 @@ def _fetch_linked_pages(db: Database, settings: Settings, feeds: list[FeedConfig
             job = FeedConfig(f"{name}: {url}", url)
             guards[job.name] = LinkGuard(private[name])
             jobs.append((job, Conditional(), url))
-        return await Fetcher(settings, guards=guards).fetch_all(jobs)
+        return await Fetcher(settings, guards=guards, run_end=run_end).fetch_all(jobs)
 
     results = asyncio.run(fetch())
     with db.session() as s:

@@ -116,6 +116,7 @@ def test_bad_feeds_never_stop_the_others(tmp_path: Path, server: FeedServer) -> 
     assert summary.read == 6  # good, gzip, 429 after its retry, malformed, gbk, empty
     assert server.hits["/429.xml"] == 2
     assert server.hits["/500.xml"] == 2  # retried once, then reported
+    assert server.hits["/slow.xml"] == 1  # a timeout is not retried within the run
     assert summary.exit_code == 5  # some feeds failed, the run did its work
     con = sqlite3.connect(settings.database)
     titles = {t for (t,) in con.execute("select title from article")}
