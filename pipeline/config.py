@@ -1,19 +1,22 @@
-"""claimlog.toml -> typed settings, with errors that name the key at fault."""
+"""claimlog.toml -> typed settings, with errors that name the key at fault.
+
+The file is validated by the pydantic models in `pipeline.config_schema`; this module
+resolves paths and turns the result into the frozen `Settings` the rest of the code reads.
+"""
 
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from pipeline.config_schema import IDENTITY_KEYS, LANGS, ConfigFile, validate
 from pipeline.errors import ConfigError
 
+__all__ = ["IDENTITY_KEYS", "LANGS", "FeedConfig", "Settings", "find_config", "load_settings"]
+
 ENV_CONFIG = "CLAIMLOG_CONFIG"
-IDENTITY_KEYS = ("auto", "guid", "link", "title_date", "content")
-LANGS = ("en", "zh")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ class Settings:
     review_token: str | None = None
     review_host: str | None = None  # the name the review page is reached by beyond loopback
     user_agent: str = "claimlog/0.1 (+https://pypi.org/project/claimlog)"
+    log_file: Path | None = None  # [log] file: timestamped lines of every run, rotated
+    log_max_bytes: int = 1_000_000
+    log_backups: int = 3
 
     @property
     def lock_path(self) -> Path:
@@ -74,20 +80,6 @@ def find_config(path: str | Path | None) -> Path:
                       f"or set ${ENV_CONFIG}")
 
 
-def _expect(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str,
-            required: bool = False) -> Any:
-    if key not in data:
-        if required:
-            raise ConfigError(f"missing required key {key!r}", path, where or key)
-        return None
-    value = data[key]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ConfigError(f"{key!r} must be {names}, not {type(value).__name__}", path,
-                          f"{where}.{key}" if where else key)
-    return value
-
-
 def load_settings(path: str | Path | None = None) -> Settings:
     """Read and validate claimlog.toml."""
     cfg = find_config(path)
@@ -98,65 +90,23 @@ def load_settings(path: str | Path | None = None) -> Settings:
         data = tomllib.loads(cfg.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"not valid TOML: {exc}", spath) from exc
+    model = validate(data, spath)
     base = cfg.resolve().parent
-    vault = _expect(data, "vault", str, "", spath, required=True)
-    database = _expect(data, "database", str, "", spath) or "claimlog.db"
-    feeds_raw = _expect(data, "feeds", list, "", spath) or []
-    feeds: list[FeedConfig] = []
-    names: set[str] = set()
-    for i, item in enumerate(feeds_raw):
-        where = f"feeds[{i}]"
-        if not isinstance(item, dict):
-            raise ConfigError("each feed must be a table with name and url", spath, where)
-        name = _expect(item, "name", str, where, spath, required=True)
-        url = _expect(item, "url", str, where, spath, required=True)
-        lang = _expect(item, "lang", str, where, spath)
-        if lang is not None and lang not in LANGS:
-            raise ConfigError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}", spath, f"{where}.lang")
-        identity = _expect(item, "identity", str, where, spath) or "auto"
-        if identity not in IDENTITY_KEYS:
-            raise ConfigError(f"identity must be one of {', '.join(IDENTITY_KEYS)}", spath, f"{where}.identity")
-        encoding = _expect(item, "encoding", str, where, spath)
-        if encoding:
-            try:
-                "".encode(encoding)
-            except LookupError as exc:
-                raise ConfigError(f"unknown encoding {encoding!r}", spath, f"{where}.encoding") from exc
-        currency = _expect(item, "currency", str, where, spath)
-        if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
-            raise ConfigError(f"currency must be an ISO 4217 code such as TWD, not {currency!r}",
-                              spath, f"{where}.currency")
-        if name in names:
-            raise ConfigError(f"duplicate feed name {name!r}", spath, f"{where}.name")
-        names.add(name)
-        if not url.startswith(("http://", "https://")):
-            local = Path(url)
-            url = str(local if local.is_absolute() else base / local)
-        feeds.append(FeedConfig(name, url, lang, identity, encoding,
-                                bool(_expect(item, "fetch_linked", bool, where, spath)), currency))
-    aliases_raw = _expect(data, "aliases", dict, "", spath) or {}
-    aliases: dict[str, list[str]] = {}
-    for k, v in aliases_raw.items():
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            raise ConfigError("aliases must map a name to a list of names", spath, f"aliases.{k}")
-        aliases[k] = v
-    fetch = _expect(data, "fetch", dict, "", spath) or {}
-    review = _expect(data, "review", dict, "", spath) or {}
-    kwargs: dict[str, Any] = {}
-    for key, kind in (("timeout", (int, float)), ("deadline", (int, float)),
-                      ("run_deadline", (int, float)), ("max_body_bytes", int),
-                      ("concurrency", int), ("per_host", int), ("retries", int), ("max_redirects", int)):
-        value = _expect(fetch, key, kind, "fetch", spath)
-        if value is not None:
-            if value < 0:
-                raise ConfigError("must not be negative", spath, f"fetch.{key}")
-            kwargs[key] = value
-    private = _expect(fetch, "allow_private_links", bool, "fetch", spath)
-    if private is not None:
-        kwargs["allow_private_links"] = private
-    token = _expect(review, "token", str, "review", spath)
-    review_host = _expect(review, "host", str, "review", spath)
-    vault_path = Path(vault) if Path(vault).is_absolute() else base / vault
-    db_path = Path(database) if Path(database).is_absolute() else base / database
-    return Settings(cfg.resolve(), vault_path, db_path, tuple(feeds), aliases,
-                    review_token=token, review_host=review_host, **kwargs)
+    return _settings(model, base, cfg.resolve())
+
+
+def _under(base: Path, value: str) -> Path:
+    return Path(value) if Path(value).is_absolute() else base / value
+
+
+def _settings(m: ConfigFile, base: Path, path: Path) -> Settings:
+    feeds = tuple(FeedConfig(f.name, f.url if f.url.startswith(("http://", "https://")) else str(_under(base, f.url)),
+                             f.lang, f.identity, f.encoding, f.fetch_linked, f.currency) for f in m.feeds)
+    fetch = m.fetch
+    return Settings(path, _under(base, m.vault), _under(base, m.database), feeds, dict(m.aliases),
+                    timeout=fetch.timeout, max_body_bytes=fetch.max_body_bytes, concurrency=fetch.concurrency,
+                    per_host=fetch.per_host, retries=fetch.retries, max_redirects=fetch.max_redirects,
+                    deadline=fetch.deadline, run_deadline=fetch.run_deadline,
+                    allow_private_links=fetch.allow_private_links, review_token=m.review.token,
+                    review_host=m.review.host, log_file=_under(base, m.log.file) if m.log.file else None,
+                    log_max_bytes=m.log.max_bytes, log_backups=m.log.backups)
