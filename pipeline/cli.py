@@ -57,8 +57,11 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="claimlog
 
 def _settings(config: Path | None) -> Any:
     from pipeline.config import load_settings
+    from pipeline.runlog import open_log
 
-    return load_settings(config)
+    settings = load_settings(config)
+    open_log(settings)  # from here on, a crash leaves its traceback in [log] file
+    return settings
 
 
 def _db(settings: Any) -> Any:
@@ -97,8 +100,11 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="For cron: print only errors and, if any, "
                                         "one line with the count of new claims.")] = False,
     table: Annotated[bool, typer.Option("--table", help="Print every new claim (the default on a terminal).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: the run's summary "
+                                          "(failures included); warnings still go to stderr.")] = False,
 ) -> None:
     """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
+    from pipeline import runlog
     from pipeline.errors import LockedError
     from pipeline.run import run as run_pipeline
 
@@ -106,9 +112,11 @@ def run(
         settings = _settings(config)
     except ClaimlogError as exc:
         _fail(exc)
+    quiet = quiet or as_json
     interactive = err.is_terminal and not quiet
 
     def report(stage: str, message: str) -> None:
+        runlog.log(stage, message)
         # Failed feeds and articles are listed once, after the run; progress only off a terminal.
         if stage == "error":
             err.print(_line("warning:", "yellow", message), highlight=False, soft_wrap=True)
@@ -124,6 +132,7 @@ def run(
         task = progress_bar.add_task(stage, total=total)
         return lambda n: progress_bar.advance(task, n)
 
+    runlog.log("run", f"started: {len(settings.feeds)} feeds, config {settings.path}")
     try:
         if progress_bar:
             with progress_bar:
@@ -131,10 +140,18 @@ def run(
         else:
             summary = run_pipeline(settings, report, None)
     except LockedError as exc:
+        runlog.log("error", str(exc))
         _fail(exc, 3)
     except ClaimlogError as exc:
+        runlog.log("error", str(exc))
         _fail(exc)
-    _run_report(settings, summary, quiet, table or (out.is_terminal and not quiet))
+    runlog.log("run", runlog.closing_line(summary))
+    if as_json:
+        from pipeline.json_out import dumps, run_json
+
+        sys.stdout.write(dumps(run_json(summary)))
+    else:
+        _run_report(settings, summary, quiet, table or (out.is_terminal and not quiet))
     raise typer.Exit(summary.exit_code)
 
 
@@ -372,7 +389,9 @@ def apply(
 
 
 @notes_app.command("scan")
-def notes_scan(config: ConfigOpt = None) -> None:
+def notes_scan(config: ConfigOpt = None,
+               as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: notes and counts.")] = False,
+               ) -> None:
     """Parse the vault's notes and evidence logs into the database."""
     from extractors.claims import Extractor
     from pipeline.vault import alias_table, read_vault, scan
@@ -386,6 +405,11 @@ def notes_scan(config: ConfigOpt = None) -> None:
         _fail(exc)
     for e in errors:
         err.print(_line("warning:", "yellow", e), highlight=False, soft_wrap=True)
+    if as_json:
+        from pipeline.json_out import dumps, notes_json
+
+        sys.stdout.write(dumps(notes_json(notes, result.rows, result.claims, errors)))
+        return
     table = Table(title=f"{len(notes)} notes")
     for c in ("note", "links", "tags", "evidence rows"):
         table.add_column(c)
@@ -396,7 +420,9 @@ def notes_scan(config: ConfigOpt = None) -> None:
 
 
 @app.command()
-def feeds(config: ConfigOpt = None) -> None:
+def feeds(config: ConfigOpt = None,
+          as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: every feed's state.")] = False,
+          ) -> None:
     """Every feed with its last status, last success, error count and items."""
     from pipeline.run import feed_status
 
@@ -404,6 +430,11 @@ def feeds(config: ConfigOpt = None) -> None:
         rows = feed_status(_db(_settings(config)))
     except ClaimlogError as exc:
         _fail(exc)
+    if as_json:
+        from pipeline.json_out import dumps, feeds_json
+
+        sys.stdout.write(dumps(feeds_json(rows)))
+        return
     table = Table(title=f"{len(rows)} feeds")
     for c in ("feed", "status", "last success", "errors", "items", "articles", "last error"):
         table.add_column(c, overflow="fold")
@@ -426,14 +457,19 @@ def main() -> None:
     except DatabaseError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(6)
-    except Exception as exc:  # a bug: one line here, the traceback in a file
+    except Exception as exc:  # a bug: one line here, the traceback in the log file (else a file of its own)
         import tempfile
         import traceback
 
-        fd, crash = tempfile.mkstemp(prefix="claimlog-crash-", suffix=".txt")
-        with os.fdopen(fd, "w") as fh:
-            traceback.print_exc(file=fh)
-        err.print(f"claimlog crashed: {type(exc).__name__}: {exc} (details in {crash})",
+        from pipeline.runlog import crash as log_crash
+
+        where = log_crash(exc)
+        if where is None:
+            fd, named = tempfile.mkstemp(prefix="claimlog-crash-", suffix=".txt")
+            with os.fdopen(fd, "w") as fh:
+                traceback.print_exc(file=fh)
+            where = Path(named)
+        err.print(f"claimlog crashed: {type(exc).__name__}: {exc} (traceback in {where})",
                   markup=False, highlight=False, soft_wrap=True)
         sys.exit(70)
 
