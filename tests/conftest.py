@@ -47,6 +47,7 @@ def demo(tmp_path: Path) -> Settings:
     """A private copy of the embedded demo (vault, feeds, config), with its own database."""
     target = tmp_path / "demo"
     shutil.copytree(DEMO, target, ignore=shutil.ignore_patterns("state"))
+    shutil.copytree(DEMO / "vault", target / "state" / "vault")  # what `make run` does on first use
     return load_settings(target / "claimlog.toml")
 
 

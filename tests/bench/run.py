@@ -258,6 +258,7 @@ def bench_queue_page(results: dict[str, Any], rows: list[tuple[str, str, str]]) 
     tmp = Path(tempfile.mkdtemp(prefix="claimlog-bench-"))
     try:
         shutil.copytree(ROOT / "fixtures" / "demo", tmp / "demo", ignore=shutil.ignore_patterns("state"))
+        shutil.copytree(ROOT / "fixtures" / "demo" / "vault", tmp / "demo" / "state" / "vault")
         settings = load_settings(tmp / "demo" / "claimlog.toml")
         db = Database(database_url(settings.database))
         with db.session() as s:
