@@ -81,7 +81,7 @@ def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = 
     """An entity for `name` found in `text` (maybe normalized) at or after `start`; named as
     written in `original`."""
     name = name.strip(" \u3000")
-    if len(name) < 2:
+    if len(name) < 2 or _NOT_A_NAME.match(name):
         return None
     pos = text.find(name, start)
     if pos < 0:
@@ -152,9 +152,10 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     return kept
 
 
+_NOT_A_NAME = re.compile(en.NOT_A_NAME)
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 _GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季", "归母", "扣非",
-            "单季", "全年", "首季", "上季", "同期"}
+            "单季", "全年", "首季", "上季", "同期", "预计", "預計", "预期", "預期", "预估", "預估"}
 
 
 def clause_topic(clause: str) -> str | None:

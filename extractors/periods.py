@@ -246,19 +246,33 @@ _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
 _ENDED = re.compile(
     rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
     rf"end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
-    rf"|截至\s?(?P<zy>{_Y4})\s?年\s?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
-    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)")
+    rf"|截至\s?(?:(?P<zy>{_Y4})\s?年\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
+    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)"
+    rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")
 
 
-def _ended(m: re.Match[str]) -> str:  # noqa: C901
-    """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025."""
-    if m.group("zy"):
-        year: int | str
-        year, month = int(m.group("zy")), int(m.group("zm"))
+def _ended_year(month: int, published: date | None) -> int | str:
+    """The year of a period that ended in `month` with no year written: the last such month
+    on or before the publication date."""
+    if published is None:
+        return "?"
+    return published.year if month <= published.month else published.year - 1
+
+
+def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C901
+    """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025;
+    "2023年中期业绩" -> H1 2023."""
+    year: int | str
+    if m.group("iy"):
+        return f"H1 {m.group('iy')}" if m.group("iu") == "中期" else m.group("iy")
+    if m.group("zm"):
+        month = int(m.group("zm"))
+        year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
         unit = {"三个月": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
                 "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
     else:
-        year, month = (int(m.group("y")) if m.group("y") else "?"), _MONTH_NO[m.group("mon").lower()[:3]]
+        month = _MONTH_NO[m.group("mon").lower()[:3]]
+        year = int(m.group("y")) if m.group("y") else _ended_year(month, published)
         n = (m.group("n") or "").lower()
         unit = {"three": "quarter", "3": "quarter", "six": "six", "6": "six", "nine": "nine",
                 "9": "nine"}.get(n) or {"quarter": "quarter", "half": "six"}.get((m.group("u") or "").lower(), "year")
@@ -281,7 +295,7 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     its year ("third-quarter revenue ... for fiscal 2026") takes the year that follows it.
     """
     t = numbers.normalize(text)
-    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m)) for m in _ENDED.finditer(t)]
+    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published)) for m in _ENDED.finditer(t)]
     taken = [(p.start, p.end) for p in found]
     taken += [(m.start(), m.end()) for m in _DATE.finditer(t)]
     for rx, fn in _RULES:
