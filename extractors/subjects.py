@@ -148,7 +148,7 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
                 continue  # "capital expenditures would reach $X": the metric, not the spender
             if _PRONOUN.fullmatch(phrase.strip()):
                 return None, False  # "the automaker": the company named before
-            if subj.tag_.startswith("NN") and subj.lower_ not in ("company", "firm", "group"):
+            if subj.tag_.startswith("NN") and subj.lower_ not in en.SUBJECT_STANDINS:
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
             cur = cur.head
@@ -244,13 +244,17 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     found = _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
     if found:
         return found
-    # Else the company the text is about: the first it names that can act.
+    # Else the company the text is about: the first it names that can act; failing that, the
+    # one company it names only by shape ("Hyundai said"), if it names no other.
+    weak: list[Entity] = []
     for x in d.entities:
-        if x.label == "ORG" and not x.weak and not _is_analyst(x) and not is_investor(x):
+        if x.label == "ORG" and not _is_analyst(x) and not is_investor(x):
             s, e = d.sentences[sentence_of(d.sentences, x.start)]
             if eligible(d.norm[s:e], x.start - s, x.end - s, x):
-                return x
-    return None
+                if not x.weak:
+                    return x
+                weak.append(x)
+    return weak[0] if weak and len({x.canonical for x in weak}) == 1 else None
 
 
 def _named_before(d: Doc, si: int, strong: bool) -> Entity | None:

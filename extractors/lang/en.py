@@ -245,6 +245,10 @@ NOT_A_NAME = r"^(?:[A-Z]{2,5}-?\d{1,2}|PAT|PBT|EBT|IaaS|SaaS|PaaS|CapEx|ARPU|GMV
 PERIOD_BACKREF = r"\bthe (?:quarter|period|three months|six months|nine months|year)\b(?! (?:ended|ending|before|earlier|ago))|" \
                  r"\bthis quarter\b|\bduring the (?:quarter|period)\b|期内|期內|本期|报告期|報告期|本季|该季|該季|当季|當季|" \
                  r"同期|本财季|本財季|本年度|年內|年内"
+# Subjects of a verb that stand for the company ("the management expects") or only estimate
+# its figure ("Analysts expected"): the company is the one named before.
+SUBJECT_STANDINS = ("company", "firm", "group", "management", "board", "executives", "analysts",
+                    "analyst", "consensus", "estimates", "estimate")
 # Names of news outlets and data vendors: they report or compile figures, never own them.
 OUTLETS = {"Reuters", "Bloomberg", "Bloomberg Intelligence", "Bloomberg Intel", "FT", "Financial Times",
            "CNBC", "WSJ", "Wall Street Journal", "The Wall Street Journal", "The Information", "Nikkei",

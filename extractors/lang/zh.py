@@ -116,6 +116,11 @@ OUTLETS = ["彭博", "彭博社", "路透", "路透社", "新华社", "新華社
            "證券時報", "经济日报", "經濟日報", "工商时报", "工商時報", "钜亨网", "鉅亨網", "界面新闻", "澎湃新闻", "华尔街见闻",
            "華爾街見聞", "36氪", "晚点", "万得", "Wind", "同花顺", "东方财富网", "集微网", "财新", "財新", "日经", "日經"]
 INVESTOR_SUFFIXES = ("资本", "資本", "创投", "創投", "投资基金", "基金")
+# Words that describe the company named right after them ("人工智能公司启元世界宣布").
+ACTING_DESCRIPTORS = ["公司", "企业", "集团", "厂商", "平台", "初创公司", "初创企业", "独角兽", "品牌", "车企", "药企",
+                      "银行"]
+# What a company does at the start of a sentence, right after its name ("港铁公布业绩").
+ANNOUNCE_VERBS = ["发布公告", "公告", "宣布", "公布"]
 # What follows a word that opens a clause but names no company: a market, a commodity, a speaker.
 NOT_A_TOPIC_NEXT = r"原油|期货|指数|汇率|金价|油价|市场|行业|表示|称|认为|指出|预测|预计|估计|透露|坦言|强调"
 # A figure right after these is the same period a year before ("比去年同期1.85兆元").
