@@ -59,6 +59,7 @@ _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _PRIOR_YEAR = re.compile(en.PRIOR_YEAR, re.I)
 _PRIOR_YEAR_BEFORE = re.compile(zh.PRIOR_YEAR_BEFORE)
 _PRIOR_QUARTER = re.compile(en.PRIOR_QUARTER, re.I)
+_CAPEX_OBJECT = re.compile(en.CAPEX_OBJECTS, re.I)
 _PRIOR_QUARTER_BEFORE = re.compile(zh.PRIOR_QUARTER_BEFORE)
 _PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
 _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
@@ -231,6 +232,10 @@ class Extractor:
             # "revenue of $9.65 billion, above estimates of $9.28 billion", "from $7.42 billion a
             # year earlier": the figure it is set against names the metric
             metric, metric_score = d.metrics[against.start], 20.0
+        if metric in ("investment", "spending") and _CAPEX_OBJECT.search(_clause_of(norm, bounds, ms)) \
+                and not any(ms < x.start - s < e - s and x.label == "ORG"
+                            and clause_index(bounds, x.start - s) == clause_index(bounds, ms) for x in d.entities):
+            metric = "capex"  # "to invest $80 billion in AI data centers": what it builds, not a stake
         d.metrics[money.start] = metric
         if metric is None:
             return None

@@ -139,6 +139,11 @@ ROWS = [
     ("鴻海11月營收5,510.92億元，相較於9月的8,223.23億元明顯減少。", D,
      [("Foxconn", "revenue", 551.092 * B, "TWD", None, "reported"),
       ("Foxconn", "revenue", 822.323 * B, "TWD", None, "reported")]),
+    # money a company invests in what it builds is capex; in another company, an investment
+    ("Microsoft plans to invest $80 billion in AI data centers this year.", D,
+     [("Microsoft", "capex", 80 * B, "USD", "2025", "guidance")]),
+    ("Microsoft invested $10 billion in OpenAI, which builds data centers.", D,
+     [("Microsoft", "investment", 10 * B, "USD", None, "reported")]),
 ]
 
 
