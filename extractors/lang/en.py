@@ -249,7 +249,7 @@ PERIOD_BACKREF = r"\bthe (?:quarter|period|three months|six months|nine months|y
 # its figure ("Analysts expected"): the company is the one named before.
 SUBJECT_STANDINS = ("company", "firm", "group", "management", "board", "executives", "analysts",
                     "analyst", "consensus", "estimates", "estimate")
-# What a company builds: money invested or spent on these is capital expenditure.
+# What a company builds: money invested in these is capital expenditure, not a stake.
 CAPEX_OBJECTS = r"\bdata[- ]?cent(?:er|re)s?\b|\bAI infrastructure\b|\binfrastructure\b|\bfabs?\b|" \
                 r"\bfactor(?:y|ies)\b|\bplants?\b|\bcampus(?:es)?\b|\bserver farms?\b|\bcompute capacity\b|" \
                 r"数据中心|资料中心|基础设施|算力|工厂|厂房|产线|生产线|晶圆厂|新厂|园区"
