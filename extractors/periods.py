@@ -92,7 +92,16 @@ def _q_words(m: re.Match[str], pub: date | None) -> str | None:
         if y.upper().startswith("FY"):
             return f"Q{q} FY{_year(y[2:])}"
         return f"Q{q} {fy}{_year(y)}"
-    return f"Q{q} {fy}{pub.year if pub else '?'}"
+    return f"Q{q} {fy}{_quarter_year(q, pub) if not fy else pub.year if pub else '?'}"
+
+
+def _quarter_year(q: int, pub: date | None) -> int | str:
+    """The year of a calendar quarter named without one: the publication year's, unless that
+    quarter is still months away ("fourth-quarter earnings" in January are last year's)."""
+    if pub is None:
+        return "?"
+    starts = date(pub.year, 3 * (q - 1) + 1, 1)
+    return pub.year if (starts - pub).days <= 100 else pub.year - 1
 
 
 @rule(rf"(?i)\b(?:FY\s?|fiscal[\s-](?:year\s)?)(?P<y>{_Y4}|\d\d)\b(?!\s?%)|\b(?P<y2>{_Y4})\s+fiscal\s+year\b")
@@ -190,8 +199,11 @@ def _zh_part_no_year(m: re.Match[str], pub: date | None) -> str | None:
     fy = "FY" if m.group("f") else ""
     if pub is None:
         return None if m.group("rel") else f"Q{zh.CN_DIGITS[m.group('q')]} {fy}?"
+    q = int(zh.CN_DIGITS[m.group("q")])
+    if not m.group("rel") and not fy:
+        return f"Q{q} {_quarter_year(q, pub)}"
     year = pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0)
-    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{year}"
+    return f"Q{q} {fy}{year}"
 
 
 @rule(rf"(?P<y1>{_Y4})\s?(?:年)?\s?(?:-|–|至|到|~)\s?(?P<y2>{_Y4})\s?年")
@@ -216,7 +228,7 @@ def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
 @rule(r"\bQ(?P<q>[1-4])\b(?!\s?%)")
 def _bare_q(m: re.Match[str], pub: date | None) -> str | None:
     """"Q1 operating income": the quarter of the publication year, unless the text says more."""
-    return f"Q{m.group('q')} {pub.year if pub else '?'}"
+    return f"Q{m.group('q')} {_quarter_year(int(m.group('q')), pub)}"
 
 
 # --- Bare years last: every longer form above claims its text first --------------

@@ -229,7 +229,7 @@ ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|eco
                  r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)" \
                  r"|^\s*(?:[\w-]+\s+){0,3}?(?:expected|estimated|forecast|projected|predicted)\s+by\s+" \
                  r"(?:\w+\s+){0,2}?(?:analysts?|economists|Wall Street|the Street|consensus)\b"
-COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompared to|\bagainst|\bthan|" \
+COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompares? (?:with|to)|\bagainst|\bthan|" \
                   r"\bup from|\bdown from)\s*(?:about\s+)?$" \
                   r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?|\d{1,2}月)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
 PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\bprior[- ]year|" \

@@ -69,6 +69,10 @@ ROWS = [
     ("公布2023年中期業績", ["H1 2023"]),
     ("2024年度业绩公告", ["2024"]),
     ("Q1 operating income", ["Q1 2026"]),
+    # a quarter named without its year that is months away is last year's (published in February)
+    ("fourth-quarter earnings", ["Q4 2025"]),
+    ("第四季度营收", ["Q4 2025"]),
+    ("Q2 revenue", ["Q2 2026"]),
     # not reporting periods
     ("Jan 29, 2026", []),
     ("on 2026-02-03", []),
