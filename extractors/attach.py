@@ -98,8 +98,19 @@ def fill_periods(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.period:
             known.setdefault(_loose_key(c), c.period)
-    return [replace(c, period=known.get(_loose_key(c))) if not c.period and _loose_key(c) in known
-            else c for c in claims]
+    claims = [replace(c, period=known.get(_loose_key(c))) if not c.period and _loose_key(c) in known
+              else c for c in claims]
+    # "The reported revenue compares to the consensus estimate of $4.3 billion": an estimate
+    # with no period of its own is of the result reported before it
+    out: list[Claim] = []
+    for c in claims:
+        if c.period is None and c.modality == "estimate":
+            before = [o for o in out if o.subject == c.subject and o.metric == c.metric
+                      and o.modality == "reported" and o.period]
+            if before:
+                c = replace(c, period=before[0].period)
+        out.append(c)
+    return out
 
 
 def _loose_key(c: Claim) -> tuple[Any, ...]:

@@ -144,6 +144,11 @@ ROWS = [
      [("Microsoft", "capex", 80 * B, "USD", "2025", "guidance")]),
     ("Microsoft invested $10 billion in OpenAI, which builds data centers.", D,
      [("Microsoft", "investment", 10 * B, "USD", None, "reported")]),
+    # an estimate with no period of its own is of the result reported before it
+    ("For the quarter ended September 2025, Initech reported revenue of $4.4 billion.\n\n"
+     "The reported revenue compares to the Zacks Consensus Estimate of $4.3 billion.", D,
+     [("Initech", "revenue", 4.4 * B, "USD", "Q3 2025", "reported"),
+      ("Initech", "revenue", 4.3 * B, "USD", "Q3 2025", "estimate")]),
 ]
 
 
