@@ -253,6 +253,11 @@ SUBJECT_STANDINS = ("company", "firm", "group", "management", "board", "executiv
 CAPEX_OBJECTS = r"\bdata[- ]?cent(?:er|re)s?\b|\bAI infrastructure\b|\binfrastructure\b|\bfabs?\b|" \
                 r"\bfactor(?:y|ies)\b|\bplants?\b|\bcampus(?:es)?\b|\bserver farms?\b|\bcompute capacity\b|" \
                 r"数据中心|资料中心|基础设施|算力|工厂|厂房|产线|生产线|晶圆厂|新厂|园区"
+# A result set against what was expected: a comparison, not an outlook.
+VERSUS_EXPECTATIONS = r"(?i)\b(?:beat|beats|beating|above|below|topp?(?:ed|ing)?|miss(?:ed|es|ing)?|in line with|" \
+                      r"exceed(?:ed|ing|s)?|ahead of|short of)\s+(?:\w+'?s?\s+){0,2}?(?:expectations|estimates|forecasts)\b|" \
+                      r"(?:符合|超|超出|超过|超過|不及|低于|低於|高于|高於|好于|好於|逊于|遜於|优于|優於|略超|大超|远超|遠超)" \
+                      r"(?:市场|市場|分析师|分析師)?(?:的)?(?:预期|預期|预估|預估)"
 # Names of news outlets and data vendors: they report or compile figures, never own them.
 OUTLETS = {"Reuters", "Bloomberg", "Bloomberg Intelligence", "Bloomberg Intel", "FT", "Financial Times",
            "CNBC", "WSJ", "Wall Street Journal", "The Wall Street Journal", "The Information", "Nikkei",

@@ -149,6 +149,11 @@ ROWS = [
      "The reported revenue compares to the Zacks Consensus Estimate of $4.3 billion.", D,
      [("Initech", "revenue", 4.4 * B, "USD", "Q3 2025", "reported"),
       ("Initech", "revenue", 4.3 * B, "USD", "Q3 2025", "estimate")]),
+    # a result set against expectations is reported, not an outlook
+    ("美团第三季录得经调整净亏损160亿元，符合预期。", D,
+     [("Meituan", "loss", 16 * B, "CNY", "Q3 2025", "reported")]),
+    ("Initech posted revenue of $4.4 billion, beating expectations.", D,
+     [("Initech", "revenue", 4.4 * B, "USD", None, "reported")]),
 ]
 
 
