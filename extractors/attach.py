@@ -8,6 +8,7 @@ from typing import Any
 
 from extractors import numbers
 from extractors.context import Doc, sentence_of
+from extractors.lang import en
 from extractors.sentences import clause_bounds, clause_index
 from extractors.spans import Claim, Money
 
@@ -97,8 +98,19 @@ def fill_periods(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.period:
             known.setdefault(_loose_key(c), c.period)
-    return [replace(c, period=known.get(_loose_key(c))) if not c.period and _loose_key(c) in known
-            else c for c in claims]
+    claims = [replace(c, period=known.get(_loose_key(c))) if not c.period and _loose_key(c) in known
+              else c for c in claims]
+    # "The reported revenue compares to the consensus estimate of $4.3 billion": an estimate
+    # with no period of its own is of the result reported before it
+    out: list[Claim] = []
+    for c in claims:
+        if c.period is None and c.modality == "estimate":
+            before = [o for o in out if o.subject == c.subject and o.metric == c.metric
+                      and o.modality == "reported" and o.period]
+            if before:
+                c = replace(c, period=before[0].period)
+        out.append(c)
+    return out
 
 
 def _loose_key(c: Claim) -> tuple[Any, ...]:
@@ -123,10 +135,19 @@ def listed_period(d: Doc, si: int, figures: list[tuple[int, int]], money: Money)
     return money.period
 
 
+_BACKREF = re.compile(en.PERIOD_BACKREF, re.I)
+
+
 def paragraph_period(d: Doc, si: int) -> str | None:
-    """The period the paragraph (or its headline) stated last before sentence `si`."""
+    """The period the paragraph (or its headline) stated last before sentence `si`; when the
+    sentence points back ("期内", "the quarter") and its paragraph states none, the one the
+    text stated last before it."""
     bullet = d.is_bullet(si)
-    for j in d.earlier_sentences(si):
+    earlier = d.earlier_sentences(si)
+    s, e = d.sentences[si]
+    if _BACKREF.search(d.norm[s:e]):
+        earlier += [j for j in range(si - 1, -1, -1) if j not in earlier]
+    for j in earlier:
         if bullet and d.is_bullet(j):
             continue  # a sibling item's period is its own; the list's heading gives the list's
         s, e = d.sentences[j]
@@ -149,6 +170,15 @@ def prior_year(period: str | None) -> str | None:
     if not m:
         return None
     return f"{m.group(1) or ''}{m.group(2) or ''}{int(m.group(3)) - 1}"
+
+
+def prior_quarter(period: str | None) -> str | None:
+    """The quarter before: Q2 2024 -> Q1 2024, Q1 FY2026 -> Q4 FY2025; other periods have none."""
+    m = re.match(r"^Q([1-4]) (FY)?(\d{4})$", period or "")
+    if not m:
+        return None
+    q, fy, year = int(m.group(1)), m.group(2) or "", int(m.group(3))
+    return f"Q{q - 1} {fy}{year}" if q > 1 else f"Q4 {fy}{year - 1}"
 
 
 _TURN = re.compile(r"(?i)\b(?:expects?|will|plans?|forecasts?|sees|guid\w+|targets?|aims?)\b|预计|将|计划|目标")

@@ -21,6 +21,7 @@ from extractors.attach import (
     listed_period,
     money_period,
     paragraph_period,
+    prior_quarter,
     prior_year,
     trailing_period,
 )
@@ -57,6 +58,9 @@ _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
 _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _PRIOR_YEAR = re.compile(en.PRIOR_YEAR, re.I)
 _PRIOR_YEAR_BEFORE = re.compile(zh.PRIOR_YEAR_BEFORE)
+_PRIOR_QUARTER = re.compile(en.PRIOR_QUARTER, re.I)
+_CAPEX_OBJECT = re.compile(en.CAPEX_OBJECTS, re.I)
+_PRIOR_QUARTER_BEFORE = re.compile(zh.PRIOR_QUARTER_BEFORE)
 _PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
 _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
@@ -203,6 +207,13 @@ class Extractor:
             # "营业收入分别为A、B、C", "another $260 billion", "$2.9 billion, or $3 billion":
             # the metric of the figure before it
             metric, metric_score = d.metrics.get(prev[-1].start), 30.0
+        elif metric is None and prev and d.metrics.get(prev[-1].start) \
+                and (prev[-1].unit in ("share", "股")) == (money.unit in ("share", "股")) \
+                and ms - (prev[-1].end - s) <= 60 and (_COMPARED.search(norm[max(0, ms - 30):ms])
+                                                      or _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms])):
+            # "up from $3.20 billion", "相較於9月的8,223.23億元": a figure set against the one
+            # before it, with no metric word of its own, is the same metric
+            metric, metric_score = d.metrics[prev[-1].start], 40.0
         elif metric is None and _AMONG.match(norm) and si > 0:
             # "其中亚马逊为2000亿美元": a breakdown of the total the sentence before gave
             before = [m for m in d.money if d.sentences[si - 1][0] <= m.start < s]
@@ -221,6 +232,10 @@ class Extractor:
             # "revenue of $9.65 billion, above estimates of $9.28 billion", "from $7.42 billion a
             # year earlier": the figure it is set against names the metric
             metric, metric_score = d.metrics[against.start], 20.0
+        if metric == "investment" and _CAPEX_OBJECT.search(_clause_of(norm, bounds, ms)) \
+                and not any(ms < x.start - s < e - s and x.label == "ORG"
+                            and clause_index(bounds, x.start - s) == clause_index(bounds, ms) for x in d.entities):
+            metric = "capex"  # "to invest $80 billion in AI data centers": what it builds, not a stake
         d.metrics[money.start] = metric
         if metric is None:
             return None
@@ -282,7 +297,7 @@ class Extractor:
             if other is None or is_analyst_name(other.canonical, other.text, by_suffix=False):
                 return None
             subject, subject_text = other.canonical, other.text
-        if period is None and metric in FLOW_METRICS and modality == "reported" \
+        if period is None and metric in FLOW_METRICS \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)
         if period is None and against is not None and against.period:
@@ -296,6 +311,10 @@ class Extractor:
         elif _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
             # "from $7.42 billion a year earlier": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
+        elif _PRIOR_QUARTER_BEFORE.search(norm[max(0, ms - 12):ms]) or _PRIOR_QUARTER.search(norm[me:nxt]) \
+                and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+            # "compared to Rs 7,969 crore in the previous quarter", "上季度的": the quarter before
+            period = prior_quarter(against.period if against is not None and against.period else period) or period
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]
         confidence += 0.3 if metric_score < 10 else (0.15 if metric_score < 30 else 0.0)
         confidence += 0.1 if period else 0.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -217,10 +217,18 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
 
 
 def merge_entities(known: list[Entity], found: list[Entity]) -> list[Entity]:
-    """Known names win; NER names are kept where they overlap none."""
+    """Known names win; NER names are kept where they overlap none. A name that is a company
+    somewhere in the text is a company everywhere in it ("IT major Wipro on Friday", which NER
+    took for a person, and "Wipro reported")."""
     out = list(known)
     for e in found:
         if not any(e.start < k.end and k.start < e.end for k in known):
             out.append(e)
+    orgs = {e.text for e in out if e.label == "ORG"}
+    out = [replace(e, label="ORG", canonical=e.canonical, weak=True) if e.label in _RELABEL and e.text in orgs
+           else e for e in out]
     out.sort(key=lambda e: e.start)
     return out
+
+
+_RELABEL = ("PERSON", "PRODUCT", "WORK_OF_ART", "FAC")

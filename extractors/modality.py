@@ -27,6 +27,7 @@ _ESTIMATE_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.
 _ESTIMATE_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _VERSUS = re.compile(r"(?i)\b(?:vs\.?|versus|compared (?:with|to)|against)\s*$")
 _EXPECTED_AFTER = re.compile(r"(?i)^\s*(?:expected|estimated|forecast|anticipated|consensus)\b")
+_VERSUS_EXPECTED = re.compile(en.VERSUS_EXPECTATIONS)
 _DENIED = re.compile(en.DENIED_AFTER + "|" + zh.DENIED_AFTER, re.I)
 _CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
 _CLAUSE_ENDS = re.compile(r"(?:\b[a-z][a-z-]*|\d|%)\s*[,;:]\s")
@@ -75,6 +76,6 @@ def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start
         return "estimate"
     if _FORECAST.search(sentence[max(0, ms - 60):ms]):
         return "forecast"
-    if _GUIDANCE.search(local):
+    if _GUIDANCE.search(_VERSUS_EXPECTED.sub(" ", local)):
         return "guidance"
     return "reported"

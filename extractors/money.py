@@ -558,6 +558,9 @@ def _is_negative(t: str, start: int) -> bool:
     return False
 
 
+_COMPOUND_LEAD = re.compile(r"(?<![\d.,])(?P<n>\d{1,3})\s(?P<s>trillion|billion)\s$", re.I)
+
+
 def find_money(text: str, lang: str | None = None, local: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order, without overlaps.
 
@@ -588,6 +591,11 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     spans: list[Money] = []
     scales: dict[int, float] = {}
     for start, end, low, high, cur, given, scale in chosen:
+        lead = _COMPOUND_LEAD.search(t, max(0, start - 24), start) if low == high and low >= 0 else None
+        if lead and numbers.en_scale(lead.group("s")) > abs(low) > 0:
+            # "46 trillion 721.4 billion won": the larger scale's count comes first
+            low = high = numbers.parse_digits(lead.group("n")) * numbers.en_scale(lead.group("s")) + low
+            start = lead.start()
         qualifier, end, words_end = _qualifier(t, start, end, given)
         per, unit = _per_and_unit(t, start, words_end)
         if low >= 0 and _is_negative(t, start):

@@ -31,7 +31,11 @@ _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?
                       r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=lambda w: (-len(w), w)))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
-_ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:发布)?公告")
+_ANNOUNCE = "|".join(zh.ANNOUNCE_VERBS)
+_ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:{_ANNOUNCE})")
+# "通用人工智能公司启元世界也于同日宣布", "一家公司——银河通用——宣布": a described name that acts
+_DESCRIBED = re.compile(rf"(?:{'|'.join(zh.ACTING_DESCRIPTORS)})(?:——|—|\s)?([{_CJK}]{{2,6}}?)(?:——|—)?"
+                        rf"(?:也|亦|今日|今天|近日|日前|于同日|\d{{1,2}}日)*(?:{_ANNOUNCE}|完成|获得)")
 # A legal name: "深圳市優必選科技股份有限公司" -> 優必選科技 (place prefix cut by _trim_lead)
 _ZH_LEGAL = re.compile(rf"([{_CJK}]{{2,14}}?)(?:\(集团\)|（集团）)?(?:股份有限公司|有限责任公司|有限公司|股份有限公司)")
 # "兴福新材2024年实现营业收入": a name right before the year of its results
@@ -81,7 +85,7 @@ def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = 
     """An entity for `name` found in `text` (maybe normalized) at or after `start`; named as
     written in `original`."""
     name = name.strip(" \u3000")
-    if len(name) < 2:
+    if len(name) < 2 or _NOT_A_NAME.match(name):
         return None
     pos = text.find(name, start)
     if pos < 0:
@@ -117,7 +121,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                 out.append(ent)
     if numbers.cjk_share(text) > 0.05:
         norm = numbers.normalize(text)
-        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False),
+        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
                   (_RESULTS_LEAD, 1, False), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
             for m in rx.finditer(norm):
@@ -152,9 +156,10 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     return kept
 
 
+_NOT_A_NAME = re.compile(en.NOT_A_NAME)
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 _GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季", "归母", "扣非",
-            "单季", "全年", "首季", "上季", "同期"}
+            "单季", "全年", "首季", "上季", "同期", "预计", "預計", "预期", "預期", "预估", "預估"}
 
 
 def clause_topic(clause: str) -> str | None:

@@ -92,7 +92,16 @@ def _q_words(m: re.Match[str], pub: date | None) -> str | None:
         if y.upper().startswith("FY"):
             return f"Q{q} FY{_year(y[2:])}"
         return f"Q{q} {fy}{_year(y)}"
-    return f"Q{q} {fy}{pub.year if pub else '?'}"
+    return f"Q{q} {fy}{_quarter_year(q, pub) if not fy else pub.year if pub else '?'}"
+
+
+def _quarter_year(q: int, pub: date | None) -> int | str:
+    """The year of a calendar quarter named without one: the publication year's, unless that
+    quarter is still months away ("fourth-quarter earnings" in January are last year's)."""
+    if pub is None:
+        return "?"
+    starts = date(pub.year, 3 * (q - 1) + 1, 1)
+    return pub.year if (starts - pub).days <= 100 else pub.year - 1
 
 
 @rule(rf"(?i)\b(?:FY\s?|fiscal[\s-](?:year\s)?)(?P<y>{_Y4}|\d\d)\b(?!\s?%)|\b(?P<y2>{_Y4})\s+fiscal\s+year\b")
@@ -190,8 +199,11 @@ def _zh_part_no_year(m: re.Match[str], pub: date | None) -> str | None:
     fy = "FY" if m.group("f") else ""
     if pub is None:
         return None if m.group("rel") else f"Q{zh.CN_DIGITS[m.group('q')]} {fy}?"
+    q = int(zh.CN_DIGITS[m.group("q")])
+    if not m.group("rel") and not fy:
+        return f"Q{q} {_quarter_year(q, pub)}"
     year = pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0)
-    return f"Q{zh.CN_DIGITS[m.group('q')]} {fy}{year}"
+    return f"Q{q} {fy}{year}"
 
 
 @rule(rf"(?P<y1>{_Y4})\s?(?:年)?\s?(?:-|–|至|到|~)\s?(?P<y2>{_Y4})\s?年")
@@ -216,7 +228,7 @@ def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
 @rule(r"\bQ(?P<q>[1-4])\b(?!\s?%)")
 def _bare_q(m: re.Match[str], pub: date | None) -> str | None:
     """"Q1 operating income": the quarter of the publication year, unless the text says more."""
-    return f"Q{m.group('q')} {pub.year if pub else '?'}"
+    return f"Q{m.group('q')} {_quarter_year(int(m.group('q')), pub)}"
 
 
 # --- Bare years last: every longer form above claims its text first --------------
@@ -246,19 +258,33 @@ _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
 _ENDED = re.compile(
     rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
     rf"end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
-    rf"|截至\s?(?P<zy>{_Y4})\s?年\s?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
-    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)")
+    rf"|截至\s?(?:(?P<zy>{_Y4})\s?年\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
+    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)"
+    rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")
 
 
-def _ended(m: re.Match[str]) -> str:  # noqa: C901
-    """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025."""
-    if m.group("zy"):
-        year: int | str
-        year, month = int(m.group("zy")), int(m.group("zm"))
+def _ended_year(month: int, published: date | None) -> int | str:
+    """The year of a period that ended in `month` with no year written: the last such month
+    on or before the publication date."""
+    if published is None:
+        return "?"
+    return published.year if month <= published.month else published.year - 1
+
+
+def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C901
+    """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025;
+    "2023年中期业绩" -> H1 2023."""
+    year: int | str
+    if m.group("iy"):
+        return f"H1 {m.group('iy')}" if m.group("iu") == "中期" else m.group("iy")
+    if m.group("zm"):
+        month = int(m.group("zm"))
+        year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
         unit = {"三个月": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
                 "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
     else:
-        year, month = (int(m.group("y")) if m.group("y") else "?"), _MONTH_NO[m.group("mon").lower()[:3]]
+        month = _MONTH_NO[m.group("mon").lower()[:3]]
+        year = int(m.group("y")) if m.group("y") else _ended_year(month, published)
         n = (m.group("n") or "").lower()
         unit = {"three": "quarter", "3": "quarter", "six": "six", "6": "six", "nine": "nine",
                 "9": "nine"}.get(n) or {"quarter": "quarter", "half": "six"}.get((m.group("u") or "").lower(), "year")
@@ -281,7 +307,7 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     its year ("third-quarter revenue ... for fiscal 2026") takes the year that follows it.
     """
     t = numbers.normalize(text)
-    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m)) for m in _ENDED.finditer(t)]
+    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published)) for m in _ENDED.finditer(t)]
     taken = [(p.start, p.end) for p in found]
     taken += [(m.start(), m.end()) for m in _DATE.finditer(t)]
     for rx, fn in _RULES:

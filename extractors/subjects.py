@@ -52,6 +52,9 @@ _METRIC_AT = re.compile(
     r"(?i)\b(?:revenues?|sales|capex|capital (?:expenditures?|spending)|spending|profits?|earnings|"
     r"losses|debt|cash|valuation|free cash flow|backlog|income)\s+(?:at|for)\s+(?:the\s+)?\[*$")
 
+_OUTLETS = set(en.OUTLETS) | set(zh.OUTLETS)
+_INVESTOR_SUFFIXES = tuple(en.INVESTOR_SUFFIXES) + tuple(zh.INVESTOR_SUFFIXES)
+
 _JOINED = re.compile(r"^\]*\s*(?:and|&|/|与|和|及|、)\s*\[*$", re.I)
 
 _SRC_BEFORE = re.compile(
@@ -64,6 +67,8 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
     """An entity can be a subject: not an object after a preposition, not a "Source:" header,
     not a bank or research house forecasting someone else's figure."""
     before = norm[max(0, a - 40):a]
+    if entity is not None and is_outlet(entity):
+        return False
     if _HEADER_AFTER.match(norm[b:b + 4]) or _SRC_BEFORE.search(before):
         return False
     if entity is not None and entity.canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[b:b + 16]):
@@ -87,6 +92,16 @@ def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bo
         if a2 >= b and _JOINED.match(norm[b:a2]):
             return True
     return False
+
+def is_outlet(x: Entity) -> bool:
+    """A news outlet or data vendor ("(Reuters) -", "expected by analysts tracked by Bloomberg")."""
+    return x.canonical in _OUTLETS or x.text in _OUTLETS
+
+
+def is_investor(x: Entity) -> bool:
+    """"Intel Capital", "红杉资本": a backer in a round, not the company that raised it."""
+    return x.canonical.endswith(_INVESTOR_SUFFIXES) or x.text.endswith(_INVESTOR_SUFFIXES)
+
 
 def _is_analyst(x: Entity) -> bool:
     """Banks, brokers and research houses: they forecast other companies' figures."""
@@ -133,7 +148,7 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
                 continue  # "capital expenditures would reach $X": the metric, not the spender
             if _PRONOUN.fullmatch(phrase.strip()):
                 return None, False  # "the automaker": the company named before
-            if subj.tag_.startswith("NN") and subj.lower_ not in ("company", "firm", "group"):
+            if subj.tag_.startswith("NN") and subj.lower_ not in en.SUBJECT_STANDINS:
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
             cur = cur.head
@@ -179,7 +194,7 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     if sdoc is not None:
         # The syntax may name an entity the preposition rule set aside ("depends on OpenAI
         # honoring its commitment to spend"); headers and quoted analysts stay out.
-        named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4])
+        named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
                  and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12])
                  and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
         found, decided = _parse_subject(sdoc, ms, me, named)
@@ -229,13 +244,17 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     found = _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
     if found:
         return found
-    # Else the company the text is about: the first it names that can act.
+    # Else the company the text is about: the first it names that can act; failing that, the
+    # one company it names only by shape ("Hyundai said"), if it names no other.
+    weak: list[Entity] = []
     for x in d.entities:
-        if x.label == "ORG" and not x.weak and not _is_analyst(x):
+        if x.label == "ORG" and not _is_analyst(x) and not is_investor(x):
             s, e = d.sentences[sentence_of(d.sentences, x.start)]
             if eligible(d.norm[s:e], x.start - s, x.end - s, x):
-                return x
-    return None
+                if not x.weak:
+                    return x
+                weak.append(x)
+    return weak[0] if weak and len({x.canonical for x in weak}) == 1 else None
 
 
 def _named_before(d: Doc, si: int, strong: bool) -> Entity | None:
@@ -243,7 +262,7 @@ def _named_before(d: Doc, si: int, strong: bool) -> Entity | None:
         s, e = d.sentences[j]
         norm = d.norm[s:e]
         for x in d.entities:
-            if x.weak == strong:
+            if x.weak == strong or is_investor(x):
                 continue
             if s <= x.start < e and x.label == "ORG" and eligible(norm, x.start - s, x.end - s, x) \
                     and not _joint(norm, x.start - s, x.end - s,

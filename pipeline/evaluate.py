@@ -164,9 +164,14 @@ def score_record(rec: dict[str, Any], ex: Extraction, tallies: dict[str, Tally])
 
 
 _LEGAL = re.compile(
-    r"(?i)(?:[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|nv|se|group|holdings?)\.?)+$"
+    r"(?i)(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|nv|se|group|holdings?)\.?)+$"
     r"|(?:股份有限公司|有限责任公司|有限公司|集团)$")
 
+
+# Words that finish a company's full name without changing which company it is.
+_NAME_TAIL = re.compile(r"(?i)motors?|technolog(?:y|ies)|industries|electronics|enterprises|systems|"
+                        r"pharmaceuticals?|therapeutics|biosciences|networks|communications|semiconductors?|"
+                        r"platforms|healthcare|financial|international|global|entertainment|brands|resources")
 
 _ALIASES: AliasTable | None = None
 
@@ -181,14 +186,22 @@ def _norm_subject(s: str) -> str:
 
 def same_subject(a: str, b: str) -> bool:
     """Subjects match up to legal suffixes, case and spacing, or when one names the other's
-    start (贵州茅台 / 贵州茅台酒): annotators and the extractor may cut a name differently."""
+    start (贵州茅台 / 贵州茅台酒, Toyota / Toyota Motor): annotators and the extractor may cut
+    a name differently."""
     x, y = _norm_subject(a), _norm_subject(b)
     if x == y:
         return True
     short, long_ = sorted((x, y), key=len)
     if not short or not long_.startswith(short):
         return False
-    return cjk_share(short) > 0.5 and len(short) >= 2
+    if cjk_share(short) > 0.5:
+        return len(short) >= 2
+    # "Toyota" / "Toyota Motor": the shorter names the longer's first whole words
+    words = [w.casefold() for w in _LEGAL.sub("", a.strip()).split()], \
+        [w.casefold() for w in _LEGAL.sub("", b.strip()).split()]
+    few, many = sorted(words, key=len)
+    return (len(short) >= 4 and 0 < len(few) < len(many) and many[:len(few)] == few
+            and all(_NAME_TAIL.fullmatch(w) for w in many[len(few):]))
 
 
 def load(path: Path) -> list[dict[str, Any]]:

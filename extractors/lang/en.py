@@ -226,13 +226,51 @@ ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projec
                   r"analysts?'?s?\s+(?:had\s+)?(?:expected|forecast|predicted|estimated|were expecting)))" \
                   r"(?:\s+(?:of|for|at|was|were|had been|was for)|\s*:)?\s*(?:about|around|roughly|of)?\s*$"
 ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|economists)\b[^.;]{0,40}?" \
-                 r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)"
-COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompared to|\bagainst|\bthan|" \
+                 r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)" \
+                 r"|^\s*(?:[\w-]+\s+){0,3}?(?:expected|estimated|forecast|projected|predicted)\s+by\s+" \
+                 r"(?:\w+\s+){0,2}?(?:analysts?|economists|Wall Street|the Street|consensus)\b"
+COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompares? (?:with|to)|\bagainst|\bthan|" \
                   r"\bup from|\bdown from)\s*(?:about\s+)?$" \
-                  r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
+                  r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?|\d{1,2}月)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
 PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\bprior[- ]year|" \
              r"\bsame (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) year|\blast year'?s?|" \
              r"\bthe year before|上年同期|去年同期|上年|去年"
+# After a figure: it is the quarter before the one reported ("Rs 7,969 crore in the previous quarter").
+PRIOR_QUARTER = r"\b(?:in |from |during )?(?:the )?(?:previous|prior|preceding|last|sequential) quarter\b|" \
+                r"\b(?:a|one) quarter (?:earlier|ago|before)|\bquarter-ago|上季度|上一季度|上季|上一季|前一季"
+# Finance terms and drug targets that have the shape of a name ("PAT rose", "CET1 ratio", "PD-1").
+NOT_A_NAME = r"^(?:[A-Z]{2,5}-?\d{1,2}|PAT|PBT|EBT|IaaS|SaaS|PaaS|CapEx|ARPU|GMV|NIM|ROE|ROA|AUM|NAV|TTM|OPM|" \
+             r"NII|NPA|GNPA|NNPA|CASA|RPO|ARR|CAGR|YoY|QoQ)$"
+# Words that point back to a period stated earlier in the text ("the quarter", "期内").
+PERIOD_BACKREF = r"\bthe (?:quarter|period|three months|six months|nine months|year)\b(?! (?:ended|ending|before|earlier|ago))|" \
+                 r"\bthis quarter\b|\bduring the (?:quarter|period)\b|期内|期內|本期|报告期|報告期|本季|该季|該季|当季|當季|" \
+                 r"同期|本财季|本財季|本年度|年內|年内"
+# Subjects of a verb that stand for the company ("the management expects") or only estimate
+# its figure ("Analysts expected"): the company is the one named before.
+SUBJECT_STANDINS = ("company", "firm", "group", "management", "board", "executives", "analysts",
+                    "analyst", "consensus", "estimates", "estimate")
+# What a company builds: money invested in these is capital expenditure, not a stake.
+CAPEX_OBJECTS = r"\bdata[- ]?cent(?:er|re)s?\b|\bAI infrastructure\b|\binfrastructure\b|\bfabs?\b|" \
+                r"\bfactor(?:y|ies)\b|\bplants?\b|\bcampus(?:es)?\b|\bserver farms?\b|\bcompute capacity\b|" \
+                r"数据中心|资料中心|基础设施|算力|工厂|厂房|产线|生产线|晶圆厂|新厂|园区"
+# A result set against what was expected: a comparison, not an outlook.
+VERSUS_EXPECTATIONS = r"(?i)\b(?:beat|beats|beating|above|below|topp?(?:ed|ing)?|miss(?:ed|es|ing)?|in line with|" \
+                      r"exceed(?:ed|ing|s)?|ahead of|short of)\s+(?:\w+'?s?\s+){0,2}?(?:expectations|estimates|forecasts)\b|" \
+                      r"(?:符合|超|超出|超过|超過|不及|低于|低於|高于|高於|好于|好於|逊于|遜於|优于|優於|略超|大超|远超|遠超)" \
+                      r"(?:市场|市場|分析师|分析師)?(?:的)?(?:预期|預期|预估|預估)"
+# Names of news outlets and data vendors: they report or compile figures, never own them.
+OUTLETS = {"Reuters", "Bloomberg", "Bloomberg Intelligence", "Bloomberg Intel", "FT", "Financial Times",
+           "CNBC", "WSJ", "Wall Street Journal", "The Wall Street Journal", "The Information", "Nikkei",
+           "Caixin", "The New York Times", "Axios", "TechCrunch", "PitchBook", "Dealogic", "LSEG",
+           "FactSet", "Yahoo Finance", "Jiji Press", "Yonhap", "Yonhap Infomax", "Kyodo", "Xinhua",
+           "MoneyDJ", "PANews", "ChinaZ.com", "Focus Taiwan", "CNA", "Motley Fool", "Seeking Alpha",
+           "Benzinga", "RTTNews", "MarketWatch", "Dow Jones", "Barron's", "Investing.com", "GenomeWeb",
+           "Business Wire", "PR Newswire", "GlobeNewswire", "Refinitiv", "Zacks", "Visible Alpha",
+           "S&P Global Market Intelligence", "Associated Press", "AP", "AFP", "Forbes", "Fortune",
+           "Business Insider", "Insider", "The Economist", "Morningstar", "IBES", "Crunchbase"}
+# A name ending so is an investor: in a round it is a backer, not the company raising.
+INVESTOR_SUFFIXES = ("Capital", "Ventures", "Venture Partners", "Partners", "Management",
+                     "Investments", "Growth", "Equity")
 # Several companies' figures added up.
 AGGREGATE = r"\b(?:combined|collectively|together|in total|totaling|totalling|totaled|totalled|a total of|" \
             r"all (?:the )?(?:\w+ )?companies|the (?:big|top|largest) (?:\w+ )?(?:companies|firms|tech)|" \

@@ -111,9 +111,20 @@ ANALYST_SUFFIXES = ("证券", "證券", "研究院", "研究所", "资管", "基
 ANALYST_NAMES = ["高盛", "摩根士丹利", "大摩", "摩根大通", "小摩", "瑞银", "花旗", "美银", "巴克莱", "汇丰", "野村",
                  "瑞信", "德银", "中金", "中金公司", "彭博", "路透", "华尔街", "晨星", "穆迪", "惠誉", "标普",
                  "伯恩斯坦", "杰富瑞", "富国银行"]
+# News outlets and data vendors: they report figures, never own them.
+OUTLETS = ["彭博", "彭博社", "路透", "路透社", "新华社", "新華社", "中央社", "财联社", "財聯社", "第一财经", "证券时报",
+           "證券時報", "经济日报", "經濟日報", "工商时报", "工商時報", "钜亨网", "鉅亨網", "界面新闻", "澎湃新闻", "华尔街见闻",
+           "華爾街見聞", "36氪", "晚点", "万得", "Wind", "同花顺", "东方财富网", "集微网", "财新", "財新", "日经", "日經"]
+INVESTOR_SUFFIXES = ("资本", "資本", "创投", "創投", "投资基金", "基金")
+# Words that describe the company named right after them ("人工智能公司启元世界宣布").
+ACTING_DESCRIPTORS = ["公司", "企业", "集团", "厂商", "平台", "初创公司", "初创企业", "独角兽", "品牌", "车企", "药企",
+                      "银行"]
+# What a company does at the start of a sentence, right after its name ("港铁公布业绩").
+ANNOUNCE_VERBS = ["发布公告", "公告", "宣布", "公布"]
 # What follows a word that opens a clause but names no company: a market, a commodity, a speaker.
 NOT_A_TOPIC_NEXT = r"原油|期货|指数|汇率|金价|油价|市场|行业|表示|称|认为|指出|预测|预计|估计|透露|坦言|强调"
 # A figure right after these is the same period a year before ("比去年同期1.85兆元").
+PRIOR_QUARTER_BEFORE = r"(?:上季度|上一季度|上季|上一季|前一季)(?:的|之|为|為)?\s*(?:港币|人民币|新台币)?\s*$"
 PRIOR_YEAR_BEFORE = r"(?:去年同期|上年同期|去年同季|上年同季)(?:的|之|为|為)?\s*(?:港币|人民币|新台币)?\s*$"
 # Modality cues (regular expressions).
 ESTIMATE_CUES = ["分析师", "一致预期", "市场预期", "券商", "研报", "我们预计", "我们预测", "盈利预测", "机构预计",
@@ -141,7 +152,7 @@ ORG_SUFFIXES = ["集团", "控股", "股份", "科技", "银行", "证券", "电
 # Characters that end the text before a name inside a stretch of CJK text.
 ORG_CUT_CHARS = "的了在和与及是为对向从将把被由于等年季度后前内其该这那某家个市省县区丨｜"
 # Words that end a stretch of text before a name: a name never starts with them.
-ORG_LEAD_STOP = ["公司", "其中", "报告期内", "报告期", "期内", "今年", "去年", "目前", "旗下", "子公司", "以及",
+ORG_LEAD_STOP = ["仅", "僅", "执行长", "執行長", "董事长", "董事長", "总经理", "總經理", "总裁", "總裁", "公司", "其中", "报告期内", "报告期", "期内", "今年", "去年", "目前", "旗下", "子公司", "以及",
                  "根据", "据", "由于", "对于", "关于", "此外", "同时", "其", "对", "向", "与", "和", "及",
                  "在", "是", "为", "了", "的", "由", "被", "将", "把", "从", "今日", "日前", "近日", "公告",
                  "宣布", "消息", "报道", "讯", "电", "称", "指出", "表示", "显示", "而", "但", "且", "也",

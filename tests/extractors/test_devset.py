@@ -8,7 +8,7 @@ import pytest
 from extractors.claims import Extractor
 from extractors.numbers import cjk_share
 from pipeline.devset import build
-from pipeline.evaluate import TARGETS, evaluate
+from pipeline.evaluate import TARGETS, evaluate, same_subject
 
 DEV = Path(__file__).resolve().parents[2] / "fixtures" / "extract"
 
@@ -42,3 +42,14 @@ def test_quality_targets(extractor: Extractor, lang: str) -> None:
     scores = evaluate(DEV / "dev.jsonl", extractor)[lang].scores()
     for key, target in TARGETS.items():
         assert scores[key] >= target, f"{lang} {key} {scores[key]:.3f} < {target}"
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Toyota", "Toyota Motor", True), ("Corning", "Corning Incorporated", True),
+    ("Third Wave", "Third Wave Technologies", True), ("中闽能源", "中闽能源股份", True),
+    ("Intel", "Intel Capital", False), ("Wiwynn", "Wistron", False),
+    ("Trust ETF", "iShares Bitcoin Trust", False), ("UnitedHealthcare", "UnitedHealth Group", False),
+])
+def test_subjects_compare_up_to_how_a_name_is_cut(a: str, b: str, same: bool) -> None:
+    assert same_subject(a, b) is same
+    assert same_subject(b, a) is same

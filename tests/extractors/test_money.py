@@ -212,6 +212,9 @@ ROWS = [
     ("台積電(2330)114年營收3兆元", [("3兆元", 3 * T, 3 * T, "TWD", "exact", None)]),  # a stock code, an ROC year
     ("這家百年老店有114年歷史，營收30億元", [("30億元", 3 * B, 3 * B, "CNY", "exact", None)]),  # an age, no year
     # real-text forms, round 2
+    # Korean English: a larger scale's count before the figure belongs to it
+    ("sales of 46 trillion 721.4 billion won", [("46 trillion 721.4 billion won", 46.7214 * T, 46.7214 * T, "KRW", "exact", None)]),
+    ("a 3 billion won deal", [("3 billion won", 3 * B, 3 * B, "KRW", "exact", None)]),
     # Indian rupees: lakh/crore digit grouping and scales
     ("valued at Rs 3,25,410.50 crore", [("Rs 3,25,410.50 crore", 3.2541050 * T, 3.2541050 * T, "INR", "exact", None)]),
     ("profit of Rs 9,120 crore", [("Rs 9,120 crore", 91.2 * B, 91.2 * B, "INR", "exact", None)]),

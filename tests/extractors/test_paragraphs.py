@@ -111,6 +111,49 @@ ROWS = [
     # a bracketed restatement is the same fact
     ("Novo Nordisk's sales rose to DKK 20 billion (€2.7 billion) in 2013.", D,
      [("Novo Nordisk", "revenue", 20 * B, "DKK", "2013", "reported")]),
+    # news outlets and data vendors never own a figure; agency tags are not subjects
+    ("(Reuters) -Initech said on Tuesday it had raised $1 billion in a funding round.", D,
+     [("Initech", "funding", 1 * B, "USD", None, "reported")]),
+    ("Initech's net profit was $6.3 billion. This beat the $6.1 billion profit expected by analysts "
+     "tracked by Bloomberg.", D,
+     [("Initech", "profit", 6.3 * B, "USD", None, "reported"), ("Initech", "profit", 6.1 * B, "USD", None, "estimate")]),
+    # an investor named in a round is not the "it" that raised money
+    ("Investors in the round for Zeta included Coatue and Intel Capital.\n"
+     "In 2021, it had raised $325 million.", D, []),
+    # the previous quarter
+    ("Acme's profit was $2.1 billion for the three months ended June 30, compared to $2.5 billion "
+     "in the previous quarter.", D,
+     [("Acme", "profit", 2.1 * B, "USD", "Q2 2025", "reported"), ("Acme", "profit", 2.5 * B, "USD", "Q1 2025", "reported")]),
+    # "期内" and "the quarter" point back past the paragraph to the period stated before
+    ("美团第三季收入954.9亿元。\n\n期内核心本地商业分部收入674亿元。", D,
+     [("Meituan", "revenue", 95.49 * B, "CNY", "Q3 2025", "reported"),
+      ("Meituan", "revenue", 67.4 * B, "CNY", "Q3 2025", "reported")]),
+    # an estimate or outlook after a stated period takes it
+    ("For the quarter ended September 2025, Acme Corp. reported revenue of $4.4 billion. "
+     "The revenue compares to the consensus estimate of $4.3 billion.", D,
+     [("Acme", "revenue", 4.4 * B, "USD", "Q3 2025", "reported"),
+      ("Acme", "revenue", 4.3 * B, "USD", "Q3 2025", "estimate")]),
+    # finance terms and drug targets have the shape of a name but are none
+    ("PAT rose to Rs 500 crore in the quarter.", D, []),
+    # a figure set against the one before it is the same metric
+    ("鴻海11月營收5,510.92億元，相較於9月的8,223.23億元明顯減少。", D,
+     [("Foxconn", "revenue", 551.092 * B, "TWD", None, "reported"),
+      ("Foxconn", "revenue", 822.323 * B, "TWD", None, "reported")]),
+    # money a company invests in what it builds is capex; in another company, an investment
+    ("Microsoft plans to invest $80 billion in AI data centers this year.", D,
+     [("Microsoft", "capex", 80 * B, "USD", "2025", "guidance")]),
+    ("Microsoft invested $10 billion in OpenAI, which builds data centers.", D,
+     [("Microsoft", "investment", 10 * B, "USD", None, "reported")]),
+    # an estimate with no period of its own is of the result reported before it
+    ("For the quarter ended September 2025, Initech reported revenue of $4.4 billion.\n\n"
+     "The reported revenue compares to the Zacks Consensus Estimate of $4.3 billion.", D,
+     [("Initech", "revenue", 4.4 * B, "USD", "Q3 2025", "reported"),
+      ("Initech", "revenue", 4.3 * B, "USD", "Q3 2025", "estimate")]),
+    # a result set against expectations is reported, not an outlook
+    ("美团第三季录得经调整净亏损160亿元，符合预期。", D,
+     [("Meituan", "loss", 16 * B, "CNY", "Q3 2025", "reported")]),
+    ("Initech posted revenue of $4.4 billion, beating expectations.", D,
+     [("Initech", "revenue", 4.4 * B, "USD", None, "reported")]),
 ]
 
 

@@ -61,7 +61,18 @@ ROWS = [
     ("the six months ended June 30, 2025", ["H1 2025"]),
     ("the fiscal year ended March 31, 2025", ["FY2025"]),
     ("截至2025年6月30日止六个月", ["H1 2025"]),
+    # no year written: the last such period end on or before the publication date
+    ("the quarter ended Sept. 30", ["Q3 2025"]),
+    ("for the three months ended January 31", ["Q1 2026"]),
+    ("截至6月底止六個月", ["H1 2025"]),
+    # interim and annual results named with their year
+    ("公布2023年中期業績", ["H1 2023"]),
+    ("2024年度业绩公告", ["2024"]),
     ("Q1 operating income", ["Q1 2026"]),
+    # a quarter named without its year that is months away is last year's (published in February)
+    ("fourth-quarter earnings", ["Q4 2025"]),
+    ("第四季度营收", ["Q4 2025"]),
+    ("Q2 revenue", ["Q2 2026"]),
     # not reporting periods
     ("Jan 29, 2026", []),
     ("on 2026-02-03", []),
