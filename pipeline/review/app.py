@@ -163,6 +163,7 @@ class ReviewApp:
             theses = [t.path for t in s.exec(select(Thesis).order_by(col(Thesis.path))).all()]
             c = claim_view(s, rec)
         c["low_text"], c["high_text"] = short_amount(rec.low), short_amount(rec.high)
+        theses = sorted(set(theses) | set(c["theses"]))  # a target no longer in the vault stays chosen, not dropped
         return HTMLResponse(_env.get_template("edit.html").render(
             c=c, theses=theses, metrics=METRIC_VOCABULARY, qualifiers=QUALIFIERS, pers=PERS))
 

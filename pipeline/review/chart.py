@@ -86,6 +86,7 @@ def subject_chart(s: Session, rec: ClaimRecord) -> Markup | None:
     out.append(f'<text class="axis" x="{L + pw / 2:.0f}" y="{H - 6}" text-anchor="middle">period (fiscal or calendar, by its end)</text>'
                f'<text class="axis" x="14" y="{T + ph / 2:.0f}" transform="rotate(-90 14 {T + ph / 2:.0f})" '
                f'text-anchor="middle">{escape(rec.metric)}, {escape(rec.currency)}</text>')
+    labelled: list[tuple[float, float]] = []  # value labels drawn so far: no two on top of each other
     for n, (key, ps) in enumerate(sorted(series.items(), key=lambda kv: (kv[0][0] != "reported", kv[0]))):
         color = COLORS[n % len(COLORS)]
         ps.sort()
@@ -97,8 +98,11 @@ def subject_chart(s: Session, rec: ClaimRecord) -> Markup | None:
             shape = (f'<rect x="{px(x) - 4:.1f}" y="{py(y) - 4:.1f}" width="8" height="8"' if origin == "evidence"
                      else f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="{6 if origin == "this" else 4}"')
             out.append(f'{shape} class="pt {origin}" fill="{color}"><title>{escape(period)}: '
-                       f'{escape(short_amount(y))} ({origin})</title></{"rect" if origin == "evidence" else "circle"}>'
-                       f'<text class="val" x="{px(x):.1f}" y="{py(y) - 9:.1f}" text-anchor="middle">{escape(short_amount(y))}</text>')
+                       f'{escape(short_amount(y))} ({origin})</title></{"rect" if origin == "evidence" else "circle"}>')
+            if all(abs(px(x) - lx) > 40 or abs(py(y) - ly) > 14 for lx, ly in labelled):
+                labelled.append((px(x), py(y)))
+                out.append(f'<text class="val" x="{px(x):.1f}" y="{py(y) - 9:.1f}" text-anchor="middle">'
+                           f'{escape(period)}: {escape(short_amount(y))}</text>')
         out.append(f'<text class="legend" x="{L + pw + 12}" y="{T + 14 + n * 18}" fill="{color}">'
                    f'{escape(key[0])}, per {escape(key[1])}</text>')
     ly = T + 14 + len(series) * 18 + 8
