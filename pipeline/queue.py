@@ -348,13 +348,19 @@ def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyRes
     result = ApplyResult()
     with db.session() as s:
         recs = list_claims(s, "approved")
-        by_note: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        from pipeline.rows import cited_sources, joined_rows
+
+        per_note: dict[str, list[ClaimRecord]] = defaultdict(list)
         for rec in recs:
             if not rec.theses:
                 result.skipped.append(f"claim {rec.id}: no target note; edit it to choose one")
                 continue
             for rel in rec.theses:
-                by_note[rel].append((rec.id or 0, _row_for(s, rec, rel)))
+                per_note[rel].append(rec)
+        sources = cited_sources(s, [r for r in recs if r.theses])
+        by_note: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for rel, note_recs in per_note.items():
+            by_note[rel] = [(ids[0], row) for ids, row in joined_rows(s, note_recs, rel, sources)]
     if not dry_run:
         result.removed = sweep_temp_files(vault)
     written: set[str] = set()

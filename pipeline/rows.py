@@ -107,6 +107,29 @@ def row_for(s: Session, rec: ClaimRecord, note: str | None = None,
     return format_row(when.isoformat(), obs, rec.implication or "")
 
 
+def joined_rows(s: Session, recs: list[ClaimRecord], note: str,
+                sources: dict[int, str | None]) -> list[tuple[list[int], str]]:
+    """Rows for one note: claims from one sentence about one subject share a row
+    ("[[Anthropic]] funding **$10B**, valuation **$350B**"); a typed observation keeps its own."""
+    groups: dict[tuple[str, str, object], list[ClaimRecord]] = {}
+    for rec in recs:
+        key = (rec.subject, rec.sentence, rec.published) if not rec.observation else ("", str(rec.id), None)
+        groups.setdefault(key, []).append(rec)
+    out = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            out.append(([first.id or 0], row_for(s, first, note, sources)))
+            continue
+        parts = [observation(r, None).removeprefix(f"[[{r.subject}]] ") for r in group]
+        subject = first.subject if note and first.subject.casefold() in note_names(note) else f"[[{first.subject}]]"
+        who = sources.get(first.id or 0)
+        text = (f"{who}: " if who else "") + f"{subject} " + ", ".join(parts)
+        implication = "; ".join(dict.fromkeys(r.implication for r in group if r.implication))
+        out.append(([r.id or 0 for r in group], format_row((first.published or date.today()).isoformat(), text, implication)))
+    return out
+
+
 def row_previews(s: Session, recs: list[ClaimRecord]) -> dict[int, str]:
     """Per claim, the row as it goes into its first note."""
     sources = cited_sources(s, recs)

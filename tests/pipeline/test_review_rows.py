@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
-from models import ClaimRecord, Database, database_url
+from models import Article, ClaimRecord, ClaimSource, Database, database_url
 from pipeline.config import Settings
 from pipeline.dedup import route
 from pipeline.notes import parse_note
@@ -108,3 +109,23 @@ def test_undo_reaches_decisions_made_before_an_apply(demo: Settings) -> None:
     assert undo(db) is None  # only the applied claim's approval is left: it is in the note
     with db.session() as s:
         assert s.get(ClaimRecord, a).status == "applied" and s.get(ClaimRecord, b).status == "pending"
+
+
+def test_claims_from_one_sentence_share_a_row(demo: Settings) -> None:
+    db = Database(database_url(demo.database))
+    sentence = "Anthropic is raising $10 billion at a $350 billion valuation, Bloomberg reported."
+    with db.session() as s:
+        art = Article(key="a", content_hash="a", title="Anthropic round", body=sentence, published=date(2026, 3, 2))
+        s.add(art)
+        s.flush()
+        for metric, value in (("funding", 10e9), ("valuation", 350e9)):
+            rec = ClaimRecord(fingerprint=metric, loose_fingerprint=metric, subject="Anthropic", metric=metric,
+                              low=value, high=value, currency="USD", sentence=sentence, published=date(2026, 3, 2),
+                              theses=[NOTE], status="approved")
+            s.add(rec)
+            s.flush()
+            s.add(ClaimSource(claim_id=rec.id, article_id=art.id, sentence=sentence, start=sentence.index("$")))
+    result = apply_approved(db, demo.vault)
+    assert len(result.applied) == 2
+    rows = [ln for ln in (demo.vault / NOTE).read_text("utf-8").split("\n") if "2026-03-02" in ln]
+    assert rows == ["| 2026-03-02 | Bloomberg: [[Anthropic]] funding **$10B**, valuation **$350B** |  |"]
