@@ -342,3 +342,48 @@ def test_first_page_of_a_big_queue_is_small(demo: Settings) -> None:
     assert html.count('class="card ') == 50 and "<option" in html
     assert html.count("<option") < 60  # filters only: no edit form on the page
     assert len(html.encode()) < 150_000
+
+
+def test_implication_typed_on_the_card_and_target_changed_by_key(queue: tuple[Settings, Database, LiveServer],
+                                                                  page: Any) -> None:
+    _, db, live = queue
+    page.goto(live.url)
+    first, second = ids_on_page(page)[:2]
+    page.keyboard.press("i")
+    page.keyboard.type("Spend outruns revenue")
+    page.keyboard.press("Enter")  # approves with the implication
+    page.wait_for_selector(f"#c{first}.status-approved")
+    with db.session() as s:
+        rec = s.get(ClaimRecord, first)
+        assert rec.status == "approved" and rec.implication == "Spend outruns revenue"
+    page.keyboard.press("t")  # the second card's target, by key
+    notes = page.locator(f"#c{second} form.edit select[name=theses]")
+    notes.wait_for()
+    assert page.evaluate("() => document.activeElement.name") == "theses"
+    notes.select_option(["China AI spending.md"])
+    notes.press("Enter")
+    page.wait_for_selector(f"#c{second} .target >> text=China AI spending.md")
+    with db.session() as s:
+        assert s.get(ClaimRecord, second).theses == ["China AI spending.md"]
+
+
+def test_filters_by_note_metric_and_conflicts(demo: Settings) -> None:
+    from pipeline.review.listing import Filters, page_of
+
+    db = Database(database_url(demo.database))
+    seed_pending(db, 200)
+    with db.session() as s:
+        for rec in s.exec(select(ClaimRecord).where(ClaimRecord.id <= 3)).all():
+            rec.theses = ["China AI spending.md"]
+            rec.near_duplicate = "| 2026-02-24 | an older row |"
+            s.add(rec)
+    with db.session() as s:
+        by_note, more = page_of(s, Filters(note="China AI spending.md"))
+        assert sorted(r.id for r in by_note) == [1, 2, 3] and not more
+        assert sorted(r.id for r in page_of(s, Filters(status="conflicts"))[0]) == [1, 2, 3]
+        capex, more = page_of(s, Filters(metric="capex"))
+        assert len(capex) == 40 and not more and {r.metric for r in capex} == {"capex"}
+        page1, more = page_of(s, Filters())
+        page2, _ = page_of(s, Filters(), 50)
+        assert more and len(page1) == 50 and not {r.id for r in page1} & {r.id for r in page2}
+        assert page_of(s, Filters(q="100%_"))[0] == []  # LIKE wildcards in a search are text
