@@ -86,6 +86,7 @@ def ids_on_page(page: Any) -> list[int]:
     return [int(x) for x in page.eval_on_selector_all(".card", "els => els.map(e => e.dataset.id)")]
 
 
+@pytest.mark.browser
 def test_review_by_keyboard_then_apply(queue: tuple[Settings, Database, LiveServer], page: Any) -> None:
     settings, db, live = queue
     page.goto(live.url)
@@ -151,6 +152,7 @@ def test_review_by_keyboard_then_apply(queue: tuple[Settings, Database, LiveServ
     assert actions == ["approve", "edit", "reject", "apply"]
 
 
+@pytest.mark.browser
 def test_ten_approvals_take_ten_keys(demo: Settings, page: Any) -> None:
     db = Database(database_url(demo.database))
     seed_pending(db, 30)
@@ -165,6 +167,7 @@ def test_ten_approvals_take_ten_keys(demo: Settings, page: Any) -> None:
         assert page.inner_text("[data-count=pending]") == "20"
 
 
+@pytest.mark.browser
 def test_counters_undo_focus_skipped_view_and_reopen(demo: Settings, page: Any) -> None:
     db = Database(database_url(demo.database))
     seed_pending(db, 120)
@@ -198,6 +201,7 @@ def test_counters_undo_focus_skipped_view_and_reopen(demo: Settings, page: Any) 
         assert ids_on_page(page) == []
 
 
+@pytest.mark.browser
 def test_bulk_by_keys(demo: Settings, page: Any) -> None:
     db = Database(database_url(demo.database))
     seed_pending(db, 60)
@@ -219,6 +223,7 @@ def test_bulk_by_keys(demo: Settings, page: Any) -> None:
         assert page.inner_text("[data-count=pending]") == "10"
 
 
+@pytest.mark.browser
 def test_edit_in_the_users_units(demo: Settings, page: Any) -> None:
     db = Database(database_url(demo.database))
     seed_pending(db, 3)
@@ -250,6 +255,7 @@ def test_edit_in_the_users_units(demo: Settings, page: Any) -> None:
         assert rec.low == rec.high == 130.4e8 and rec.currency == "CNY"
 
 
+@pytest.mark.browser
 def test_ten_thousand_pending_claims_load_fast_and_small(demo: Settings, page: Any) -> None:
     db = Database(database_url(demo.database))
     seed_pending(db, 10_000)
@@ -274,6 +280,7 @@ def test_ten_thousand_pending_claims_load_fast_and_small(demo: Settings, page: A
         assert sentences and all("$1.5 billion" in t for t in sentences)
 
 
+@pytest.mark.browser
 def test_untrusted_article_text_renders_as_text(queue: tuple[Settings, Database, LiveServer], page: Any) -> None:
     settings, db, live = queue
     evil = 'Oracle sold <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> $99 billion of bonds.'
@@ -297,6 +304,7 @@ def test_untrusted_article_text_renders_as_text(queue: tuple[Settings, Database,
     assert page.evaluate("window.__xss") is None
 
 
+@pytest.mark.browser
 def test_context_and_chart(queue: tuple[Settings, Database, LiveServer], page: Any) -> None:
     _, db, live = queue
     with db.session() as s:
@@ -344,6 +352,7 @@ def test_first_page_of_a_big_queue_is_small(demo: Settings) -> None:
     assert len(html.encode()) < 150_000
 
 
+@pytest.mark.browser
 def test_implication_typed_on_the_card_and_target_changed_by_key(queue: tuple[Settings, Database, LiveServer],
                                                                   page: Any) -> None:
     _, db, live = queue
