@@ -327,6 +327,12 @@ def queue_skip(ids: list[int], config: ConfigOpt = None) -> None:
     _decide(ids, "skip", config)
 
 
+@queue_app.command("reopen")
+def queue_reopen(ids: list[int], config: ConfigOpt = None) -> None:
+    """Put skipped, approved or rejected claims back in the pending queue."""
+    _decide(ids, "reopen", config)
+
+
 @queue_app.command("undo")
 def queue_undo(config: ConfigOpt = None) -> None:
     """Undo the last decision."""

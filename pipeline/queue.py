@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_fingerprint, c
 from pipeline.errors import ClaimlogError, NoteError
 from pipeline.notes import (
     append_rows,
-    format_row,
     insert_rows,
     note_target,
     sweep_temp_files,
@@ -303,15 +301,18 @@ def edit(db: Database, claim_id: int, changes: dict[str, Any]) -> ClaimRecord:
 
 
 def undo(db: Database) -> Decision | None:
-    """Undo the newest decision not yet undone (not one already applied to a note)."""
+    """Undo the newest decision not yet undone whose claim is not in a note yet.
+
+    An applied claim can't be undone (edit the note instead), but decisions made before an
+    apply on other claims still can.
+    """
     with db.session() as s:
-        dec = s.exec(select(Decision).where(Decision.undone == False)  # noqa: E712
-                     .order_by(col(Decision.id).desc())).first()
-        if dec is None:
+        rows = s.exec(select(Decision, ClaimRecord).where(Decision.undone == False)  # noqa: E712
+                      .where(Decision.action != "apply").where(ClaimRecord.id == Decision.claim_id)
+                      .where(ClaimRecord.status != "applied").order_by(col(Decision.id).desc())).first()
+        if rows is None:
             return None
-        rec = _get(s, dec.claim_id)
-        if rec.status == "applied":
-            raise ClaimlogError(f"claim {rec.id} is already in its note; edit the note instead")
+        dec, rec = rows
         _restore(rec, dec.before)
         dec.undone = True
         s.add(rec)
@@ -332,10 +333,10 @@ class ApplyResult:
     removed: list[str] = field(default_factory=list)  # temp files of killed writes
 
 
-def _row_for(s: Session, rec: ClaimRecord) -> str:
-    when = rec.published or date.today()
-    obs = rec.observation or default_observation(rec, source_name(s, rec))
-    return format_row(when.isoformat(), obs, rec.implication or "")
+def _row_for(s: Session, rec: ClaimRecord, note: str | None = None) -> str:
+    from pipeline.rows import row_for
+
+    return row_for(s, rec, note)
 
 
 def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyResult:
@@ -347,14 +348,19 @@ def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyRes
     result = ApplyResult()
     with db.session() as s:
         recs = list_claims(s, "approved")
-        by_note: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        from pipeline.rows import cited_sources, joined_rows
+
+        per_note: dict[str, list[ClaimRecord]] = defaultdict(list)
         for rec in recs:
             if not rec.theses:
                 result.skipped.append(f"claim {rec.id}: no target note; edit it to choose one")
                 continue
-            row = _row_for(s, rec)
             for rel in rec.theses:
-                by_note[rel].append((rec.id or 0, row))
+                per_note[rel].append(rec)
+        sources = cited_sources(s, [r for r in recs if r.theses])
+        by_note: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for rel, note_recs in per_note.items():
+            by_note[rel] = [(ids[0], row) for ids, row in joined_rows(s, note_recs, rel, sources)]
     if not dry_run:
         result.removed = sweep_temp_files(vault)
     written: set[str] = set()

@@ -163,9 +163,11 @@ def evidence_index(db: Database) -> EvidenceIndex:
 
 def routing_table(notes: list[Note], aliases: AliasTable) -> list[tuple[str, set[str], bool]]:
     """(note path, names that route to it, has an evidence log); names folded to canonical too."""
+    from pipeline.routing import topic_names
+
     out = []
     for n in notes:
-        names = n.names()
+        names = topic_names(n)
         for name in list(names):
             canon = aliases.resolve(name)
             if canon:

@@ -15,14 +15,13 @@ import ipaddress
 import secrets
 import threading
 import webbrowser
-from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
@@ -33,10 +32,14 @@ from starlette.staticfiles import StaticFiles
 
 from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS
-from models import Article, ClaimRecord, Database, EvidenceClaim, EvidenceRow, Thesis, database_url
+from models import Article, ClaimRecord, Database, Thesis, database_url
 from pipeline.config import Settings
 from pipeline.errors import ClaimlogError
-from pipeline.queue import apply_approved, claim_view, claim_views, decide, edit, list_claims, undo
+from pipeline.queue import apply_approved, claim_view, claim_views, decide, edit, undo
+from pipeline.review.chart import subject_chart
+from pipeline.review.listing import PAGE, VIEWS, Filters, counts, page_of
+from pipeline.rows import row_previews
+from pipeline.units import parse_amount, short_amount
 
 _env = Environment(loader=PackageLoader("pipeline", "review/templates"),
                    autoescape=select_autoescape(["html"]))
@@ -61,33 +64,6 @@ def highlight(sentence: str, marks: list[tuple[str, str]]) -> Markup:
     return Markup("".join(out))
 
 
-def sparkline(points: list[tuple[date, float, str]], width: int = 160, height: int = 40) -> Markup:
-    """A small SVG of values over time: evidence rows grey, queued claims blue."""
-    pts = sorted(p for p in points if p[0] is not None)
-    if len({p[0] for p in pts}) < 2:  # one date is no trend
-        return Markup("")
-    xs = [p[0].toordinal() for p in pts]
-    ys = [p[1] for p in pts]
-    x0, x1 = min(xs), max(xs) or 1
-    y0, y1 = min(ys), max(ys)
-    sx = (width - 8) / ((x1 - x0) or 1)
-    sy = (height - 8) / ((y1 - y0) or 1)
-    coords = [(4 + (x - x0) * sx, height - 4 - (y - y0) * sy) for x, y in zip(xs, ys, strict=True)]
-    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" class="{html.escape(k)}"><title>{d.isoformat()}: {v:,.0f}</title></circle>'
-                   for (x, y), (d, v, k) in zip(coords, pts, strict=True))
-    return Markup(f'<svg class="spark" width="{width}" height="{height}" role="img" aria-label="values over time">'
-                  f'<polyline points="{line}" fill="none" stroke="currentColor" stroke-width="1.5"/>{dots}</svg>')
-
-
-def _parse_date(value: str) -> date | None:
-    try:
-        parts = [int(x) for x in value.split("-")[:3]]
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
-
-
 class ReviewApp:
     """The app and its state: database, settings, CSRF token."""
 
@@ -106,11 +82,16 @@ class ReviewApp:
         self.app = Starlette(
             routes=[
                 Route("/", self.page),
+                Route("/cards", self.more_cards),
+                Route("/claims/{cid:int}/card", self.one_card),
+                Route("/claims/{cid:int}/form", self.edit_form),
+                Route("/claims/{cid:int}/chart", self.chart),
                 Route("/claims/{cid:int}/context", self.context),
                 Route("/claims/{cid:int}/decide", self.post_decide, methods=["POST"]),
                 Route("/claims/{cid:int}/edit", self.post_edit, methods=["POST"]),
                 Route("/bulk", self.post_bulk, methods=["POST"]),
                 Route("/undo", self.post_undo, methods=["POST"]),
+                Route("/apply/preview", self.apply_preview),
                 Route("/apply", self.post_apply, methods=["POST"]),
                 Route("/health", lambda r: PlainTextResponse("ok")),
                 Mount("/static", StaticFiles(directory=static), name="static"),
@@ -120,40 +101,79 @@ class ReviewApp:
 
     # --- pages -------------------------------------------------------------------------
 
-    def render_queue(self, limit: int | None = None) -> str:
-        """The queue page's HTML."""
-        with self.db.session() as s:
-            recs = list_claims(s, "pending", limit)
-            views = claim_views(s, recs)
-            pairs = {(v["subject"], v["metric"]) for v in views}
-            series: dict[tuple[str, str], list[tuple[date, float, str]]] = defaultdict(list)
-            if pairs:
-                subjects = {p[0] for p in pairs}
-                for rec in s.exec(select(ClaimRecord).where(col(ClaimRecord.subject).in_(subjects))).all():
-                    if rec.published and rec.status != "rejected":
-                        series[(rec.subject, rec.metric)].append((rec.published, rec.low, "claim"))
-                for ec, row in s.exec(select(EvidenceClaim, EvidenceRow)
-                                      .where(EvidenceClaim.row_id == EvidenceRow.id)
-                                      .where(col(EvidenceClaim.subject).in_(subjects))).all():
-                    d = _parse_date(row.date)
-                    if d:
-                        series[(ec.subject, ec.metric)].append((d, ec.low, "evidence"))
-            theses = [t.path for t in s.exec(select(Thesis).order_by(col(Thesis.path))).all()]
-            counts = {st: len(s.exec(select(ClaimRecord.id).where(ClaimRecord.status == st)).all())
-                      for st in ("approved", "applied")}
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for v in views:
+    def _cards(self, s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
+        views = claim_views(s, recs)
+        rows = row_previews(s, recs)
+        for v, rec in zip(views, recs, strict=True):
             src = v["sources"][0] if v["sources"] else {}
             v["html_sentence"] = highlight(v["sentence"], [(src.get("figure_text", ""), "fig"),
                                                            (src.get("subject_text", "") or v["subject"], "subj")])
-            v["chart"] = sparkline(series.get((v["subject"], v["metric"]), []))
-            groups[", ".join(v["theses"]) or "(no matching note)"].append(v)
+            v["others"] = [(o, highlight(o["sentence"], [(o.get("figure_text", ""), "fig"),
+                                                         (o.get("subject_text", "") or v["subject"], "subj")]))
+                           for o in v["sources"][1:] if o["lang"] != src.get("lang") and o["sentence"]][:1]
+            v["row"] = rows.get(rec.id or 0, "")
+        return views
+
+    def render_cards(self, f: Filters, offset: int = 0) -> tuple[str, bool]:
+        """One page of cards (HTML) and whether more follow."""
+        with self.db.session() as s:
+            recs, more = page_of(s, f, offset)
+            cards = self._cards(s, recs)
+        return _env.get_template("cards.html").render(cards=cards), more
+
+    def render_queue(self, f: Filters | None = None) -> str:
+        """The queue page's HTML: the header, the filters and the first page of cards."""
+        f = f or Filters()
+        with self.db.session() as s:
+            recs, more = page_of(s, f, 0)
+            cards = self._cards(s, recs)
+            theses = [t.path for t in s.exec(select(Thesis).order_by(col(Thesis.path))).all()]
+            count = counts(s)
         return _env.get_template("queue.html").render(
-            groups=groups, total=len(views), csrf=self.csrf, theses=theses, counts=counts,
-            metrics=METRIC_VOCABULARY, qualifiers=QUALIFIERS, pers=PERS)
+            cards=cards, more=more, next_query=urlencode(f.query() | {"offset": PAGE}), f=f, views=VIEWS,
+            csrf=self.csrf, theses=theses, counts=count, metrics=METRIC_VOCABULARY)
 
     async def page(self, request: Request) -> Response:
-        return HTMLResponse(self.render_queue())
+        return HTMLResponse(self.render_queue(Filters.from_query(request.query_params)))
+
+    async def more_cards(self, request: Request) -> Response:
+        try:
+            offset = int(request.query_params.get("offset", "0"))
+        except ValueError:
+            return JSONResponse({"error": "offset must be a number"}, status_code=400)
+        f = Filters.from_query(request.query_params)
+        body, more = self.render_cards(f, offset)
+        headers = {"X-Next": urlencode(f.query() | {"offset": offset + PAGE}) if more else ""}
+        return HTMLResponse(body, headers=headers)
+
+    async def one_card(self, request: Request) -> Response:
+        with self.db.session() as s:
+            rec = s.get(ClaimRecord, request.path_params["cid"])
+            if rec is None:
+                return JSONResponse({"error": f"no claim {request.path_params['cid']}"}, status_code=404)
+            cards = self._cards(s, [rec])
+        return HTMLResponse(_env.get_template("cards.html").render(cards=cards))
+
+    async def edit_form(self, request: Request) -> Response:
+        """The edit form, built only when opened: its option lists are most of a card's weight."""
+        with self.db.session() as s:
+            rec = s.get(ClaimRecord, request.path_params["cid"])
+            if rec is None:
+                return JSONResponse({"error": f"no claim {request.path_params['cid']}"}, status_code=404)
+            theses = [t.path for t in s.exec(select(Thesis).order_by(col(Thesis.path))).all()]
+            c = claim_view(s, rec)
+        c["low_text"], c["high_text"] = short_amount(rec.low), short_amount(rec.high)
+        theses = sorted(set(theses) | set(c["theses"]))  # a target no longer in the vault stays chosen, not dropped
+        return HTMLResponse(_env.get_template("edit.html").render(
+            c=c, theses=theses, metrics=METRIC_VOCABULARY, qualifiers=QUALIFIERS, pers=PERS))
+
+    async def chart(self, request: Request) -> Response:
+        with self.db.session() as s:
+            rec = s.get(ClaimRecord, request.path_params["cid"])
+            if rec is None:
+                return JSONResponse({"error": f"no claim {request.path_params['cid']}"}, status_code=404)
+            svg = subject_chart(s, rec)
+        return HTMLResponse(svg or Markup('<p class="muted">No other values with a period for this subject and metric.</p>'))
 
     async def context(self, request: Request) -> Response:
         cid = request.path_params["cid"]
@@ -168,32 +188,59 @@ class ReviewApp:
                 text = art.text if art else ""
                 start = text.rfind("\n", 0, src["start"]) + 1
                 end = text.find("\n", src["end"])
+                para = text[start: end if end >= 0 else len(text)][:4000]
+                marks = [(src["figure_text"], "fig"), (src["subject_text"] or view["subject"], "subj")]
                 paragraphs.append({"title": src["title"], "url": src["url"], "feeds": src["feeds"],
-                                   "paragraph": text[start: end if end >= 0 else len(text)][:4000]})
+                                   "lang": src["lang"], "paragraph": highlight(para, marks)})
         return HTMLResponse(_env.get_template("context.html").render(paragraphs=paragraphs))
 
     # --- actions -------------------------------------------------------------------------
 
+    def _counts(self) -> dict[str, int]:
+        with self.db.session() as s:
+            return counts(s)
+
     async def post_decide(self, request: Request) -> Response:
         form = await request.form()
         action = str(form.get("action", ""))
+        cid = request.path_params["cid"]
         try:
-            recs = decide(self.db, [request.path_params["cid"]], action)
+            if "implication" in form:  # typed on the card: saved with the decision
+                with self.db.session() as s:
+                    rec = s.get(ClaimRecord, cid)
+                    typed = str(form.get("implication", ""))
+                    changed = rec is not None and rec.implication != typed
+                if changed:
+                    edit(self.db, cid, {"implication": typed})
+            recs = decide(self.db, [cid], action)
         except ClaimlogError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"id": recs[0].id, "status": recs[0].status})
+        return JSONResponse({"id": recs[0].id, "status": recs[0].status, "counts": self._counts()})
 
     async def post_edit(self, request: Request) -> Response:
         form = await request.form()
-        changes = {k: str(v) for k, v in form.items() if k not in ("csrf", "theses")}
-        theses = form.getlist("theses")
+        changes: dict[str, Any] = {k: str(v) for k, v in form.items() if k not in ("csrf", "theses")}
         if "theses" in form:
-            changes["theses"] = [str(t) for t in theses if str(t)]  # type: ignore[assignment]
+            changes["theses"] = [str(t) for t in form.getlist("theses") if str(t)]
+        with self.db.session() as s:
+            rec = s.get(ClaimRecord, request.path_params["cid"])
+            shown = {"low": short_amount(rec.low), "high": short_amount(rec.high)} if rec else {}
+        for key in ("low", "high"):  # left as shown: unchanged, not rounded to what the form shows
+            if key in changes and changes[key].strip() == shown.get(key):
+                del changes[key]
         try:
+            for key in ("low", "high"):
+                if key in changes:
+                    value, currency = parse_amount(changes[key])
+                    changes[key] = value
+                    if currency and not form.get("currency"):
+                        changes["currency"] = currency
             rec = edit(self.db, request.path_params["cid"], changes)
+        except ValueError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
         except ClaimlogError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"id": rec.id, "status": rec.status})
+        return JSONResponse({"id": rec.id, "status": rec.status, "counts": self._counts()})
 
     async def post_bulk(self, request: Request) -> Response:
         form = await request.form()
@@ -202,19 +249,30 @@ class ReviewApp:
             recs = decide(self.db, ids, str(form.get("action", "")))
         except (ClaimlogError, ValueError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"ids": [r.id for r in recs]})
+        return JSONResponse({"ids": [r.id for r in recs], "status": recs[0].status if recs else "",
+                             "counts": self._counts()})
 
     async def post_undo(self, request: Request) -> Response:
         try:
             dec = undo(self.db)
         except ClaimlogError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"undone": dec.action if dec else None, "id": dec.claim_id if dec else None})
+        status = None
+        if dec:
+            with self.db.session() as s:
+                rec = s.get(ClaimRecord, dec.claim_id)
+                status = rec.status if rec else None
+        return JSONResponse({"undone": dec.action if dec else None, "id": dec.claim_id if dec else None,
+                             "status": status, "counts": self._counts()})
+
+    async def apply_preview(self, request: Request) -> Response:
+        result = apply_approved(self.db, self.settings.vault, dry_run=True)
+        return JSONResponse({"diffs": result.diffs, "errors": result.errors, "skipped": result.skipped})
 
     async def post_apply(self, request: Request) -> Response:
         result = apply_approved(self.db, self.settings.vault)
         return JSONResponse({"applied": result.applied, "diffs": result.diffs,
-                             "errors": result.errors, "skipped": result.skipped})
+                             "errors": result.errors, "skipped": result.skipped, "counts": self._counts()})
 
 
 class _Guard(BaseHTTPMiddleware):
