@@ -162,6 +162,8 @@ def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
         return
     for name, why in summary.backing_off.items():
         err.print(_line("feed backing off:", "yellow", f"{name}: {why}"), highlight=False, soft_wrap=True)
+    for line in summary.translation:
+        out.print(_line("translation mismatch:", "yellow", line), highlight=False, soft_wrap=True)
     summary_table = Table(title="Run summary", show_header=False)
     summary_table.add_column("what")
     summary_table.add_column("count", justify="right")
@@ -171,7 +173,8 @@ def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
                          ("new articles", summary.new_articles), ("articles extracted", summary.extracted),
                          ("claims found", st.found), ("dropped as already known", st.known),
                          ("merged into queued claims", st.merged), ("queued", st.queued),
-                         ("  of which likely duplicates", st.flagged)):
+                         ("  of which likely duplicates", st.flagged),
+                         ("translation mismatches flagged", len(summary.translation))):
         summary_table.add_row(label, str(value))
     out.print(summary_table)
 
@@ -264,18 +267,22 @@ def queue_list(
 
     if status != "all" and status not in STATES:
         _fail(ClaimlogError(f"unknown status {status!r}; use one of {', '.join(STATES)} or all"))
+    from pipeline.bearing import annotate
+
     try:
-        db = _db(_settings(config))
+        settings = _settings(config)
+        db = _db(settings)
     except ClaimlogError as exc:
         _fail(exc)
     with db.session() as s:
         rows = claim_views(s, list_claims(s, None if status == "all" else status))
+        annotate(s, rows, settings.vault)
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
                                                            "currency", "qualifier", "per", "period",
                                                            "modality", "lang", "sentence", "sources",
-                                                           "theses")},
+                                                           "theses", "bears_on", "flags")},
                                         ensure_ascii=False) + "\n")
     else:
         out.print(claims_table(rows, f"{len(rows)} {status} claims"))

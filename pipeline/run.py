@@ -37,6 +37,7 @@ from pipeline.fetch import Conditional, Fetcher, FetchResult
 from pipeline.links import LinkGuard, on_private_network, scheme_refusal
 from pipeline.lock import run_lock
 from pipeline.queue import QueueStats, queue_claims
+from pipeline.translation import check_article
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
 
 BACKOFF_AFTER = 3  # consecutive failures before a feed is backed off
@@ -63,6 +64,7 @@ class RunSummary:
     notes: int = 0
     evidence_rows: int = 0
     stats: QueueStats = field(default_factory=QueueStats)
+    translation: list[str] = field(default_factory=list)  # summary figures that misstate the original
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
@@ -84,7 +86,7 @@ class RunSummary:
             "claims_found": self.stats.found, "known": self.stats.known,
             "merged": self.stats.merged, "queued": self.stats.queued,
             "flagged": self.stats.flagged, "notes": self.notes,
-            "evidence_rows": self.evidence_rows,
+            "evidence_rows": self.evidence_rows, "translation_mismatches": len(self.translation),
         }
 
 
@@ -254,6 +256,7 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                         summary.failed_articles[art.title or str(art_id)] = art.extract_error
                     else:
                         queue_claims(s, art, list(ex.claims), index, routes, summary.stats)
+                        summary.translation += check_article(art, ex)
                     art.extracted = True
                     s.add(art)
             summary.extracted += len(part)

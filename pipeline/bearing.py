@@ -1,0 +1,41 @@
+"""What a queued claim bears on: its notes' checkpoints, and the flags on its sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from pipeline.checkpoints import Checkpoint, bears_on
+from pipeline.errors import NoteError
+from pipeline.lastknown import change_of
+from pipeline.notes import read_note
+from pipeline.translation import claim_flags
+
+
+def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint, ...]]:
+    """Checkpoints of the named notes; a name outside the vault or an unreadable note has none."""
+    root = vault.resolve()
+    out: dict[str, tuple[Checkpoint, ...]] = {}
+    for rel in rels:
+        path = (vault / rel).resolve()
+        # Targets come from the queue, which reviewers edit: read only Markdown notes of the vault.
+        if not path.is_relative_to(root) or path.suffix.lower() != ".md" or not path.is_file():
+            continue
+        try:
+            out[rel] = read_note(path, root).checkpoints
+        except (NoteError, ValueError):
+            continue
+    return out
+
+
+def annotate(s: Session, views: list[dict[str, Any]], vault: Path) -> None:
+    """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views."""
+    by_note = note_checkpoints(vault, {t for v in views for t in v["theses"]})
+    for v in views:
+        # Every source's sentence speaks for the claim: the English one may say "up 66%".
+        said = " ".join(dict.fromkeys([v["sentence"], *(src["sentence"] for src in v["sources"])]))
+        change = change_of(s, {**v, "sentence": said})
+        v["bears_on"] = bears_on(v["metric"], said, change.direction if change else None, v["theses"], by_note)
+    claim_flags(s, views)
