@@ -403,6 +403,31 @@ def notes_scan(config: ConfigOpt = None) -> None:
 
 
 @app.command()
+def digest(
+    note: Annotated[str | None, typer.Option("--note", "-n", help="Only this note (its file name or title).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only claims published on or after this date (YYYY-MM-DD).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Per note, the new claims by checkpoint and the largest changes, as Markdown on stdout."""
+    from datetime import date
+
+    from pipeline.digest import build, markdown
+
+    try:
+        day = date.fromisoformat(since) if since else None
+    except ValueError:
+        _fail(ClaimlogError(f"--since takes a date as YYYY-MM-DD, not {since!r}"))
+    try:
+        settings = _settings(config)
+        parts = build(_db(settings), settings.vault, note, day)
+    except ClaimlogError as exc:
+        _fail(exc)
+    if note is not None and not parts:
+        _fail(ClaimlogError(f"no note named {note!r} in {settings.vault}"))
+    sys.stdout.write(markdown(parts, day))
+
+
+@app.command()
 def feeds(config: ConfigOpt = None) -> None:
     """Every feed with its last status, last success, error count and items."""
     from pipeline.run import feed_status

@@ -54,8 +54,13 @@ def _period_key(period: str | None) -> tuple[str, int, int] | None:
 
 def _comparable(claim_period: str | None, other: str | None) -> bool:
     a, b = _period_key(claim_period), _period_key(other)
+    if a is None and b is None:
+        return claim_period == other or not (claim_period and other)
     if a is None or b is None:
-        return True  # a figure with no period is compared as it is
+        # A figure with no period reads as a year's (notes write "Meta guiding $135B capex"),
+        # never as a quarter's or a half's.
+        known = a or b
+        return known is not None and known[0] == "" and not (claim_period and other)
     return a[0] == b[0] and (b[1], b[2]) <= (a[1], a[2])
 
 
@@ -83,6 +88,8 @@ def change_of(s: Session, claim: ClaimRecord | dict[str, Any]) -> Change | None:
     def get(key: str) -> Any:
         return claim.get(key) if isinstance(claim, dict) else getattr(claim, key)
 
+    if get("modality") == "estimate":
+        return None  # what analysts expected is not where the company went
     value = (get("low") + get("high")) / 2
     published = get("published")
     if isinstance(published, str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -117,10 +118,17 @@ def test_the_last_known_value_moves_with_approvals(demo: Settings) -> None:
         quarter = s.exec(select(ClaimRecord).where(ClaimRecord.subject == "Microsoft",
                                                    ClaimRecord.low == 37.5e9)).one()
         assert change_of(s, msft) is None  # nothing known, nothing said
+        later = ClaimRecord(fingerprint="x", loose_fingerprint="x", subject="Microsoft", metric="capex", low=45e9,
+                            high=45e9, currency="USD", period="Q3 FY2026", published=date(2026, 5, 1))
+        s.add(later)
+        s.flush()
+        assert change_of(s, later) is None  # the quarter before is only pending
     decide(db, [quarter.id or 0], "approve")
     with db.session() as s:
-        later = change_of(s, s.get(ClaimRecord, msft.id))
-        assert later is not None and later.direction == "down" and later.previous == 37.5e9
+        after = change_of(s, s.exec(select(ClaimRecord).where(ClaimRecord.fingerprint == "x")).one())
+        assert after is not None and (after.direction, after.previous, after.where) == ("up", 37.5e9, f"claim {quarter.id}")
+        # A quarter is never compared with a figure that has no period.
+        assert change_of(s, s.get(ClaimRecord, msft.id)) is None
 
 
 def test_a_notes_own_rule_is_honoured_on_the_queue(demo: Settings) -> None:
