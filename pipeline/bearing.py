@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from pipeline.checkpoints import Checkpoint, bears_on
 from pipeline.errors import NoteError
-from pipeline.lastknown import change_of
+from pipeline.lastknown import Change, Known, change_of
 from pipeline.notes import read_note
 from pipeline.translation import claim_flags
 
@@ -30,12 +30,15 @@ def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint,
     return out
 
 
-def annotate(s: Session, views: list[dict[str, Any]], vault: Path) -> None:
-    """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views."""
+def annotate(s: Session, views: list[dict[str, Any]], vault: Path) -> dict[int, Change | None]:
+    """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views; their changes by id."""
     by_note = note_checkpoints(vault, {t for v in views for t in v["theses"]})
+    cache: dict[tuple[str, str, str], list[Known]] = {}
+    changes = {}
     for v in views:
         # Every source's sentence speaks for the claim: the English one may say "up 66%".
         said = " ".join(dict.fromkeys([v["sentence"], *(src["sentence"] for src in v["sources"])]))
-        change = change_of(s, {**v, "sentence": said})
+        change = changes[v["id"]] = change_of(s, {**v, "sentence": said}, cache)
         v["bears_on"] = bears_on(v["metric"], said, change.direction if change else None, v["theses"], by_note)
     claim_flags(s, views)
+    return changes

@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from models import ClaimRecord, Database
 from pipeline.bearing import annotate
 from pipeline.checkpoints import Checkpoint
-from pipeline.lastknown import Change, change_of
+from pipeline.lastknown import Change
 from pipeline.notes import escape_cell
 from pipeline.queue import METRIC_LABEL, claim_views, format_money
 from pipeline.vault import read_vault
@@ -70,8 +70,7 @@ def build(db: Database, vault: Path, note: str | None = None, since: date | None
             q = q.where(col(ClaimRecord.published) >= since)
         recs = list(s.exec(q.order_by(col(ClaimRecord.published).desc(), col(ClaimRecord.id))).all())
         views = claim_views(s, [r for r in recs if any(t in out for t in r.theses or [])])
-        annotate(s, views, vault)
-        changes = {v["id"]: change_of(s, v) for v in views}
+        changes = annotate(s, views, vault)
     for v in views:
         change = changes[v["id"]]
         ratio = change.ratio((v["low"] + v["high"]) / 2) if change else None

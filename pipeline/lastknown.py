@@ -64,10 +64,12 @@ def _comparable(claim_period: str | None, other: str | None) -> bool:
     return a[0] == b[0] and (b[1], b[2]) <= (a[1], a[2])
 
 
-def known_values(s: Session, subject: str, metric: str, currency: str,
-                 exclude: int | None = None) -> list[tuple[float, str | None, date | None, str, str | None]]:
+Known = tuple[float, str | None, date | None, str, str | None]  # value, period, date, where, per
+
+
+def known_values(s: Session, subject: str, metric: str, currency: str) -> list[Known]:
     """(value, period, date, where, per) of every known figure of a subject and metric."""
-    out: list[tuple[float, str | None, date | None, str, str | None]] = []
+    out: list[Known] = []
     rows = s.exec(select(EvidenceClaim, EvidenceRow.date, Thesis.path)
                   .where(EvidenceClaim.row_id == EvidenceRow.id, EvidenceRow.thesis_id == Thesis.id)
                   .where(EvidenceClaim.subject == subject, EvidenceClaim.metric == metric,
@@ -78,13 +80,16 @@ def known_values(s: Session, subject: str, metric: str, currency: str,
                                             ClaimRecord.currency == currency)
                   .where(col(ClaimRecord.status).in_(("approved", "applied")))).all()
     for rec in recs:
-        if rec.id != exclude:
-            out.append(((rec.low + rec.high) / 2, rec.period, rec.published, f"claim {rec.id}", rec.per))
+        out.append(((rec.low + rec.high) / 2, rec.period, rec.published, f"claim {rec.id}", rec.per))
     return out
 
 
-def change_of(s: Session, claim: ClaimRecord | dict[str, Any]) -> Change | None:
-    """The claim's change against the last known comparable value; else as its sentence states it."""
+def change_of(s: Session, claim: ClaimRecord | dict[str, Any],
+              cache: dict[tuple[str, str, str], list[Known]] | None = None) -> Change | None:
+    """The claim's change against the last known comparable value; else as its sentence states it.
+
+    `cache` keeps known values between calls for many claims of one page.
+    """
     def get(key: str) -> Any:
         return claim.get(key) if isinstance(claim, dict) else getattr(claim, key)
 
@@ -94,12 +99,18 @@ def change_of(s: Session, claim: ClaimRecord | dict[str, Any]) -> Change | None:
     published = get("published")
     if isinstance(published, str):
         published = date.fromisoformat(published)
-    candidates = [k for k in known_values(s, get("subject"), get("metric"), get("currency"), get("id"))
-                  if k[4] == get("per") and _comparable(get("period"), k[1])
+    key = (get("subject"), get("metric"), get("currency"))
+    if cache is None:
+        cache = {}
+    if key not in cache:
+        cache[key] = known_values(s, *key)
+    itself = f"claim {get('id')}"
+    candidates = [k for k in cache[key]
+                  if k[3] != itself and k[4] == get("per") and _comparable(get("period"), k[1])
                   and (published is None or k[2] is None or k[2] <= published)]
     if candidates:
         # The latest period first, then the latest date.
-        def order(k: tuple[float, str | None, date | None, str, str | None]) -> tuple[int, int, date]:
+        def order(k: Known) -> tuple[int, int, date]:
             key = _period_key(k[1])
             return (key[1] if key else 0, key[2] if key else 0, k[2] or date.min)
 

@@ -34,6 +34,8 @@ from starlette.staticfiles import StaticFiles
 from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS
 from models import Article, ClaimRecord, Database, EvidenceClaim, EvidenceRow, Thesis, database_url
+from pipeline import digest
+from pipeline.bearing import annotate
 from pipeline.config import Settings
 from pipeline.errors import ClaimlogError
 from pipeline.queue import apply_approved, claim_view, claim_views, decide, edit, list_claims, undo
@@ -125,6 +127,7 @@ class ReviewApp:
         with self.db.session() as s:
             recs = list_claims(s, "pending", limit)
             views = claim_views(s, recs)
+            annotate(s, views, self.settings.vault)
             pairs = {(v["subject"], v["metric"]) for v in views}
             series: dict[tuple[str, str], list[tuple[date, float, str]]] = defaultdict(list)
             if pairs:
@@ -150,7 +153,9 @@ class ReviewApp:
             groups[", ".join(v["theses"]) or "(no matching note)"].append(v)
         return _env.get_template("queue.html").render(
             groups=groups, total=len(views), csrf=self.csrf, theses=theses, counts=counts,
-            metrics=METRIC_VOCABULARY, qualifiers=QUALIFIERS, pers=PERS)
+            metrics=METRIC_VOCABULARY, qualifiers=QUALIFIERS, pers=PERS,
+            digest=digest.build(self.db, self.settings.vault), claim_line=digest.claim_line,
+            change_text=digest.change_text)
 
     async def page(self, request: Request) -> Response:
         return HTMLResponse(self.render_queue())

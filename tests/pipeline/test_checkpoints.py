@@ -158,3 +158,14 @@ def test_bears_on_needs_the_direction_the_rule_asks_for(tmp_path: Path) -> None:
     assert bears_on("capex", "", None, [NOTE], by_note) == []
     assert bears_on("capex", "", "up", ["other.md"], by_note) == []
     assert bears_on("acquisition", "Oracle agreed to buy a database firm", "up", [NOTE], by_note) == []
+
+
+def test_a_bad_frontmatter_rule_is_one_warning_naming_the_note(demo: Settings) -> None:
+    note = demo.vault / NOTE
+    note.write_text("---\ncheckpoints:\n  Capex guidance increases continue: capex sideways\n---\n"
+                    + note.read_text("utf-8"), "utf-8")
+    result = run_cli("notes", "scan", "--config", str(demo.path))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1
+    assert NOTE in warnings[0] and "'Capex guidance increases continue'" in warnings[0] and "sideways" in warnings[0]
