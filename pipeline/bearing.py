@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from models import ClaimRecord, ClaimSource
 from pipeline.checkpoints import Checkpoint, bears_on
 from pipeline.errors import NoteError
 from pipeline.lastknown import Change, Known, change_of
@@ -42,3 +43,12 @@ def annotate(s: Session, views: list[dict[str, Any]], vault: Path) -> dict[int, 
         v["bears_on"] = bears_on(v["metric"], said, change.direction if change else None, v["theses"], by_note)
     claim_flags(s, views)
     return changes
+
+
+def checkpoint_implication(s: Session, rec: ClaimRecord, vault: Path, rel: str) -> str:
+    """What an applied row says it bears on in one note: 'validates: Capex guidance increases continue'."""
+    sentences = s.exec(select(ClaimSource.sentence).where(ClaimSource.claim_id == rec.id)).all()
+    said = " ".join(dict.fromkeys([rec.sentence, *sentences]))
+    change = change_of(s, {**rec.model_dump(), "sentence": said})
+    found = bears_on(rec.metric, said, change.direction if change else None, [rel], note_checkpoints(vault, {rel}))
+    return "; ".join(f"{b['direction']}: {b['checkpoint']}" for b in found)

@@ -15,6 +15,7 @@ from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS, Claim
 from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
 from models.tables import utcnow
+from pipeline.bearing import checkpoint_implication
 from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_fingerprint, claim_loose
 from pipeline.errors import ClaimlogError, NoteError
 from pipeline.notes import (
@@ -332,10 +333,10 @@ class ApplyResult:
     removed: list[str] = field(default_factory=list)  # temp files of killed writes
 
 
-def _row_for(s: Session, rec: ClaimRecord) -> str:
+def _row_for(s: Session, rec: ClaimRecord, implication: str = "") -> str:
     when = rec.published or date.today()
     obs = rec.observation or default_observation(rec, source_name(s, rec))
-    return format_row(when.isoformat(), obs, rec.implication or "")
+    return format_row(when.isoformat(), obs, rec.implication or implication)
 
 
 def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyResult:
@@ -352,9 +353,8 @@ def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyRes
             if not rec.theses:
                 result.skipped.append(f"claim {rec.id}: no target note; edit it to choose one")
                 continue
-            row = _row_for(s, rec)
             for rel in rec.theses:
-                by_note[rel].append((rec.id or 0, row))
+                by_note[rel].append((rec.id or 0, _row_for(s, rec, checkpoint_implication(s, rec, vault, rel))))
     if not dry_run:
         result.removed = sweep_temp_files(vault)
     written: set[str] = set()

@@ -169,3 +169,24 @@ def test_a_bad_frontmatter_rule_is_one_warning_naming_the_note(demo: Settings) -
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1
     assert NOTE in warnings[0] and "'Capex guidance increases continue'" in warnings[0] and "sideways" in warnings[0]
+
+
+def test_applied_rows_say_what_they_bear_on(demo: Settings) -> None:
+    from pipeline.queue import apply_approved, edit
+
+    run(demo)
+    db = Database(database_url(demo.database))
+    with db.session() as s:
+        meta = s.exec(select(ClaimRecord).where(ClaimRecord.subject == "Meta", ClaimRecord.metric == "capex")).one()
+        amzn = s.exec(select(ClaimRecord).where(ClaimRecord.subject == "Amazon")).one()
+        openai = s.exec(select(ClaimRecord).where(ClaimRecord.subject == "OpenAI", ClaimRecord.metric == "loss")).one()
+    decide(db, [meta.id or 0, amzn.id or 0, openai.id or 0], "approve")
+    edit(db, amzn.id or 0, {"implication": "Bond market wide open", "theses": [NOTE]})
+    result = apply_approved(db, demo.vault)
+    assert result.errors == []
+    rows = {r.observation: r.implication for r in parse_note((demo.vault / NOTE).read_text("utf-8"), NOTE).rows}
+    by_subject = {next(k for k in rows if f"[[{name}]]" in k): name for name in ("Meta", "Amazon", "OpenAI")}
+    said = {name: rows[obs] for obs, name in by_subject.items()}
+    assert said == {"Meta": "invalidates: AI capex cycle peaks/reverses; invalidates: Investor revolt forces spending cuts",
+                    "Amazon": "Bond market wide open",  # the reviewer's words win
+                    "OpenAI": ""}
