@@ -22,7 +22,8 @@ def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint,
     for rel in rels:
         path = (vault / rel).resolve()
         # Targets come from the queue, which reviewers edit: read only Markdown notes of the vault.
-        if not path.is_relative_to(root) or path.suffix.lower() != ".md" or not path.is_file():
+        if (not path.is_relative_to(root) or path.suffix.lower() != ".md" or not path.is_file()
+                or any(part.startswith(".") for part in path.relative_to(root).parts)):
             continue
         try:
             out[rel] = read_note(path, root).checkpoints

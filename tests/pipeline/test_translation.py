@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extractors.claims import Extractor
+from extractors.money import find_money
+from extractors.spans import Extraction
 from pipeline.config import Settings, load_settings
 from pipeline.feeds import split_translated
 from pipeline.run import run
@@ -105,3 +109,22 @@ def test_a_clean_translation_flags_nothing_in_the_run(tmp_path: Path, server: Fe
     summary = run(load_settings(tmp_path / "c.toml"))
     assert summary.extracted == 1 and summary.stats.queued > 5
     assert summary.translation == [] and summary.as_dict()["translation_mismatches"] == 0
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(summary=st.text(alphabet="0123456789.,亿万美元负约超$ -bilontrgvea\n。，", max_size=60),
+       body=st.text(alphabet="0123456789.,亿万美元负约超$ -bilontrgvea\n。，", max_size=60))
+def test_any_text_is_checked_without_error(summary: str, body: str) -> None:
+    text = summary + "\n" + body
+    found = check(len(summary), text, Extraction("zh", money=tuple(find_money(text))))
+    for m in found:
+        assert m.why == "sign" or m.why == "value" or m.why.startswith("scale (")
+        assert text[m.start:].startswith(m.summary.lstrip("-"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.floats(min_value=1, max_value=9999, allow_nan=False), scale=st.sampled_from(["亿", "万"]))
+def test_a_figure_always_restates_itself(value: float, scale: str) -> None:
+    written = f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"收入{written}{scale}美元\n收入{written}{scale}美元"
+    assert check(len(text.split("\n")[0]), text, Extraction("zh", money=tuple(find_money(text)))) == []
