@@ -158,8 +158,7 @@ def _read_spec(spec: object) -> tuple[str, tuple[Rule, ...]]:
                    "side": next((w for w in words if w in SIDES), None)}
         if not isinstance(one, dict):
             raise ValueError("expected 'metric direction' or a mapping with metric and direction")
-        metrics = one.get("metric", one.get("metrics"))
-        metrics = [metrics] if isinstance(metrics, str) else list(metrics or [])
+        metrics = _listed(one.get("metric", one.get("metrics")))
         bad = [str(m) for m in metrics if m not in METRIC_VOCABULARY]
         if not metrics or bad:
             raise ValueError(f"unknown metric {', '.join(bad) or '(none)'}; use one of {', '.join(METRIC_VOCABULARY)}")
@@ -170,10 +169,16 @@ def _read_spec(spec: object) -> tuple[str, tuple[Rule, ...]]:
             side = str(one["side"])
             if side not in SIDES:
                 raise ValueError(f"side must be validates or invalidates, not {side!r}")
-        words = one.get("words") or []
-        words = [words] if isinstance(words, str) else [str(w) for w in words]
+        words = [str(w) for w in _listed(one.get("words"))]
         rules.append(Rule(tuple(str(m) for m in metrics), direction, tuple(re.escape(w) for w in words)))
     return side, tuple(rules)
+
+
+def _listed(value: object) -> list[object]:
+    """A YAML value as a list: one item, a list, or nothing."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 def bears_on(metric: str, sentence: str, change: str | None, theses: list[str],

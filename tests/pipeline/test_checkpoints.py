@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import select
 
 from models import ClaimRecord, Database, database_url
@@ -190,3 +192,17 @@ def test_applied_rows_say_what_they_bear_on(demo: Settings) -> None:
     assert said == {"Meta": "invalidates: AI capex cycle peaks/reverses; invalidates: Investor revolt forces spending cuts",
                     "Amazon": "Bond market wide open",  # the reviewer's words win
                     "OpenAI": ""}
+
+
+LINES = ["---", "checkpoints:", "  a: capex up", "  b: {metric: [x], direction: 3}", "  - c", "## What validates the thesis",
+         "## 证伪", "# x", "- [ ] capex increases continue", "* [x] item", "1. 资本支出上调", "```", "text", "", "  c: [1, {}]", "  d: {metric: 5, words: 7}", "  e: {metric: capex, side: 1}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES) | st.text(max_size=20), max_size=25))
+def test_any_note_parses_into_checkpoints_without_error(lines: list[str]) -> None:
+    note = parse_note("\n".join(lines), "n.md")
+    for c in note.checkpoints:
+        assert c.side in ("validates", "invalidates") and c.text
+        for rule in c.rules:
+            assert rule.direction in ("up", "down", "any") and rule.metrics
