@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from models import ClaimRecord, ClaimSource
 from pipeline.checkpoints import Checkpoint, bears_on
 from pipeline.errors import NoteError
-from pipeline.lastknown import Change, Known, change_of
+from pipeline.lastknown import Change, change_of, prefetch
 from pipeline.notes import read_note
 from pipeline.translation import claim_flags
 
@@ -35,7 +35,7 @@ def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint,
 def annotate(s: Session, views: list[dict[str, Any]], vault: Path) -> dict[int, Change | None]:
     """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views; their changes by id."""
     by_note = note_checkpoints(vault, {t for v in views for t in v["theses"]})
-    cache: dict[tuple[str, str, str], list[Known]] = {}
+    cache = prefetch(s, {(v["subject"], v["metric"], v["currency"]) for v in views})
     changes = {}
     for v in views:
         # Every source's sentence speaks for the claim: the English one may say "up 66%".

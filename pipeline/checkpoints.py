@@ -59,8 +59,8 @@ class Checkpoint:
 @dataclass(frozen=True)
 class _Shipped:
     rules: tuple[tuple[tuple[str, ...], Rule], ...]  # item patterns -> rule
-    up: tuple[str, ...]  # what a sentence says when its figure went up
-    down: tuple[str, ...]
+    up: re.Pattern[str]  # what a sentence says when its figure went up
+    down: re.Pattern[str]
 
 
 @cache
@@ -70,7 +70,10 @@ def _shipped() -> _Shipped:
     rules = tuple((tuple(r["items"]), Rule(tuple(r["metrics"]), r["direction"], tuple(r.get("words", ()))))
                   for r in data.get("rule", []))
     change = data.get("change", {})
-    return _Shipped(rules, tuple(change.get("up", ())), tuple(change.get("down", ())))
+    def one(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
+
+    return _Shipped(rules, one(change.get("up", [])), one(change.get("down", [])))
 
 
 def shipped_rules(item: str) -> tuple[Rule, ...]:
@@ -81,8 +84,8 @@ def shipped_rules(item: str) -> tuple[Rule, ...]:
 def stated_change(sentence: str) -> str | None:
     """'up' or 'down' when the sentence says so ("up 66% from a year earlier", 同比下降), else None."""
     shipped = _shipped()
-    up = any(re.search(p, sentence, re.I) for p in shipped.up)
-    down = any(re.search(p, sentence, re.I) for p in shipped.down)
+    up = shipped.up.search(sentence) is not None
+    down = shipped.down.search(sentence) is not None
     if up == down:
         return None
     return "up" if up else "down"

@@ -67,25 +67,38 @@ def _comparable(claim_period: str | None, other: str | None) -> bool:
 Known = tuple[float, str | None, date | None, str, str | None]  # value, period, date, where, per
 
 
+Cache = dict[tuple[str, str, str], list[Known]]
+
+
 def known_values(s: Session, subject: str, metric: str, currency: str) -> list[Known]:
     """(value, period, date, where, per) of every known figure of a subject and metric."""
-    out: list[Known] = []
+    return prefetch(s, {(subject, metric, currency)}).get((subject, metric, currency), [])
+
+
+def prefetch(s: Session, keys: set[tuple[str, str, str]]) -> Cache:
+    """Known figures of many (subject, metric, currency) at once: two queries."""
+    out: Cache = {key: [] for key in keys}
+    subjects = {k[0] for k in keys}
+    if not subjects:
+        return out
     rows = s.exec(select(EvidenceClaim, EvidenceRow.date, Thesis.path)
                   .where(EvidenceClaim.row_id == EvidenceRow.id, EvidenceRow.thesis_id == Thesis.id)
-                  .where(EvidenceClaim.subject == subject, EvidenceClaim.metric == metric,
-                         EvidenceClaim.currency == currency)).all()
+                  .where(col(EvidenceClaim.subject).in_(subjects))).all()
     for ec, when, path in rows:
-        out.append(((ec.low + ec.high) / 2, ec.period, row_date(when), path, None))
-    recs = s.exec(select(ClaimRecord).where(ClaimRecord.subject == subject, ClaimRecord.metric == metric,
-                                            ClaimRecord.currency == currency)
+        found = out.get((ec.subject, ec.metric, ec.currency))
+        if found is not None:
+            found.append(((ec.low + ec.high) / 2, ec.period, row_date(when), path, None))
+    recs = s.exec(select(ClaimRecord).where(col(ClaimRecord.subject).in_(subjects))
                   .where(col(ClaimRecord.status).in_(("approved", "applied")))).all()
     for rec in recs:
-        out.append(((rec.low + rec.high) / 2, rec.period, rec.published, f"claim {rec.id}", rec.per))
+        found = out.get((rec.subject, rec.metric, rec.currency))
+        if found is not None:
+            found.append(((rec.low + rec.high) / 2, rec.period, rec.published, f"claim {rec.id}", rec.per))
     return out
 
 
 def change_of(s: Session, claim: ClaimRecord | dict[str, Any],
-              cache: dict[tuple[str, str, str], list[Known]] | None = None) -> Change | None:
+              cache: Cache | None = None) -> Change | None:
     """The claim's change against the last known comparable value; else as its sentence states it.
 
     `cache` keeps known values between calls for many claims of one page.
