@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from models import ClaimRecord, Database
 from pipeline.bearing import annotate
 from pipeline.checkpoints import Checkpoint
+from pipeline.errors import NoteError
 from pipeline.lastknown import Change
 from pipeline.notes import escape_cell
 from pipeline.queue import METRIC_LABEL, claim_views, format_money
@@ -152,3 +153,11 @@ def markdown(parts: list[NoteDigest], since: date | None = None) -> str:
                 lines.append(f"| {escape_cell(label)} | {escape_cell(v['value'])} | {escape_cell(change_text(v, m.change))} |")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def for_page(db: Database, vault: Path) -> list[NoteDigest]:
+    """The digest for the review page, which must show the queue even when the vault is gone."""
+    try:
+        return build(db, vault)
+    except NoteError:
+        return []

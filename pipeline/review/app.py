@@ -154,7 +154,7 @@ class ReviewApp:
         return _env.get_template("queue.html").render(
             groups=groups, total=len(views), csrf=self.csrf, theses=theses, counts=counts,
             metrics=METRIC_VOCABULARY, qualifiers=QUALIFIERS, pers=PERS,
-            digest=digest.build(self.db, self.settings.vault), claim_line=digest.claim_line,
+            digest=digest.for_page(self.db, self.settings.vault), claim_line=digest.claim_line,
             change_text=digest.change_text)
 
     async def page(self, request: Request) -> Response:
