@@ -103,7 +103,7 @@ def check(summary_end: int, text: str, extraction: Extraction) -> list[Mismatch]
     by_start = {m.start: m for m in figures}
     claims = {c.start: c for c in extraction.claims}
     out = []
-    restated = {m.start for m in head if any(_close(m, b) for b in body)}
+    restated = {m.start for m in head if any(b.currency == m.currency and _close(m, b) for b in body)}
     for m in head:
         if m.start in restated:
             continue  # the original states this figure, whatever the claims make of it

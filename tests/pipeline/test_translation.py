@@ -48,6 +48,8 @@ def test_the_doctored_copy_flags_all_three_planted_errors(extractor: Extractor) 
     ("OpenAI 2025年收入130亿美元。", "OpenAI lost $20.9 billion on $13.04 billion in revenue in 2025.", None),
     ("OpenAI 2025年收入约130亿美元。", "OpenAI lost $20.9 billion on $13.04 billion in revenue in 2025.", None),
     ("甲骨文未偿债务1300亿美元。", "Oracle had $129.5 billion in outstanding debt as of the end of May.", None),
+    # A summary that converts the currency restates nothing to compare.
+    ("字节跳动计划2026年在AI上投入1600亿元人民币。", "ByteDance plans to spend about $22 billion on AI in 2026.", None),
     # One digit more than the original allows is a different value.
     ("OpenAI 2025年收入140亿美元。", "OpenAI lost $20.9 billion on $13.04 billion in revenue in 2025.", "value"),
     # 万 read as 亿: 10,000x.
