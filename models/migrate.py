@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 # Columns added since the first release: table -> (column, SQL type and default).
 ADDED_COLUMNS = {
     "claim": [("modality", "VARCHAR NOT NULL DEFAULT 'reported'")],
+    "article": [("translation_flags", "JSON")],
 }
 
 

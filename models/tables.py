@@ -61,6 +61,7 @@ class Article(SQLModel, table=True):
     fetched_at: datetime = Field(default_factory=utcnow)
     extracted: bool = Field(default=False, index=True)
     extract_error: str | None = None  # why extraction failed, if it did
+    translation_flags: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))  # summary vs original
 
     @property
     def text(self) -> str:

@@ -179,6 +179,8 @@ def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
         return
     for name, why in summary.backing_off.items():
         err.print(_line("feed backing off:", "yellow", f"{name}: {why}"), highlight=False, soft_wrap=True)
+    for line in summary.translation:
+        out.print(_line("translation mismatch:", "yellow", line), highlight=False, soft_wrap=True)
     summary_table = Table(title="Run summary", show_header=False)
     summary_table.add_column("what")
     summary_table.add_column("count", justify="right")
@@ -188,7 +190,8 @@ def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
                          ("new articles", summary.new_articles), ("articles extracted", summary.extracted),
                          ("claims found", st.found), ("dropped as already known", st.known),
                          ("merged into queued claims", st.merged), ("queued", st.queued),
-                         ("  of which likely duplicates", st.flagged)):
+                         ("  of which likely duplicates", st.flagged),
+                         ("translation mismatches flagged", len(summary.translation))):
         summary_table.add_row(label, str(value))
     out.print(summary_table)
 
@@ -281,18 +284,22 @@ def queue_list(
 
     if status != "all" and status not in STATES:
         _fail(ClaimlogError(f"unknown status {status!r}; use one of {', '.join(STATES)} or all"))
+    from pipeline.bearing import annotate
+
     try:
-        db = _db(_settings(config))
+        settings = _settings(config)
+        db = _db(settings)
     except ClaimlogError as exc:
         _fail(exc)
     with db.session() as s:
         rows = claim_views(s, list_claims(s, None if status == "all" else status))
+        annotate(s, rows, settings.vault)
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
                                                            "currency", "qualifier", "per", "period",
                                                            "modality", "lang", "sentence", "sources",
-                                                           "theses")},
+                                                           "theses", "bears_on", "flags")},
                                         ensure_ascii=False) + "\n")
     else:
         out.print(claims_table(rows, f"{len(rows)} {status} claims"))
@@ -423,6 +430,31 @@ def notes_scan(config: ConfigOpt = None,
         table.add_row(Text(n.rel), str(len(n.links)), str(len(n.tags)), str(len(n.rows)))
     out.print(table)
     out.print(f"{result.rows} evidence rows, {result.claims} claims read from changed notes")
+
+
+@app.command()
+def digest(
+    note: Annotated[str | None, typer.Option("--note", "-n", help="Only this note (its file name or title).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only claims published on or after this date (YYYY-MM-DD).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Per note, the new claims by checkpoint and the largest changes, as Markdown on stdout."""
+    from datetime import date
+
+    from pipeline.digest import build, markdown
+
+    try:
+        day = date.fromisoformat(since) if since else None
+    except ValueError:
+        _fail(ClaimlogError(f"--since takes a date as YYYY-MM-DD, not {since!r}"))
+    try:
+        settings = _settings(config)
+        parts = build(_db(settings), settings.vault, note, day)
+    except ClaimlogError as exc:
+        _fail(exc)
+    if note is not None and not parts:
+        _fail(ClaimlogError(f"no note named {note!r} in {settings.vault}"))
+    sys.stdout.write(markdown(parts, day))
 
 
 @app.command()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.checkpoints import Checkpoint, parse_checkpoints
 from pipeline.errors import NoteChangedError, NoteError
 
 _LOG_HEADING = re.compile(r"^#{2,3}\s+Evidence log\s*$", re.I)
@@ -61,6 +62,8 @@ class Note:
     has_log: bool = False
     content_hash: str = ""
     frontmatter: dict[str, object] = field(default_factory=dict)
+    checkpoints: tuple[Checkpoint, ...] = ()  # its "What validates / invalidates" items
+    problems: tuple[str, ...] = ()  # frontmatter entries that could not be read
 
     def names(self) -> set[str]:
         """Every name that routes a claim here: links, aliases, tags, title."""
@@ -191,8 +194,9 @@ def parse_note(text: str, rel: str) -> Note:
             cells += [""] * (3 - len(cells))
             rows.append(Row(k + 1, cells[0], cells[1], " | ".join(cells[2:]).strip(" |"), lines[k].rstrip("\r\n")))
     uniq_tags = list(dict.fromkeys(tags))
+    checkpoints, problems = parse_checkpoints(lines, _prose(lines), fm, rel)
     return Note(rel, title, text, tuple(uniq_tags), tuple(links), tuple(aliases), tuple(rows),
-                bounds is not None, content_hash(text), fm)
+                bounds is not None, content_hash(text), fm, checkpoints, problems)
 
 
 def read_note(path: Path, vault: Path) -> Note:

@@ -14,6 +14,7 @@ from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS, Claim
 from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
 from models.tables import utcnow
+from pipeline.bearing import checkpoint_implication
 from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_fingerprint, claim_loose
 from pipeline.errors import ClaimlogError, NoteError
 from pipeline.notes import (
@@ -360,7 +361,8 @@ def apply_approved(db: Database, vault: Path, dry_run: bool = False) -> ApplyRes
         sources = cited_sources(s, [r for r in recs if r.theses])
         by_note: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for rel, note_recs in per_note.items():
-            by_note[rel] = [(ids[0], row) for ids, row in joined_rows(s, note_recs, rel, sources)]
+            by_note[rel] = [(ids[0], row) for ids, row in joined_rows(s, note_recs, rel, sources, {
+                r.id or 0: checkpoint_implication(s, r, vault, rel) for r in note_recs if not r.implication})]
     if not dry_run:
         result.removed = sweep_temp_files(vault)
     written: set[str] = set()

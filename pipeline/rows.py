@@ -98,17 +98,18 @@ def cited_sources(s: Session, recs: list[ClaimRecord]) -> dict[int, str | None]:
 
 
 def row_for(s: Session, rec: ClaimRecord, note: str | None = None,
-            sources: dict[int, str | None] | None = None) -> str:
-    """The exact table row `apply` writes for this claim into this note (sources: from cited_sources)."""
+            sources: dict[int, str | None] | None = None, implied: str = "") -> str:
+    """The exact table row `apply` writes for this claim into this note (sources: from cited_sources;
+    `implied`: the Implication when the reviewer typed none, e.g. the checkpoints it bears on)."""
     when = rec.published or date.today()
     if sources is None and not rec.observation:
         sources = cited_sources(s, [rec])
     obs = rec.observation or observation(rec, (sources or {}).get(rec.id or 0), note)
-    return format_row(when.isoformat(), obs, rec.implication or "")
+    return format_row(when.isoformat(), obs, rec.implication or implied)
 
 
-def joined_rows(s: Session, recs: list[ClaimRecord], note: str,
-                sources: dict[int, str | None]) -> list[tuple[list[int], str]]:
+def joined_rows(s: Session, recs: list[ClaimRecord], note: str, sources: dict[int, str | None],
+                implied: dict[int, str] | None = None) -> list[tuple[list[int], str]]:
     """Rows for one note: claims from one sentence about one subject share a row
     ("[[Anthropic]] funding **$10B**, valuation **$350B**"); a typed observation keeps its own."""
     groups: dict[tuple[str, str, object], list[ClaimRecord]] = {}
@@ -119,13 +120,14 @@ def joined_rows(s: Session, recs: list[ClaimRecord], note: str,
     for group in groups.values():
         first = group[0]
         if len(group) == 1:
-            out.append(([first.id or 0], row_for(s, first, note, sources)))
+            out.append(([first.id or 0], row_for(s, first, note, sources, (implied or {}).get(first.id or 0, ""))))
             continue
         parts = [observation(r, None).removeprefix(f"[[{r.subject}]] ") for r in group]
         subject = first.subject if note and first.subject.casefold() in note_names(note) else f"[[{first.subject}]]"
         who = sources.get(first.id or 0)
         text = (f"{who}: " if who else "") + f"{subject} " + ", ".join(parts)
-        implication = "; ".join(dict.fromkeys(r.implication for r in group if r.implication))
+        implication = "; ".join(dict.fromkeys(
+            x for r in group if (x := r.implication or (implied or {}).get(r.id or 0, ""))))
         out.append(([r.id or 0 for r in group], format_row((first.published or date.today()).isoformat(), text, implication)))
     return out
 

@@ -28,6 +28,7 @@ class RunSummary:
     notes: int = 0
     evidence_rows: int = 0
     stats: QueueStats = field(default_factory=QueueStats)
+    translation: list[str] = field(default_factory=list)  # summary figures that misstate the original
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
@@ -49,7 +50,7 @@ class RunSummary:
             "claims_found": self.stats.found, "known": self.stats.known,
             "merged": self.stats.merged, "queued": self.stats.queued,
             "flagged": self.stats.flagged, "notes": self.notes,
-            "evidence_rows": self.evidence_rows,
+            "evidence_rows": self.evidence_rows, "translation_mismatches": len(self.translation),
         }
 
 

@@ -38,6 +38,7 @@ def read_vault(vault: Path) -> tuple[list[Note], list[str]]:
             notes.append(read_note(path, vault))
         except NoteError as exc:
             errors.append(str(exc))
+    errors.extend(problem for note in notes for problem in note.problems)
     return notes, errors
 
 

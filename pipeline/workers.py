@@ -17,6 +17,7 @@ from models import Article, ArticleFeed, Database, Feed
 from pipeline.dedup import EvidenceIndex
 from pipeline.queue import queue_claims
 from pipeline.summary import Reporter, RunSummary
+from pipeline.translation import check_article
 
 EXTRACT_BATCH = 16  # articles per transaction
 EXTRACT_ROUND = 512  # articles read and extracted at a time
@@ -55,6 +56,7 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                         summary.failed_articles[art.title or str(art_id)] = art.extract_error
                     else:
                         queue_claims(s, art, list(ex.claims), index, routes, summary.stats)
+                        summary.translation += check_article(art, ex)
                     art.extracted = True
                     s.add(art)
             summary.extracted += len(part)

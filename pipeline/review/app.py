@@ -33,6 +33,8 @@ from starlette.staticfiles import StaticFiles
 from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS
 from models import Article, ClaimRecord, Database, Thesis, database_url
+from pipeline import digest
+from pipeline.bearing import annotate
 from pipeline.config import Settings
 from pipeline.errors import ClaimlogError
 from pipeline.queue import apply_approved, claim_view, claim_views, decide, edit, undo
@@ -103,6 +105,7 @@ class ReviewApp:
 
     def _cards(self, s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
         views = claim_views(s, recs)
+        annotate(s, views, self.settings.vault)
         rows = row_previews(s, recs)
         for v, rec in zip(views, recs, strict=True):
             src = v["sources"][0] if v["sources"] else {}
@@ -131,7 +134,9 @@ class ReviewApp:
             count = counts(s)
         return _env.get_template("queue.html").render(
             cards=cards, more=more, next_query=urlencode(f.query() | {"offset": PAGE}), f=f, views=VIEWS,
-            csrf=self.csrf, theses=theses, counts=count, metrics=METRIC_VOCABULARY)
+            csrf=self.csrf, theses=theses, counts=count, metrics=METRIC_VOCABULARY,
+            digest=digest.for_page(self.db, self.settings.vault), claim_line=digest.claim_line,
+            change_text=digest.change_text)
 
     async def page(self, request: Request) -> Response:
         return HTMLResponse(self.render_queue(Filters.from_query(request.query_params)))
