@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from sqlmodel import Session, SQLModel, create_engine
 
-from models.migrate import upgrade
+from models.schema import ForeignSchemaError, Migrated, upgrade
 
 ENV_URL = "CLAIMLOG_DATABASE_URL"
 ENV_TIMEOUT = "CLAIMLOG_DB_TIMEOUT"  # seconds to wait for another process's lock
@@ -61,7 +61,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.where = url.removeprefix("sqlite:///")
+        self.where = _shown(url)
         file = Path(self.where) if url.startswith("sqlite:///") else None
         try:
             if file is not None:
@@ -80,8 +80,12 @@ class Database:
         with self._translated():
             if unclean:
                 self._quick_check()
+            try:
+                self.migrated: Migrated = upgrade(self.engine)
+            except ForeignSchemaError as exc:
+                raise DatabaseError(f"database {self.where} {exc}: not a claimlog database") from None
+            # Tables that no revision creates yet (added by this build) are made as they are.
             SQLModel.metadata.create_all(self.engine)
-            upgrade(self.engine)
             self._check_schema()
 
     def _quick_check(self) -> None:
@@ -130,6 +134,16 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def _shown(url: str) -> str:
+    """Where the database is, for messages: a SQLite file's path, or the URL without its password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1]
 
 
 def _size(path: Path) -> int:
