@@ -116,9 +116,9 @@ class Database:
                 raise DatabaseLockedError(
                     f"database {self.where} is locked by another process; waited {lock_timeout():g}s "
                     f"(set {ENV_TIMEOUT} to wait longer). Nothing was changed; run the command again.") from exc
-            raise DatabaseError(f"database {self.where}: {exc.orig}") from exc
+            raise DatabaseError(f"database {self.where}: {_one_line(exc.orig)}") from exc
         except SQLDatabaseError as exc:  # "file is not a database" and the like
-            raise DatabaseError(f"database {self.where}: {exc.orig}") from exc
+            raise DatabaseError(f"database {self.where}: {_one_line(exc.orig)}") from exc
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -134,6 +134,11 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def _one_line(error: object) -> str:
+    """A driver's message on one line (PostgreSQL's span several)."""
+    return " ".join(str(error).split())
 
 
 def _shown(url: str) -> str:

@@ -35,7 +35,7 @@ from pipeline.errors import FeedParseError
 from pipeline.feeds import Entry, ParsedFeed, decode_feed, page_text, parse_feed
 from pipeline.fetch import Conditional, Fetcher, FetchResult
 from pipeline.links import LinkGuard, on_private_network, scheme_refusal
-from pipeline.lock import run_lock
+from pipeline.lock import run_lock_for
 from pipeline.queue import QueueStats, queue_claims
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
 
@@ -318,8 +318,9 @@ def run(settings: Settings, report: Reporter | None = None,
     """
     report = _safe_reporter(report)
     summary = RunSummary(feeds=len(settings.feeds))
-    with run_lock(settings.lock_path):
-        db = Database(database_url(settings.database))
+    url = database_url(settings.database)
+    with run_lock_for(url, settings.lock_path):
+        db = Database(url)
         try:
             with db.session() as s:
                 record = RunRecord()
