@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,6 +74,8 @@ class Database:
                                 "or the database setting") from None
         except OSError as exc:
             raise DatabaseError(f"database {self.where}: cannot create its folder: {exc.strerror or exc}") from None
+        # Pooled connections close with the object, or at exit, even when nobody calls close().
+        weakref.finalize(self, self.engine.dispose)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         # A write-ahead log left behind means the last process did not close the database.

@@ -200,8 +200,8 @@ def test_posts_need_the_csrf_token(any_db_queue: tuple[Settings, Database, LiveS
     page = httpx.get(live.url)
     csrf = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
     origin = live.url.rstrip("/")
-    r = httpx.post(f"{live.url}claims/{cid}/decide", data={"action": "approve", "csrf": csrf},
-                   headers={"Origin": origin})
+    r = httpx.post(f"{live.url}claims/{cid}/decide", data={"action": "approve"},
+                   headers={"Origin": origin, "X-CSRF-Token": csrf})  # as the page sends it
     assert r.status_code == 200 and status_of(db, cid) == "approved"
     r = httpx.post(f"{live.url}apply", headers={"Origin": origin, "X-CSRF-Token": csrf})
     assert r.status_code == 200 and r.json()["applied"] == [cid]
