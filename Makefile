@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := fixtures/demo/claimlog.toml
 
-.PHONY: setup run demo-reset test eval bench lint review browser clean
+.PHONY: setup run demo-reset test eval bench lint review browser postgres clean
 
 setup: $(STAMP)
 
@@ -32,7 +32,17 @@ browser:
 	    || echo "WARNING: could not install chromium; browser tests will be SKIPPED"; \
 	else echo "WARNING: /usr/bin/chromium missing and not root; browser tests will be SKIPPED"; fi
 
-test: setup browser
+# Debian's PostgreSQL server for the `postgres` tests (they start their own on 127.0.0.1);
+# skipped with a warning where it cannot install.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian postgresql for the postgres tests..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	    || echo "WARNING: could not install postgresql; postgres tests will be SKIPPED"; \
+	else echo "WARNING: PostgreSQL server missing and not root; postgres tests will be SKIPPED"; fi
+
+test: setup browser postgres
 	$(BIN)/python -m pytest -q -ra
 
 eval: setup
