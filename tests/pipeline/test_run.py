@@ -164,7 +164,7 @@ def test_items_changing_guid_but_not_content_are_not_stored_again(tmp_path: Path
     assert counts(settings)["article"] == len(items)
 
 
-def test_same_article_in_two_feeds_is_stored_once(tmp_path: Path, server: FeedServer, db_url: str | None) -> None:
+def test_same_article_in_two_feeds_is_stored_once(tmp_path: Path, server: FeedServer) -> None:
     body = rss(news(5)).encode()
     server.feed("/one.xml", body)
     server.feed("/two.xml", body.replace(b"<title>Test feed</title>", b"<title>Mirror</title>"))
@@ -257,7 +257,7 @@ def test_run_killed_midway_then_rerun_equals_one_clean_run(tmp_path: Path, serve
     assert midway, "no kill landed while the run was storing or extracting"
 
 
-def test_many_feeds_are_parsed_in_a_second_process(tmp_path: Path, server: FeedServer) -> None:
+def test_many_feeds_are_parsed_in_a_second_process(tmp_path: Path, server: FeedServer, db_url: str | None) -> None:
     from pipeline.run import PARALLEL_PARSE_FEEDS
 
     n = PARALLEL_PARSE_FEEDS + 10
