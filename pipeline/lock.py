@@ -110,3 +110,12 @@ def run_lock(path: Path) -> Iterator[None]:
         if _held == fd:
             _held = None
         os.close(fd)
+
+
+def run_lock_for(url: str, path: Path) -> contextlib.AbstractContextManager[None]:
+    """The run lock of a database: an advisory lock on PostgreSQL, else the file lock at `path`."""
+    if url.startswith("postgresql"):
+        from pipeline.pglock import advisory_lock
+
+        return advisory_lock(url)
+    return run_lock(path)

@@ -18,7 +18,7 @@ from models.tables import utcnow
 from pipeline.config import Settings
 from pipeline.dedup import EvidenceIndex
 from pipeline.fetch_stage import fetch_stage
-from pipeline.lock import run_lock
+from pipeline.lock import run_lock, run_lock_for
 from pipeline.storage import feed_status, pending_count
 from pipeline.summary import Reporter, RunSummary, safe_reporter
 from pipeline.vault import alias_table, evidence_index, read_vault, routing_table, scan
@@ -36,8 +36,9 @@ def run(settings: Settings, report: Reporter | None = None,
     """
     report = safe_reporter(report)
     summary = RunSummary(feeds=len(settings.feeds))
-    with run_lock(settings.lock_path):
-        db = Database(database_url(settings.database))
+    url = database_url(settings.database)
+    with run_lock_for(url, settings.lock_path):
+        db = Database(url)
         try:
             record = _start_record(db)
             clock = time.perf_counter()

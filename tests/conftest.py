@@ -15,6 +15,7 @@ from extractors.claims import Extractor
 from extractors.entities import AliasTable
 from pipeline.config import Settings, load_settings
 from tests.feedserver import FeedServer
+from tests.pg import PgServer, postgres_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -61,8 +62,9 @@ def server() -> Iterator[FeedServer]:
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """The real `claimlog` command in a subprocess."""
-    full_env = {**os.environ, **(env or {}), "PYTHONWARNINGS": "error"}
-    full_env.pop("CLAIMLOG_DATABASE_URL", None)
+    full_env = {**os.environ, "PYTHONWARNINGS": "error"}
+    full_env.pop("CLAIMLOG_DATABASE_URL", None)  # only a test's own database, never the caller's
+    full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd or ROOT,
                           env=full_env, capture_output=True, text=True, timeout=timeout)
 
@@ -75,3 +77,28 @@ def browser_or_skip() -> None:
     if os.environ.get("CLAIMLOG_REQUIRE_BROWSER") == "1":
         pytest.fail(msg)
     pytest.skip("SKIPPED LOUDLY: " + msg)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One throwaway PostgreSQL server for the session (skipped loudly where it cannot start)."""
+    postgres_or_skip()
+    srv = PgServer().start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """The database a test runs against: its config's SQLite file (None), or a fresh PostgreSQL
+    database through CLAIMLOG_DATABASE_URL (pass `db_env(db_url)` to run_cli)."""
+    if request.param == "sqlite":
+        return None
+    url: str = request.getfixturevalue("pg_server").database()
+    monkeypatch.setenv("CLAIMLOG_DATABASE_URL", url)
+    return url
+
+
+def db_env(db_url: str | None) -> dict[str, str]:
+    """The environment that points a `claimlog` subprocess at the test's database."""
+    return {"CLAIMLOG_DATABASE_URL": db_url} if db_url else {}

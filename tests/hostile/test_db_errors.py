@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -74,11 +75,22 @@ def test_location_is_a_folder(demo: Settings) -> None:
 
 
 @pytest.mark.parametrize("url", ["not a url", "postgresql+nosuchdriver://u@h/db", "mysql://u@h/db",
-                                 "sqlite:////proc/nope/x.db"])
+                                 "postgresql+psycopg2://u@127.0.0.1/db", "sqlite:////proc/nope/x.db"])
 def test_bad_database_url(demo: Settings, url: str) -> None:
     proc = cli("queue", "list", "--config", str(demo.path), env={"CLAIMLOG_DATABASE_URL": url})
     line = one_line(proc, 6)
     assert url in line or url.removeprefix("sqlite:///") in line
+
+
+@pytest.mark.parametrize("command", [("run",), ("queue", "list"), ("db", "upgrade")])
+def test_postgresql_server_not_listening(demo: Settings, command: tuple[str, ...]) -> None:
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql+psycopg://claimlog:secret@127.0.0.1:{port}/claimlog"
+    proc = cli(*command, "--config", str(demo.path), env={"CLAIMLOG_DATABASE_URL": url})
+    line = one_line(proc, 6, f"127.0.0.1:{port}/claimlog", "refused")
+    assert "secret" not in line  # the password stays out of messages
 
 
 def test_corrupt_database(demo: Settings) -> None:

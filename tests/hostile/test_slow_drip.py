@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import load_settings
-from pipeline.run import run_lock
+from pipeline.lock import run_lock
 from tests.feedserver import FeedServer, rss
 from tests.hostile.helpers import RSS_LIMIT_MB, claimlog, write_config
 

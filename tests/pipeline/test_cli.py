@@ -110,7 +110,7 @@ def test_extract_streams_its_input() -> None:
 
 COMMANDS = [["run"], ["extract"], ["review"], ["apply"], ["feeds"], ["queue", "list"], ["queue", "approve"],
             ["queue", "reject"], ["queue", "skip"], ["queue", "undo"], ["queue", "edit"], ["notes", "scan"],
-            ["digest"]]
+            ["digest"], ["db", "upgrade"], ["db", "copy"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])

@@ -83,7 +83,7 @@ def test_routing_prefers_notes_with_an_evidence_log(demo: Settings) -> None:
     assert set(nvda.theses) == {NOTE, "NVIDIA.md"}
 
 
-def test_decisions_edit_undo(demo: Settings) -> None:
+def test_decisions_edit_undo(db_url: str | None, demo: Settings) -> None:
     run(demo)
     db = db_of(demo)
     a = find(db, "OpenAI", "revenue", 13.04e9)
@@ -105,7 +105,7 @@ def test_decisions_edit_undo(demo: Settings) -> None:
         edit(db, b.id, {"metric": "vibes"})
 
 
-def test_apply_adds_only_rows_and_is_idempotent(demo: Settings, tmp_path: Path) -> None:
+def test_apply_adds_only_rows_and_is_idempotent(db_url: str | None, demo: Settings, tmp_path: Path) -> None:
     run(demo)
     db = db_of(demo)
     note = demo.vault / NOTE

@@ -324,13 +324,31 @@ def test_context_and_chart(queue: tuple[Settings, Database, LiveServer], page: A
     chart.screenshot(path=str(ARTIFACTS / "review-chart.png"))
 
 
-def test_posts_need_the_csrf_token(queue: tuple[Settings, Database, LiveServer]) -> None:
-    _, db, live = queue
+@pytest.fixture
+def any_db_queue(db_url: str | None, demo: Settings) -> Iterator[tuple[Settings, Database, LiveServer]]:
+    """The queue fixture over each database (SQLite, PostgreSQL): for the tests that speak HTTP only."""
+    run(demo)
+    db = Database(database_url(demo.database))
+    with LiveServer(ReviewApp(demo, db)) as live:
+        yield demo, db, live
+
+
+def test_posts_need_the_csrf_token(any_db_queue: tuple[Settings, Database, LiveServer]) -> None:
+    demo, db, live = any_db_queue
     with db.session() as s:
         cid = s.exec(select(ClaimRecord.id)).first()
     r = httpx.post(f"{live.url}claims/{cid}/decide", data={"action": "approve"})
     assert r.status_code == 403
     assert status_of(db, cid) == "pending"
+    page = httpx.get(live.url)
+    csrf = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
+    origin = live.url.rstrip("/")
+    r = httpx.post(f"{live.url}claims/{cid}/decide", data={"action": "approve"},
+                   headers={"Origin": origin, "X-CSRF-Token": csrf})  # as the page sends it
+    assert r.status_code == 200 and status_of(db, cid) == "approved"
+    r = httpx.post(f"{live.url}apply", headers={"Origin": origin, "X-CSRF-Token": csrf})
+    assert r.status_code == 200 and r.json()["applied"] == [cid]
+    assert status_of(db, cid) == "applied"
 
 
 def test_highlight_escapes_before_marking() -> None:

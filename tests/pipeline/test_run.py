@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
 
+from models import database_url
 from pipeline.config import Settings, load_settings
 from pipeline.errors import LockedError
-from pipeline.run import run, run_lock
-from tests.conftest import DEMO, ROOT, run_cli
+from pipeline.lock import run_lock_for
+from pipeline.run import run
+from tests.conftest import DEMO, ROOT, db_env, run_cli
 from tests.feedserver import FIXTURES, FeedServer, rss
 
 COMPANIES = ["Meta", "Oracle", "Amazon", "NVIDIA", "Microsoft", "Alphabet", "Tesla", "xAI"]
@@ -49,12 +52,13 @@ def config(tmp_path: Path, feeds: list[tuple[str, str]], **fetch: Any) -> Settin
 
 
 def counts(settings: Settings) -> dict[str, int]:
-    con = sqlite3.connect(settings.database)
+    engine = create_engine(database_url(settings.database))  # the SQLite file, or CLAIMLOG_DATABASE_URL
     try:
-        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("article", "articlefeed", "claim", "claimsource")}
+        with engine.connect() as con:
+            return {t: con.execute(text(f"select count(*) from {t}")).scalar_one()
+                    for t in ("article", "articlefeed", "claim", "claimsource")}
     finally:
-        con.close()
+        engine.dispose()
 
 
 def facts(settings: Settings) -> tuple[set, set, set]:
@@ -124,7 +128,7 @@ def test_bad_feeds_never_stop_the_others(tmp_path: Path, server: FeedServer) -> 
     assert summary.stats.queued > 0
 
 
-def test_second_run_is_all_304_and_adds_nothing(tmp_path: Path, server: FeedServer) -> None:
+def test_second_run_is_all_304_and_adds_nothing(tmp_path: Path, server: FeedServer, db_url: str | None) -> None:
     server.feed("/a.xml", rss(news(1)).encode())
     server.feed("/b.xml", rss(news(2)).encode())
     settings = config(tmp_path, [("a", server.url("/a.xml")), ("b", server.url("/b.xml"))])
@@ -194,15 +198,16 @@ def test_failing_feed_is_backed_off_and_no_feed_read_is_an_error(tmp_path: Path,
     assert "down" in result.stdout and "HTTP 503" in result.stdout
 
 
-def test_a_second_run_refuses_while_the_lock_is_held(tmp_path: Path, server: FeedServer) -> None:
+def test_a_second_run_refuses_while_the_lock_is_held(tmp_path: Path, server: FeedServer, db_url: str | None) -> None:
     server.feed("/a.xml", rss(news(1)).encode())
     settings = config(tmp_path, [("a", server.url("/a.xml"))])
-    with run_lock(settings.lock_path):
+    with run_lock_for(database_url(settings.database), settings.lock_path):
         with pytest.raises(LockedError):
             run(settings)
-        result = run_cli("run", "--config", str(settings.path))
-        assert result.returncode != 0
-        assert "another claimlog run" in result.stderr
+        result = run_cli("run", "--config", str(settings.path), env=db_env(db_url))
+        assert result.returncode == 3
+        assert "another" in result.stderr and "this one exits without doing anything" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
 
 
 def _progress(db: Path) -> tuple[int, int]:
@@ -253,7 +258,7 @@ def test_run_killed_midway_then_rerun_equals_one_clean_run(tmp_path: Path, serve
     assert midway, "no kill landed while the run was storing or extracting"
 
 
-def test_many_feeds_are_parsed_in_a_second_process(tmp_path: Path, server: FeedServer) -> None:
+def test_many_feeds_are_parsed_in_a_second_process(tmp_path: Path, server: FeedServer, db_url: str | None) -> None:
     from pipeline.run import PARALLEL_PARSE_FEEDS
 
     n = PARALLEL_PARSE_FEEDS + 10

@@ -1,0 +1,1 @@
+"""Alembic migrations of claimlog's schema (run by models.schema.upgrade)."""

@@ -1,0 +1,109 @@
+"""Schema migrations with Alembic, run whenever a database opens.
+
+A fresh database gets the current tables and is stamped at the newest revision. A database
+made before claimlog used Alembic (tables, no `alembic_version`) is stamped at the revision
+its tables show, then upgraded like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+import models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+FIRST = "0001"  # the schema of the first release: no claim.modality, global article keys
+FIRST_TABLES = {"feed", "article", "articlefeed", "claim", "claimsource", "decision", "thesis",
+                "evidencerow", "evidenceclaim", "runrecord"}
+# Serialises schema changes of processes that open one PostgreSQL database at once.
+PG_MIGRATION_LOCK = 0x636C6D6967  # "clmig"
+
+
+# Columns that revisions after the first added: an unversioned database may lack them.
+ADDED_SINCE_FIRST = {"claim": {"modality"}}
+
+
+class ForeignSchemaError(Exception):
+    """The database's tables are not claimlog's (of any release)."""
+
+
+@dataclass(frozen=True)
+class Migrated:
+    """The revision a database was at when it opened, and the one it is at now."""
+
+    before: str | None
+    after: str | None
+
+
+def _config(conn: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def head() -> str | None:
+    """The newest revision this build knows."""
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def upgrade(engine: Engine) -> Migrated:
+    """Bring the database to the newest revision; a no-op on a current one."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+        before = MigrationContext.configure(conn).get_current_revision()
+        cfg = _config(conn)
+        if before is None:
+            ours = {t.name for t in SQLModel.metadata.sorted_tables}
+            if not ours & set(inspect(conn).get_table_names()):
+                SQLModel.metadata.create_all(conn)
+                command.stamp(cfg, "head")
+                return Migrated(None, head())
+            _check_first_release(conn)
+            command.stamp(cfg, inspected_revision(conn))
+        command.upgrade(cfg, "head")
+        return Migrated(before, MigrationContext.configure(conn).get_current_revision())
+
+
+def _check_first_release(conn: Connection) -> None:
+    """An unversioned database must hold the first release's tables, or it is not ours."""
+    found = inspect(conn)
+    have = set(found.get_table_names())
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in have:
+            continue
+        columns = {c["name"] for c in found.get_columns(table.name)}
+        missing = sorted(set(table.columns.keys()) - ADDED_SINCE_FIRST.get(table.name, set()) - columns)
+        if missing:
+            raise ForeignSchemaError(f"has a table {table.name!r} without {', '.join(missing)}")
+    for name in sorted(FIRST_TABLES - have):
+        raise ForeignSchemaError(f"has no table {name!r}")
+
+
+def inspected_revision(conn: Connection) -> str:
+    """The revision whose schema an unversioned database of an older build has.
+
+    Revision 0002 added claim.modality and made article keys per feed (`3|guid:1`, where
+    they were `guid:1`): old keys start with a letter, new ones with a digit.
+    """
+    found = inspect(conn)
+    if "claim" not in found.get_table_names() or "article" not in found.get_table_names():
+        return FIRST
+    if "modality" not in {c["name"] for c in found.get_columns("claim")}:
+        return FIRST
+    old_key = conn.execute(text(f"SELECT 1 FROM article WHERE {OLD_KEY} LIMIT 1")).first()
+    return FIRST if old_key else "0002"
+
+
+# An article key of the first release: it starts with a letter, not a feed id.
+OLD_KEY = "SUBSTR(key, 1, 1) NOT IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')"

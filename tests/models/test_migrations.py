@@ -1,0 +1,103 @@
+"""Schema migrations: a database made by the previous main, and one of the first release's schema,
+are upgraded in place with nothing lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import create_engine, text
+
+from models import Database, database_url
+from models.schema import _config, head, inspected_revision
+from pipeline.config import Settings
+from tests.conftest import run_cli
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
+PREVIOUS_MAIN = FIXTURES / "main-5dd184c.db"  # `claimlog run` on the demo by commit 5dd184c, then decisions
+PREVIOUS_QUEUE = FIXTURES / "main-5dd184c.queue.jsonl"  # its `queue list --json --status all`
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    con = sqlite3.connect(db)
+    try:
+        names = [n for (n,) in con.execute("select name from sqlite_master where type = 'table'")
+                 if n != "alembic_version"]
+        return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+    finally:
+        con.close()
+
+
+def test_a_database_of_the_previous_main_is_upgraded_in_place(demo: Settings) -> None:
+    demo.database.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PREVIOUS_MAIN, demo.database)
+    before = table_counts(demo.database)
+    assert before["claim"] == 31 and before["decision"] >= 5  # the fixture is what it says
+
+    upgraded = run_cli("db", "upgrade", "--config", str(demo.path))
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert f"upgraded from revision none to {head()}" in upgraded.stdout
+
+    assert table_counts(demo.database) == before
+    con = sqlite3.connect(demo.database)
+    assert con.execute("select version_num from alembic_version").fetchall() == [(head(),)]
+    assert "modality" in {r[1] for r in con.execute("pragma table_info(claim)")}
+    assert all(k[0].isdigit() for (k,) in con.execute("select key from article"))
+    con.close()
+    listed = run_cli("queue", "list", "--json", "--status", "all", "--config", str(demo.path))
+    assert listed.returncode == 0, listed.stderr
+    fields = set(json.loads(PREVIOUS_QUEUE.read_text("utf-8").splitlines()[0]))
+    now = [{k: v for k, v in json.loads(line).items() if k in fields} for line in listed.stdout.splitlines()]
+    assert now == [json.loads(line) for line in PREVIOUS_QUEUE.read_text("utf-8").splitlines()]
+
+    again = run_cli("db", "upgrade", "--config", str(demo.path))
+    assert again.returncode == 0 and f"at revision {head()}, the newest" in again.stdout
+    assert table_counts(demo.database) == before
+
+
+def test_the_first_release_schema_gets_modality_and_per_feed_keys(tmp_path: Path) -> None:
+    path = tmp_path / "first.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0001")
+        conn.execute(text("insert into feed (id, name, source_url, url, error_count, items, articles) "
+                          "values (3, 'wire', 'x', 'x', 0, 1, 1)"))
+        conn.execute(text("insert into article (id, key, content_hash, title, summary, body, fetched_at, extracted) "
+                          "values (1, 'guid:1', 'h1', 't', '', 'b', '2026-01-01 00:00:00', 1)"))
+        conn.execute(text("insert into articlefeed (article_id, feed_id) values (1, 3)"))
+        conn.execute(text("insert into claim (id, fingerprint, loose_fingerprint, subject, metric, low, high, "
+                          "currency, qualifier, lang, sentence, confidence, status, implication, created_at) "
+                          "values (7, 'fp', 'lfp', 'Oracle', 'debt', 1, 1, 'USD', 'exact', 'en', 's', 0.5, "
+                          "'pending', '', '2026-01-01 00:00:00')"))
+    engine.dispose()
+
+    db = Database(database_url(path))
+    assert (db.migrated.before, db.migrated.after) == ("0001", head())
+    db.close()
+    con = sqlite3.connect(path)
+    assert con.execute("select key from article").fetchall() == [("3|guid:1",)]
+    assert con.execute("select id, modality from claim").fetchall() == [(7, "reported")]
+    con.close()
+
+
+def test_an_unversioned_database_is_stamped_at_the_revision_its_tables_show(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    shutil.copyfile(PREVIOUS_MAIN, path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        assert inspected_revision(conn) == "0002"  # modality and per-feed keys: nothing to do
+        conn.execute(text("update article set key = 'guid:old' where id = (select min(id) from article)"))
+        assert inspected_revision(conn) == "0001"  # one key of the first release: 0002 must run
+        conn.execute(text("alter table claim drop column modality"))
+        conn.execute(text("update article set key = substr(key, instr(key, '|') + 1)"))
+        assert inspected_revision(conn) == "0001"
+    engine.dispose()
+    db = Database(database_url(path))
+    assert (db.migrated.before, db.migrated.after) == (None, head())
+    db.close()
+    con = sqlite3.connect(path)
+    assert all(k[0].isdigit() for (k,) in con.execute("select key from article"))
+    con.close()
