@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 ADDED_COLUMNS = {
     "claim": [("modality", "VARCHAR NOT NULL DEFAULT 'reported'")],
 }
+ADDED_COLUMNS["claim"].append(("comparison", "JSON"))  # conflicts and change (issue 14)
 
 
 def article_key(feed_id: int | None, identity: str) -> str:
