@@ -275,7 +275,7 @@ def queue_list(
             sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
                                                            "currency", "qualifier", "per", "period",
                                                            "modality", "lang", "sentence", "sources",
-                                                           "theses")},
+                                                           "theses", "fiscal_period", "flags", "change")},
                                         ensure_ascii=False) + "\n")
     else:
         out.print(claims_table(rows, f"{len(rows)} {status} claims"))

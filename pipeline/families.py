@@ -43,9 +43,5 @@ def compatible(p: str | None, q: str | None) -> bool:
 
 
 def same_fact(metric_a: str, period_a: str | None, metric_b: str, period_b: str | None) -> bool:
-    """Two claims with one fact key: the same metric and a compatible period, or another
-    metric of the family and the same period (a family match with one period missing is
-    left for the reviewer)."""
-    if metric_a == metric_b:
-        return compatible(period_a, period_b)
-    return same_family(metric_a, metric_b) and period_a == period_b
+    """Two claims with one fact key: a metric of the same family and a compatible period."""
+    return same_family(metric_a, metric_b) and compatible(period_a, period_b)

@@ -27,7 +27,7 @@ _QUARTER_ENDED = re.compile(
     rf"(?i)\b(?:three[\s-]months?|quarter)\s+end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?"
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
     r"|截至\s?(?P<zy>20\d\d)\s?年\s?(?P<zm>\d{1,2})\s?月(?:\s?\d{1,2}\s?日)?止?的?\s?(?:三个月|季度)")
-_AHEAD = frozenset({"guidance", "forecast", "estimate"})
+_AHEAD = frozenset({"guidance"})  # an estimate is mostly set against the result just reported
 
 
 @lru_cache(maxsize=1)

@@ -171,14 +171,22 @@ def claim_views(s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
                                .where(col(ArticleFeed.article_id).in_(art_ids))).all():
         feeds[art_id].append(name)
     sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    by_article: dict[tuple[int, int], dict[str, Any]] = {}
     for src in srcs:
         art_id = src.article_id
+        mention = {"lang": src.lang, "sentence": src.sentence, "figure_text": src.figure_text,
+                   "subject_text": src.subject_text, "start": src.start, "end": src.end}
+        held = by_article.get((src.claim_id, art_id))
+        if held is not None:  # one article is one source, in as many languages as it states the fact
+            held["mentions"].append(mention)
+            if src.lang not in held["langs"]:
+                held["langs"].append(src.lang)
+            continue
         title, url, published = arts.get(art_id, ("", None, None))
-        sources[src.claim_id].append({
-            "article_id": art_id, "title": title, "url": url, "feeds": feeds.get(art_id, []),
-            "lang": src.lang, "sentence": src.sentence, "figure_text": src.figure_text,
-            "subject_text": src.subject_text, "start": src.start, "end": src.end,
-            "published": published.isoformat() if published else None})
+        held = {"article_id": art_id, "title": title, "url": url, "feeds": feeds.get(art_id, []), **mention,
+                "langs": [src.lang], "mentions": [mention], "published": published.isoformat() if published else None}
+        by_article[(src.claim_id, art_id)] = held
+        sources[src.claim_id].append(held)
     return [{
         "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
         "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,

@@ -54,10 +54,11 @@ def test_families() -> None:
     # a gap written as a shortfall and as a negative figure is one fact
     assert fact_key("Amazon", "cash", "USD", 20e9, 20e9) == fact_key("Amazon", "free_cash_flow", "USD", -20e9, -20e9)
     assert fact_key("Meta", "capex", "USD", 135e9, 135e9) != fact_key("Meta", "capex", "USD", -135e9, -135e9)
-    assert same_fact("capex", "2026", "capex", None)  # exact metric, one side without period
-    assert same_fact("capex", "2026", "spending", "2026")  # family, same period
-    assert not same_fact("capex", "2026", "spending", None)  # family, one period missing: the reviewer sees it
-    assert not same_fact("capex", "2026", "capex", "2027")
+    assert same_fact("capex", "2026", "capex", None)  # one side without period
+    assert same_fact("capex", "2026", "spending", "2026")
+    assert same_fact("spending", "2026", "capex", None)
+    assert not same_fact("capex", "2026", "spending", "2027")  # the periods differ: shown
+    assert not same_fact("capex", "2026", "revenue", "2026")
 
 
 def _known(metric: str, period: str | None, value: float, when: date = date(2026, 1, 1)) -> Known:
