@@ -49,16 +49,14 @@ def period_order(period: str | None) -> tuple[str, int, int] | None:
     return (f"{part[:1]}{m.group('fy') or ''}", int(m.group("y")), int(part[1]) if part[1:2].isdigit() else 0)
 
 
-def _same_value(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
-    return round_sig(a_low) == round_sig(b_low) and round_sig(a_high) == round_sig(b_high)
-
-
 @dataclass
 class FactIndex:
     """Known facts by fact key, by subject + metric + currency + period, and by period."""
 
     by_key: dict[str, list[tuple[str, str | None]]] = field(default_factory=lambda: defaultdict(list))
-    by_period: dict[tuple[str, str, str, str], list[Known]] = field(default_factory=lambda: defaultdict(list))
+    # (subject, metric, currency, period) -> rounded (low, high) -> the fact
+    by_period: dict[tuple[str, str, str, str], dict[tuple[float, float], Known]] = field(
+        default_factory=lambda: defaultdict(dict))
     periods: dict[tuple[str, str, str], dict[str, Known]] = field(default_factory=lambda: defaultdict(dict))
 
     def add(self, k: Known) -> None:
@@ -66,7 +64,7 @@ class FactIndex:
         if k.period is None:
             return
         head = (k.subject.casefold(), k.metric, k.currency)
-        self.by_period[(*head, k.period)].append(k)
+        self.by_period[(*head, k.period)].setdefault((round_sig(k.low), round_sig(k.high)), k)
         held = self.periods[head].get(k.period)
         if held is None or (k.when or date.min) >= (held.when or date.min):
             self.periods[head][k.period] = k  # the latest word on that period
@@ -81,8 +79,11 @@ class FactIndex:
         """Facts of the same subject, metric and period with another value."""
         if period is None:
             return []
-        return [k for k in self.by_period.get((subject.casefold(), metric, currency, period), ())
-                if not _same_value(k.low, k.high, low, high)]
+        held = self.by_period.get((subject.casefold(), metric, currency, period))
+        if not held:
+            return []
+        mine = (round_sig(low), round_sig(high))
+        return [k for value, k in held.items() if value != mine]
 
     def last(self, subject: str, metric: str, period: str | None, currency: str, per: str | None) -> Known | None:
         """The latest known value of the same subject and metric for an earlier period of the same kind."""
