@@ -77,6 +77,14 @@ def _fail(exc: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _langs(r: dict[str, Any]) -> list[str]:
+    """The languages the claim's sources state it in, its own first."""
+    langs = [r["lang"]]
+    for src in r["sources"]:
+        langs += [lang for lang in src.get("langs", [src.get("lang")]) if lang and lang not in langs]
+    return langs
+
+
 def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     """Subject, metric, value, period, source of claims."""
     table = Table(title=title, show_lines=False)
@@ -86,7 +94,7 @@ def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
         src = r["sources"][0] if r["sources"] else {}
         feeds = ", ".join(src.get("feeds", [])) if src else ""
         table.add_row(*(Text(str(v)) for v in (r["id"], r["subject"], r["metric"], r["value"], r["period"] or "",
-                                               r["modality"], r["lang"], len(r["sources"]),
+                                               r["modality"], "+".join(_langs(r)), len(r["sources"]),
                                                feeds or (src.get("title") or ""))))
     return table
 
@@ -170,8 +178,9 @@ def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
                          ("  failed", len(summary.failed)), ("  backing off", len(summary.backing_off)),
                          ("new articles", summary.new_articles), ("articles extracted", summary.extracted),
                          ("claims found", st.found), ("dropped as already known", st.known),
-                         ("merged into queued claims", st.merged), ("queued", st.queued),
-                         ("  of which likely duplicates", st.flagged)):
+                         ("merged into queued claims", st.merged),
+                         ("  of which within one article", st.same_article), ("queued", st.queued),
+                         ("  of which likely duplicates", st.flagged), ("  of which conflicting", st.conflicts)):
         summary_table.add_row(label, str(value))
     out.print(summary_table)
 

@@ -60,6 +60,8 @@ class QueueStats:
     merged: int = 0
     queued: int = 0
     flagged: int = 0
+    same_article: int = 0  # merged: the article stated it already (a translated summary, a later sentence)
+    conflicts: int = 0  # queued with a conflict flag
     queued_ids: list[int] = field(default_factory=list)
 
 
@@ -140,8 +142,11 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
             stats.queued_ids.append(rec.id or 0)
             if near:
                 stats.flagged += 1
+            stats.conflicts += bool(rec.comparison and rec.comparison.get("conflicts"))
         else:
             stats.merged += 1
+            stats.same_article += s.exec(select(ClaimSource.id).where(ClaimSource.claim_id == rec.id,
+                                                                      ClaimSource.article_id == article.id)).first() is not None
             rec.confidence = max(rec.confidence, c.confidence)
             s.add(rec)
         exists = s.exec(select(ClaimSource).where(ClaimSource.claim_id == rec.id,

@@ -203,7 +203,6 @@ def bench_feeds(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> No
 
 def bench_dedup(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> None:
     import random
-
     from datetime import date
 
     from pipeline.conflicts import Known
