@@ -75,7 +75,12 @@ def fiscal_period(subject: str, period: str | None, published: date | None = Non
                   sentence: str = "", modality: str = "reported") -> str | None:
     """The period as the company's fiscal period; unchanged for a company of unknown calendar."""
     fye = year_end_of(subject)
-    if fye is None or period is None:
+    if period is None:  # "the quarter ended Sept. 30" names a quarter the extractor leaves yearless
+        ended = _ended_month(sentence, published) if sentence else None
+        if ended is None:
+            return None
+        return _label(ended[0], ended[1], fye) if fye and fye != 12 else f"Q{(ended[0] - 1) // 3 + 1} {ended[1]}"
+    if fye is None:
         return period
     if m := _YEAR.match(period):
         return m.group("y") if fye == 12 else f"FY{m.group('y')}"

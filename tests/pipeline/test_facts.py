@@ -4,14 +4,21 @@ conflicts and changes."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from sqlmodel import Session, col, select
 
 from extractors.claims import Extractor
+from extractors.spans import Claim
+from models import Article, ClaimRecord, Database, database_url
 from pipeline.conflicts import FactIndex, Known, period_order
+from pipeline.dedup import EvidenceIndex
+from pipeline.facts import load_facts
 from pipeline.families import fact_key, family, same_fact
 from pipeline.fiscal import fiscal_period, year_end_of
 from pipeline.notes import parse_note
+from pipeline.queue import QueueStats, claim_views, queue_claims
 from pipeline.rows import row_claims
 from pipeline.vault import row_date
 from tests.conftest import SEED_NOTE
@@ -33,6 +40,11 @@ NOV20 = date(2025, 11, 20)
     ("Meta", "Q4 FY2025", None, "", "reported", "Q4 2025"),
     ("Unknown Co", "Q3 2025", NOV20, "", "reported", "Q3 2025"),  # no calendar known: as stated
     ("NVIDIA", None, NOV20, "", "reported", None),
+    # a quarter the text names only by its end: the extractor gives no period
+    ("Microsoft", None, date(2025, 10, 30), "capex was $34.9 billion in the quarter ended Sept. 30", "reported",
+     "Q1 FY2026"),
+    ("Unknown Co", None, date(2025, 10, 30), "revenue in the quarter ended Sept. 30", "reported", "Q3 2025"),
+    ("Unknown Co", None, None, "revenue in the quarter ended Sept. 30", "reported", None),  # no year to read
 ])
 def test_fiscal_period(subject: str, period: str | None, published: date | None, sentence: str, modality: str,
                        expected: str | None) -> None:
@@ -111,3 +123,50 @@ def test_seed_note_rows_yield_their_claims(extractor: Extractor) -> None:
            for t, ex in zip(texts, extractions, strict=True)]
     for i, (row, want, have) in enumerate(zip(note.rows, SEED_ROWS, got, strict=True)):
         assert have == want, f"row {i + 1} {row.observation!r}"
+
+
+def _claim(subject: str, metric: str, value: float, period: str | None, lang: str = "en", start: int = 0) -> Claim:
+    return Claim(subject, metric, value, value, "USD", "exact", None, period, f"{subject} {metric} {value:g}", lang,
+                 start, start + 5)
+
+
+def _article(s: Session, key: str, published: date) -> Article:
+    art = Article(key=key, content_hash=key, title=key, published=published, body="x")
+    s.add(art)
+    s.flush()
+    return art
+
+
+def test_one_item_per_fact_within_14_days_and_conflicts_with_approved_claims(tmp_path: Path) -> None:
+    db = Database(database_url(tmp_path / "q.db"))
+    stats = QueueStats()
+    try:
+        with db.session() as s:
+            a = _article(s, "a", date(2026, 2, 1))
+            queue_claims(s, a, [_claim("OpenAI", "funding", 40e9, None)], EvidenceIndex(), [], stats)
+            b = _article(s, "b", date(2026, 2, 10))  # 9 days later, other language, family metric
+            queue_claims(s, b, [_claim("OpenAI", "debt_issuance", 40e9, None, "zh")], EvidenceIndex(), [], stats)
+            c = _article(s, "c", date(2026, 3, 20))  # 38 days after: a family match is another item
+            queue_claims(s, c, [_claim("OpenAI", "debt", 40e9, None)], EvidenceIndex(), [], stats)
+            e = _article(s, "e", date(2026, 3, 21))  # the same fingerprint is always the same item
+            queue_claims(s, e, [_claim("OpenAI", "funding", 40e9, None)], EvidenceIndex(), [], stats)
+        assert (stats.queued, stats.merged, stats.same_article) == (2, 2, 0)
+        with db.session() as s:
+            first = s.exec(select(ClaimRecord).order_by(col(ClaimRecord.id))).first()
+            assert first is not None
+            view = claim_views(s, [first])[0]
+            assert [src["langs"] for src in view["sources"]] == [["en"], ["zh"], ["en"]]
+            first.status, first.period = "approved", "2025"
+            s.add(first)
+        with db.session() as s:  # an approved claim is known: another value for its period conflicts
+            index = EvidenceIndex(facts=load_facts(s))
+            d = _article(s, "d", date(2026, 3, 25))
+            queue_claims(s, d, [_claim("OpenAI", "funding", 41e9, "2025"), _claim("OpenAI", "funding", 40e9, "2025"),
+                                _claim("OpenAI", "funding", 50e9, "2026", start=9)], index, [], stats)
+            recs = s.exec(select(ClaimRecord).order_by(col(ClaimRecord.id))).all()
+            views = {v["low"]: v for v in claim_views(s, list(recs)[2:])}
+        assert set(views) == {41e9, 50e9}  # $40B for 2025 is the approved claim: known
+        assert views[41e9]["flags"][0]["kind"] == "conflict" and views[41e9]["flags"][0]["other_value"] == "$40B"
+        assert views[50e9]["change"]["text"] == "funding 2026 $50B vs 2025 $40B, +25.0%"
+    finally:
+        db.close()
