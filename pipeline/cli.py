@@ -85,17 +85,26 @@ def _langs(r: dict[str, Any]) -> list[str]:
     return langs
 
 
+def _compared(r: dict[str, Any]) -> str:
+    """Conflicts and the change against the last known value, as the reviewer reads them."""
+    parts = [f["message"] for f in r.get("flags", []) if f.get("kind") == "conflict"]
+    if r.get("change"):
+        parts.append(r["change"]["text"])
+    return "; ".join(parts)
+
+
 def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     """Subject, metric, value, period, source of claims."""
     table = Table(title=title, show_lines=False)
-    for col_name in ("id", "subject", "metric", "value", "period", "modality", "lang", "sources", "source"):
+    for col_name in ("id", "subject", "metric", "value", "period", "modality", "lang", "sources", "source",
+                     "compared"):
         table.add_column(col_name, overflow="fold")
     for r in rows:
         src = r["sources"][0] if r["sources"] else {}
         feeds = ", ".join(src.get("feeds", [])) if src else ""
         table.add_row(*(Text(str(v)) for v in (r["id"], r["subject"], r["metric"], r["value"], r["period"] or "",
                                                r["modality"], "+".join(_langs(r)), len(r["sources"]),
-                                               feeds or (src.get("title") or ""))))
+                                               feeds or (src.get("title") or ""), _compared(r))))
     return table
 
 

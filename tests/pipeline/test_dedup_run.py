@@ -4,9 +4,13 @@ nightly run against a real feed server and the demo vault."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
+from models import Article, ClaimRecord, ClaimSource, Database, database_url
+from pipeline.config import Settings
 from pipeline.dedup_eval import TARGETS, score
+from pipeline.review.app import ReviewApp
 from pipeline.run import run
 from tests.conftest import DEMO, ROOT, run_cli
 from tests.feedserver import FeedServer, rss
@@ -61,3 +65,24 @@ def test_run_gives_one_item_per_fact_and_marks_conflicts_and_changes(tmp_path: P
     change = items[("xAI", 15e9)]["change"]
     assert change["text"] == "cash burn 2026 $15B vs 2025 $11B, +36.4%" and change["percent"] == 36.4
     assert items[("NVIDIA", 57e9)]["flags"] == [] and items[("NVIDIA", 57e9)]["change"] is None
+
+
+def test_review_card_shows_conflict_and_change_as_text(demo: Settings) -> None:
+    db = Database(database_url(demo.database))
+    try:
+        with db.session() as s:
+            art = Article(key="k", content_hash="k", title="t", body="Meta capex", published=date(2026, 2, 1))
+            s.add(art)
+            s.flush()
+            rec = ClaimRecord(fingerprint="f", loose_fingerprint="l", subject="Meta", metric="capex", low=160e9,
+                              high=160e9, currency="USD", period="2027", sentence="Meta capex", theses=["x.md"],
+                              comparison={"conflicts": [{"kind": "conflict", "message": "conflicts with <b>row</b>: $160B vs $150B (2027)"}],
+                                          "change": {"text": "capex 2027 $160B vs 2026 $135B, +18.5%"}})
+            s.add(rec)
+            s.flush()
+            s.add(ClaimSource(claim_id=rec.id or 0, article_id=art.id or 0, sentence="Meta capex"))
+        html = ReviewApp(demo, db).render_queue()
+    finally:
+        db.close()
+    assert "conflicts with &lt;b&gt;row&lt;/b&gt;: $160B vs $150B (2027)" in html  # note text is never markup
+    assert "Change: capex 2027 $160B vs 2026 $135B, +18.5%" in html
