@@ -10,11 +10,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from extractors.numbers import round_sig
 from pipeline.families import fact_key, same_fact
 
+MAX_CONFLICTS = 3  # values shown side by side; more add nothing for the reviewer
 _PERIOD = re.compile(r"^(?:(?P<part>Q[1-4]|H[12]|9M) )?(?P<fy>FY)?(?P<y>\d{4})$")
 
 
@@ -57,7 +59,9 @@ class FactIndex:
     # (subject, metric, currency, period) -> rounded (low, high) -> the fact
     by_period: dict[tuple[str, str, str, str], dict[tuple[float, float], Known]] = field(
         default_factory=lambda: defaultdict(dict))
-    periods: dict[tuple[str, str, str], dict[str, Known]] = field(default_factory=lambda: defaultdict(dict))
+    # (subject, metric, currency) -> period -> (its order, the latest word on it)
+    periods: dict[tuple[str, str, str], dict[str, tuple[tuple[str, int, int] | None, Known]]] = field(
+        default_factory=lambda: defaultdict(dict))
 
     def add(self, k: Known) -> None:
         self.by_key[fact_key(k.subject, k.metric, k.currency, k.low, k.high)].append((k.metric, k.period))
@@ -66,8 +70,8 @@ class FactIndex:
         head = (k.subject.casefold(), k.metric, k.currency)
         self.by_period[(*head, k.period)].setdefault((round_sig(k.low), round_sig(k.high)), k)
         held = self.periods[head].get(k.period)
-        if held is None or (k.when or date.min) >= (held.when or date.min):
-            self.periods[head][k.period] = k  # the latest word on that period
+        if held is None or (k.when or date.min) >= (held[1].when or date.min):
+            self.periods[head][k.period] = (period_order(k.period), k)
 
     def known(self, subject: str, metric: str, period: str | None, currency: str, low: float, high: float) -> bool:
         """Same subject and value, a metric of the same family, a compatible period."""
@@ -83,7 +87,7 @@ class FactIndex:
         if not held:
             return []
         mine = (round_sig(low), round_sig(high))
-        return [k for value, k in held.items() if value != mine]
+        return list(islice((k for value, k in held.items() if value != mine), MAX_CONFLICTS))
 
     def last(self, subject: str, metric: str, period: str | None, currency: str, per: str | None) -> Known | None:
         """The latest known value of the same subject and metric for an earlier period of the same kind."""
@@ -91,8 +95,7 @@ class FactIndex:
         if mine is None:
             return None
         best: tuple[tuple[str, int, int], Known] | None = None
-        for p, k in self.periods.get((subject.casefold(), metric, currency), {}).items():
-            theirs = period_order(p)
+        for theirs, k in self.periods.get((subject.casefold(), metric, currency), {}).values():
             if theirs is None or theirs[0] != mine[0] or theirs >= mine or k.per != per:
                 continue
             if best is None or theirs > best[0]:

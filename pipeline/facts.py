@@ -68,7 +68,7 @@ def comparison(facts: FactIndex, c: Claim, period: str | None, value: str, label
     out: dict[str, Any] = {}
     clash = facts.conflicts(c.subject, c.metric, period, c.currency, c.low, c.high)
     if clash:
-        out["conflicts"] = [conflict_flag(value, period, k) for k in clash[:3]]
+        out["conflicts"] = [conflict_flag(value, period, k) for k in clash]
     last = facts.last(c.subject, c.metric, period, c.currency, c.per)
     if last is not None:
         out["change"] = change_of(label, value, period, c.low, c.high, last)
