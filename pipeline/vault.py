@@ -15,10 +15,10 @@ from extractors.spans import Extraction
 from models import Database, EvidenceClaim, EvidenceRow, Thesis
 from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
 from pipeline.errors import NoteError
+from pipeline.evidence_rows import row_claims
 from pipeline.facts import load_facts
 from pipeline.fiscal import fiscal_period
 from pipeline.notes import Note, read_note, vault_notes
-from pipeline.rows import row_claims
 
 
 @dataclass

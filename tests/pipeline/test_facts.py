@@ -14,12 +14,12 @@ from extractors.spans import Claim
 from models import Article, ClaimRecord, Database, database_url
 from pipeline.conflicts import FactIndex, Known, period_order
 from pipeline.dedup import EvidenceIndex
+from pipeline.evidence_rows import row_claims
 from pipeline.facts import load_facts
 from pipeline.families import fact_key, family, same_fact
 from pipeline.fiscal import fiscal_period, year_end_of
 from pipeline.notes import parse_note
 from pipeline.queue import QueueStats, claim_views, queue_claims
-from pipeline.rows import row_claims
 from pipeline.vault import row_date
 from tests.conftest import SEED_NOTE
 
