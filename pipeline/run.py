@@ -82,8 +82,7 @@ class RunSummary:
             "failed": self.failed, "backing_off": self.backing_off, "malformed": self.malformed,
             "new_articles": self.new_articles, "extracted": self.extracted,
             "claims_found": self.stats.found, "known": self.stats.known,
-            "merged": self.stats.merged, "queued": self.stats.queued, "same_article": self.stats.same_article,
-            "conflicts": self.stats.conflicts,
+            "merged": self.stats.merged, "queued": self.stats.queued,
             "flagged": self.stats.flagged, "notes": self.notes,
             "evidence_rows": self.evidence_rows,
         }

@@ -10,7 +10,8 @@ from pathlib import Path
 from models import Article, ClaimRecord, ClaimSource, Database, database_url
 from pipeline.config import Settings
 from pipeline.dedup_eval import TARGETS, score
-from pipeline.review.app import ReviewApp
+from pipeline.queue import claim_views
+from pipeline.review.app import _env
 from pipeline.run import run
 from tests.conftest import DEMO, ROOT, run_cli
 from tests.feedserver import FeedServer, rss
@@ -67,7 +68,7 @@ def test_run_gives_one_item_per_fact_and_marks_conflicts_and_changes(tmp_path: P
     assert items[("NVIDIA", 57e9)]["flags"] == [] and items[("NVIDIA", 57e9)]["change"] is None
 
 
-def test_review_card_shows_conflict_and_change_as_text(demo: Settings) -> None:
+def test_review_card_include_shows_conflict_and_change_as_text(demo: Settings) -> None:
     db = Database(database_url(demo.database))
     try:
         with db.session() as s:
@@ -76,12 +77,14 @@ def test_review_card_shows_conflict_and_change_as_text(demo: Settings) -> None:
             s.flush()
             rec = ClaimRecord(fingerprint="f", loose_fingerprint="l", subject="Meta", metric="capex", low=160e9,
                               high=160e9, currency="USD", period="2027", sentence="Meta capex", theses=["x.md"],
-                              comparison={"conflicts": [{"kind": "conflict", "message": "conflicts with <b>row</b>: $160B vs $150B (2027)"}],
+                              comparison={"conflicts": [{"kind": "conflict",
+                                                         "message": "conflicts with <b>row</b>: $160B vs $150B (2027)"}],
                                           "change": {"text": "capex 2027 $160B vs 2026 $135B, +18.5%"}})
             s.add(rec)
             s.flush()
             s.add(ClaimSource(claim_id=rec.id or 0, article_id=art.id or 0, sentence="Meta capex"))
-        html = ReviewApp(demo, db).render_queue()
+            s.flush()
+            html = _env.get_template("compared.html").render(c=claim_views(s, [rec])[0])
     finally:
         db.close()
     assert "conflicts with &lt;b&gt;row&lt;/b&gt;: $160B vs $150B (2027)" in html  # note text is never markup
