@@ -96,14 +96,18 @@ def fiscal_period(subject: str, period: str | None, published: date | None = Non
     if fye == 12:
         return f"Q{q} {y}" if y != "?" else period
     end = _quarter_end(q, fye)
-    if published is not None and (y == "?" or int(y) == published.year):
-        # The year was most likely read off the date: the result just reported, or for
+    if published is not None:
+        # A yearless quarter takes its year from the date (this year's, or last year's
+        # when this year's is still ahead): read it as the result just reported, or for
         # guidance the quarter still ahead.
         if modality in _AHEAD:
             year = published.year if end >= published.month else published.year + 1
         else:
             year = published.year if end < published.month else published.year - 1
-        return _label(end, year, fye)
+        calendar_end = (int(y) * 12 + 3 * q) if y != "?" else 0
+        if y == "?" or int(y) == published.year or (
+                not stated_fy and int(y) == published.year - 1 and abs(year * 12 + end - calendar_end) <= 3):
+            return _label(end, year, fye)
     if y == "?":
         return period
     if stated_fy:

@@ -31,6 +31,9 @@ NOV20 = date(2025, 11, 20)
     ("NVIDIA", "Q3 2025", NOV20, "third-quarter revenue", "reported", "Q3 FY2026"),
     ("英伟达", "Q3 FY2025", NOV20, "第三财季营收", "reported", "Q3 FY2026"),  # year read off the date
     ("NVIDIA", "Q3 FY2026", NOV20, "", "reported", "Q3 FY2026"),
+    # "fourth-quarter" in February: last year's calendar Q4, the fiscal quarter that just ended
+    ("NVIDIA", "Q4 2025", date(2026, 2, 26), "fourth-quarter revenue", "reported", "Q4 FY2026"),
+    ("NVIDIA", "Q3 2024", NOV20, "revenue in Q3 2024", "reported", "Q3 FY2025"),  # a year-old quarter stays one
     ("Microsoft", "Q3 2025", date(2025, 10, 29), "revenue for the quarter ended Sept. 30", "reported", "Q1 FY2026"),
     ("Apple", "Q3 2025", date(2025, 10, 30), "in the quarter ended September 30, 2025", "reported", "Q4 FY2025"),
     ("Oracle", "Q2 FY2026", date(2025, 12, 10), "", "reported", "Q2 FY2026"),  # a stated fiscal year stays
