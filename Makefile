@@ -53,7 +53,7 @@ test: setup browser postgres
 	$(BIN)/python -m pytest -q -ra
 
 eval: setup
-	$(BIN)/python -m pipeline.evaluate fixtures/extract/dev.jsonl fixtures/extract/real
+	$(BIN)/python -m pipeline.evaluate fixtures/extract/dev.jsonl fixtures/extract/real fixtures/dedup
 
 bench: setup
 	$(BIN)/python -m tests.bench.run

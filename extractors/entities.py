@@ -54,7 +54,7 @@ def load_shipped_aliases() -> dict[str, list[str]]:
     """The alias table shipped with the package: canonical -> other names."""
     raw = resources.files("extractors").joinpath("data/aliases.toml").read_text("utf-8")
     data = tomllib.loads(raw)
-    return {str(k): [str(x) for x in v] for k, v in data.items()}
+    return {str(k): [str(x) for x in v] for k, v in data.items() if isinstance(v, list)}
 
 
 @dataclass

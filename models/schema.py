@@ -29,7 +29,7 @@ PG_MIGRATION_LOCK = 0x636C6D6967  # "clmig"
 
 
 # Columns that revisions after the first added: an unversioned database may lack them.
-ADDED_SINCE_FIRST = {"claim": {"modality"}, "article": {"translation_flags"}}
+ADDED_SINCE_FIRST = {"claim": {"modality", "comparison"}, "article": {"translation_flags"}}
 
 
 class ForeignSchemaError(Exception):

@@ -104,6 +104,7 @@ class ClaimRecord(SQLModel, table=True):
     implication: str = ""
     original: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     near_duplicate: str | None = None  # the evidence row or claim it closely repeats
+    comparison: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # conflicts, change
     created_at: datetime = Field(default_factory=utcnow)
     decided_at: datetime | None = None
     applied_at: datetime | None = None

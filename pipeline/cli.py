@@ -80,17 +80,34 @@ def _fail(exc: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _langs(r: dict[str, Any]) -> list[str]:
+    """The languages the claim's sources state it in, its own first."""
+    langs = [r["lang"]]
+    for src in r["sources"]:
+        langs += [lang for lang in src.get("langs", [src.get("lang")]) if lang and lang not in langs]
+    return langs
+
+
+def _compared(r: dict[str, Any]) -> str:
+    """Conflicts and the change against the last known value, as the reviewer reads them."""
+    parts = [f["message"] for f in r.get("flags", []) if f.get("kind") == "conflict"]
+    if r.get("change"):
+        parts.append(r["change"]["text"])
+    return "; ".join(parts)
+
+
 def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     """Subject, metric, value, period, source of claims."""
     table = Table(title=title, show_lines=False)
-    for col_name in ("id", "subject", "metric", "value", "period", "modality", "lang", "sources", "source"):
+    for col_name in ("id", "subject", "metric", "value", "period", "modality", "lang", "sources", "source",
+                     "compared"):
         table.add_column(col_name, overflow="fold")
     for r in rows:
         src = r["sources"][0] if r["sources"] else {}
         feeds = ", ".join(src.get("feeds", [])) if src else ""
         table.add_row(*(Text(str(v)) for v in (r["id"], r["subject"], r["metric"], r["value"], r["period"] or "",
-                                               r["modality"], r["lang"], len(r["sources"]),
-                                               feeds or (src.get("title") or ""))))
+                                               r["modality"], "+".join(_langs(r)), len(r["sources"]),
+                                               feeds or (src.get("title") or ""), _compared(r))))
     return table
 
 
@@ -189,8 +206,9 @@ def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
                          ("  failed", len(summary.failed)), ("  backing off", len(summary.backing_off)),
                          ("new articles", summary.new_articles), ("articles extracted", summary.extracted),
                          ("claims found", st.found), ("dropped as already known", st.known),
-                         ("merged into queued claims", st.merged), ("queued", st.queued),
-                         ("  of which likely duplicates", st.flagged),
+                         ("merged into queued claims", st.merged),
+                         ("  of which within one article", st.same_article), ("queued", st.queued),
+                         ("  of which likely duplicates", st.flagged), ("  of which conflicting", st.conflicts),
                          ("translation mismatches flagged", len(summary.translation))):
         summary_table.add_row(label, str(value))
     out.print(summary_table)
@@ -299,7 +317,7 @@ def queue_list(
             sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
                                                            "currency", "qualifier", "per", "period",
                                                            "modality", "lang", "sentence", "sources",
-                                                           "theses", "bears_on", "flags")},
+                                                           "theses", "fiscal_period", "bears_on", "flags", "change")},
                                         ensure_ascii=False) + "\n")
     else:
         out.print(claims_table(rows, f"{len(rows)} {status} claims"))

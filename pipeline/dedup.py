@@ -15,6 +15,8 @@ from rapidfuzz import fuzz, process
 
 from extractors.numbers import round_sig
 from extractors.spans import Claim
+from pipeline.conflicts import FactIndex
+from pipeline.families import fact_key
 
 KNOWN_SIMILARITY = 92  # near-identical wording with the same figure: already in the notes
 FLAG_SIMILARITY = 80  # close enough to show the reviewer the match
@@ -41,6 +43,11 @@ def claim_loose(c: Claim) -> str:
     return loose_fingerprint(c.subject, c.metric, c.currency, c.low, c.high)
 
 
+def claim_key(c: Claim) -> str:
+    """The fact key: subject, metric family, currency, value; what one queue item shares."""
+    return fact_key(c.subject, c.metric, c.currency, c.low, c.high)
+
+
 def normalize_text(text: str) -> str:
     """Lower case, markup and extra spaces gone: what near-duplicate matching compares."""
     return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip().casefold()
@@ -54,6 +61,7 @@ class EvidenceIndex:
     loose_no_period: set[str] = field(default_factory=set)  # rows that state no period
     loose_any: set[str] = field(default_factory=set)
     by_figure: dict[tuple[str, float], list[str]] = field(default_factory=lambda: defaultdict(list))
+    facts: FactIndex = field(default_factory=FactIndex)  # family, fiscal period, conflicts, changes
 
     def add_claim(self, fp: str, loose: str, has_period: bool) -> None:
         self.exact.add(fp)

@@ -1,4 +1,4 @@
-"""`make eval`: extraction quality on the annotated dev set, per language.
+"""`make eval`: extraction quality on the annotated dev set, per language; dedup on its own set.
 
 Money: a prediction is right when it overlaps an annotated figure and has its value
 (low, high) and currency; qualifier, rate and period accuracy are measured on those
@@ -23,6 +23,7 @@ from extractors.claims import Extractor
 from extractors.entities import AliasTable
 from extractors.numbers import cjk_share, round_sig
 from extractors.spans import Extraction
+from pipeline import dedup_eval
 from pipeline.devset import build, parse_source
 
 TARGETS = {"money_f1": 0.97, "qualifier_acc": 0.95, "claim_precision": 0.90,
@@ -259,11 +260,15 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     paths = [Path(a) for a in argv if a != "-v"] or [Path("fixtures/extract/dev.jsonl")]
     extractor = Extractor()
-    results = {}
+    results: dict[str, Any] = {}
     for path in paths:
         if not path.exists():
             print(f"no such dev set: {path}", file=sys.stderr)
             return 2
+        if (path / "expected.json").exists():  # a dedup dev set: feed items against a vault
+            vault = Path(json.loads((path / "expected.json").read_text("utf-8"))["vault"])
+            results["dedup"] = dedup_eval.report(path, vault, verbose)
+            continue
         results[str(path)] = report(str(path), evaluate(path, extractor), verbose)
     Path("eval-results.json").write_text(json.dumps(results, indent=1))
     return 0

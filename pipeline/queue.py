@@ -15,8 +15,16 @@ from extractors.spans import PERS, QUALIFIERS, Claim
 from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
 from models.tables import utcnow
 from pipeline.bearing import checkpoint_implication
-from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_fingerprint, claim_loose
+from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_key, claim_loose, fingerprint
 from pipeline.errors import ClaimlogError, NoteError
+from pipeline.facts import (
+    change_for,
+    claim_period,
+    comparison,
+    flags_of,
+    matching_item,
+    record_period,
+)
 from pipeline.notes import (
     append_rows,
     insert_rows,
@@ -51,6 +59,8 @@ class QueueStats:
     merged: int = 0
     queued: int = 0
     flagged: int = 0
+    same_article: int = 0  # merged: the article stated it already (a translated summary, a later sentence)
+    conflicts: int = 0  # queued with a conflict flag
     queued_ids: list[int] = field(default_factory=list)
 
 
@@ -100,14 +110,15 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
 
     for c in claims:
         stats.found += 1
-        fp, loose = claim_fingerprint(c), claim_loose(c)
-        if index.known(fp, loose, c.period is not None):
+        period = claim_period(c, article.published)
+        fp, key = fingerprint(c.subject, c.metric, period, c.currency, c.low, c.high), claim_key(c)
+        if index.known(fp, claim_loose(c), period is not None) or index.facts.known(
+                c.subject, c.metric, period, c.currency, c.low, c.high):
             stats.known += 1
             continue
         rec = s.exec(select(ClaimRecord).where(ClaimRecord.fingerprint == fp)).first()
         if rec is None:
-            candidates = s.exec(select(ClaimRecord).where(ClaimRecord.loose_fingerprint == loose)).all()
-            rec = next((r for r in candidates if r.period is None or c.period is None), None)
+            rec = matching_item(s, c, period, key, article.published)
             if rec is not None and rec.period is None and c.period:
                 rec.period = c.period  # the other source names the period
         near = index.near(c.sentence, c.currency, c.low)
@@ -115,21 +126,26 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
             stats.known += 1
             continue
         if rec is None:
-            rec = ClaimRecord(fingerprint=fp, loose_fingerprint=loose, subject=c.subject,
+            value = format_money(c.low, c.high, c.currency, c.qualifier, c.per)
+            rec = ClaimRecord(fingerprint=fp, loose_fingerprint=key, subject=c.subject,
                               metric=c.metric, low=c.low, high=c.high, currency=c.currency,
                               qualifier=c.qualifier, per=c.per, period=c.period, modality=c.modality,
                               lang=c.lang,
                               sentence=c.sentence, confidence=c.confidence,
                               published=article.published, theses=route(c.subject, routes),
-                              near_duplicate=near[1] if near else None)
+                              near_duplicate=near[1] if near else None,
+                              comparison=comparison(index.facts, c, period, value, METRIC_LABEL.get(c.metric, c.metric)))
             s.add(rec)
             s.flush()
             stats.queued += 1
             stats.queued_ids.append(rec.id or 0)
             if near:
                 stats.flagged += 1
+            stats.conflicts += bool(rec.comparison and rec.comparison.get("conflicts"))
         else:
             stats.merged += 1
+            stats.same_article += s.exec(select(ClaimSource.id).where(ClaimSource.claim_id == rec.id,
+                                                                      ClaimSource.article_id == article.id)).first() is not None
             rec.confidence = max(rec.confidence, c.confidence)
             s.add(rec)
         exists = s.exec(select(ClaimSource).where(ClaimSource.claim_id == rec.id,
@@ -159,14 +175,22 @@ def claim_views(s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
                                .where(col(ArticleFeed.article_id).in_(art_ids))).all():
         feeds[art_id].append(name)
     sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    by_article: dict[tuple[int, int], dict[str, Any]] = {}
     for src in srcs:
         art_id = src.article_id
+        mention = {"lang": src.lang, "sentence": src.sentence, "figure_text": src.figure_text,
+                   "subject_text": src.subject_text, "start": src.start, "end": src.end}
+        held = by_article.get((src.claim_id, art_id))
+        if held is not None:  # one article is one source, in as many languages as it states the fact
+            held["mentions"].append(mention)
+            if src.lang not in held["langs"]:
+                held["langs"].append(src.lang)
+            continue
         title, url, published = arts.get(art_id, ("", None, None))
-        sources[src.claim_id].append({
-            "article_id": art_id, "title": title, "url": url, "feeds": feeds.get(art_id, []),
-            "lang": src.lang, "sentence": src.sentence, "figure_text": src.figure_text,
-            "subject_text": src.subject_text, "start": src.start, "end": src.end,
-            "published": published.isoformat() if published else None})
+        held = {"article_id": art_id, "title": title, "url": url, "feeds": feeds.get(art_id, []), **mention,
+                "langs": [src.lang], "mentions": [mention], "published": published.isoformat() if published else None}
+        by_article[(src.claim_id, art_id)] = held
+        sources[src.claim_id].append(held)
     return [{
         "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
         "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,
@@ -174,6 +198,7 @@ def claim_views(s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
         "sentence": rec.sentence,
         "confidence": rec.confidence, "sources": sources.get(rec.id or 0, []), "theses": list(rec.theses or []),
         "near_duplicate": rec.near_duplicate, "observation": rec.observation,
+        "fiscal_period": record_period(rec), "flags": flags_of(rec), "change": change_for(rec),
         "implication": rec.implication, "original": rec.original,
         "published": rec.published.isoformat() if rec.published else None,
         "value": format_money(rec.low, rec.high, rec.currency, rec.qualifier, rec.per),

@@ -178,9 +178,10 @@ def claim_flags(s: Session, views: list[dict[str, Any]]) -> None:
     stored = dict(s.exec(select(col(Article.id), Article.translation_flags)
                          .where(col(Article.id).in_(art_ids))).all()) if art_ids else {}
     for v in views:
-        flags = []
+        flags = list(v.get("flags") or [])  # conflicts, set when the claim was queued
         for src in v["sources"]:
+            starts = {m["start"] for m in src.get("mentions") or [src]}
             for flag in stored.get(src["article_id"]) or []:
-                if flag.get("start") == src["start"]:
+                if flag.get("start") in starts:
                     flags.append({k: flag[k] for k in ("kind", "summary", "original", "why")})
         v["flags"] = flags

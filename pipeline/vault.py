@@ -15,6 +15,9 @@ from extractors.spans import Extraction
 from models import Database, EvidenceClaim, EvidenceRow, Thesis
 from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
 from pipeline.errors import NoteError
+from pipeline.evidence_rows import row_claims
+from pipeline.facts import load_facts
+from pipeline.fiscal import fiscal_period
 from pipeline.notes import Note, read_note, vault_notes
 
 
@@ -134,9 +137,10 @@ def _store_note(s: Session, note: Note, rows: list[Any], extractions: list[Extra
         s.add(rec)
         s.flush()
         result.rows += 1
-        for c in ex.claims:
+        for c in row_claims(f"{row.observation}\n{row.implication}", ex):
+            period = fiscal_period(c.subject, c.period, row_date(row.date), row.observation)
             s.add(EvidenceClaim(row_id=rec.id or 0,
-                                fingerprint=fingerprint(c.subject, c.metric, c.period, c.currency, c.low, c.high),
+                                fingerprint=fingerprint(c.subject, c.metric, period, c.currency, c.low, c.high),
                                 loose_fingerprint=loose_fingerprint(c.subject, c.metric, c.currency, c.low, c.high),
                                 has_period=c.period is not None, subject=c.subject, metric=c.metric,
                                 low=c.low, high=c.high, currency=c.currency, period=c.period))
@@ -159,6 +163,7 @@ def evidence_index(db: Database) -> EvidenceIndex:
         # Figures were read when the note was scanned; no row is parsed again here.
         for obs, figures in s.exec(select(EvidenceRow.observation, EvidenceRow.figures)).all():
             index.add_text(obs, [(str(cur), float(value)) for cur, value in figures or []])
+        index.facts = load_facts(s)
     return index
 
 

@@ -141,7 +141,8 @@ CHANGE_BEFORE = r"(?:同比|环比|较上年同期|较去年同期|较上年|较
 AGGREGATE = r"合计|總計|总计|总额|總額|共计|合共|加总|[两三四五六七八九十]大(?:科技|巨头|公司|云厂商|企业|银行|科企)|多家|各家|等公司|科技巨头|巨头们"
 # Words that hold a metric word without being that metric ("投资物业" is property, not an investment).
 NOT_METRIC = ["投资物业", "投资收益", "投资者", "投资人(?!民币)", "投资银行", "投资评级", "净资产", "投资公司", "营业外收入",
-              "收入及支出", "所得税费用", "费用率", "收益率"]
+              "收入及支出", "所得税费用", "费用率", "收益率",
+              "[（(]含融资租赁[）)]"]  # "资本支出（含融资租赁）": a note on what capex counts, no funding
 
 # Organisation names the alias table does not know: a name before a stock code
 # ("明阳电气(301291)", "台積電(2330)"), or ending in one of these words.

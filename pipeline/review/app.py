@@ -111,9 +111,11 @@ class ReviewApp:
             src = v["sources"][0] if v["sources"] else {}
             v["html_sentence"] = highlight(v["sentence"], [(src.get("figure_text", ""), "fig"),
                                                            (src.get("subject_text", "") or v["subject"], "subj")])
+            # one source is one article: a translated article states the fact in both languages
+            mentions = [m for o in v["sources"] for m in o.get("mentions") or [o]]
             v["others"] = [(o, highlight(o["sentence"], [(o.get("figure_text", ""), "fig"),
                                                          (o.get("subject_text", "") or v["subject"], "subj")]))
-                           for o in v["sources"][1:] if o["lang"] != src.get("lang") and o["sentence"]][:1]
+                           for o in mentions if o["lang"] != src.get("lang") and o["sentence"]][:1]
             v["row"] = rows.get(rec.id or 0, "")
         return views
 

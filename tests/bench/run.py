@@ -203,11 +203,16 @@ def bench_feeds(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> No
 
 def bench_dedup(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> None:
     import random
+    from datetime import date
 
+    from pipeline.conflicts import Known
     from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
+    from pipeline.fiscal import fiscal_period
 
     rng = random.Random(7)
-    subjects = [f"Company {i}" for i in range(2000)]
+    # Companies with known fiscal calendars among them: their periods are made fiscal too.
+    subjects = [f"Company {i}" for i in range(1990)] + ["Microsoft", "Oracle", "NVIDIA", "Apple", "Alibaba",
+                                                          "Meta", "Google", "Amazon", "Tesla", "TSMC"]
     metrics = ["capex", "revenue", "debt", "funding", "loss", "valuation"]
 
     def row(i: int) -> tuple[str, str, str, float, str]:
@@ -223,15 +228,22 @@ def bench_dedup(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> No
             idx.add_claim(fingerprint(subj, metric, period, "USD", value, value),
                           loose_fingerprint(subj, metric, "USD", value, value), True)
             idx.add_text(text, [("USD", value)])
+            idx.facts.add(Known(subj, metric, fiscal_period(subj, period), "USD", value, value, None,
+                                date(2026, 1, 1), "bench.md"))
         return idx, data
 
     def dedup(idx: EvidenceIndex, claims: list[tuple]) -> int:
         dropped = 0
         for subj, metric, period, value, text in claims:
+            period = fiscal_period(subj, period, date(2026, 2, 1), text)
             fp = fingerprint(subj, metric, period, "USD", value, value)
             loose = loose_fingerprint(subj, metric, "USD", value, value)
-            if idx.known(fp, loose, True) or (idx.near(text, "USD", value) or (0.0, ""))[0] >= 92:
+            if (idx.known(fp, loose, True) or idx.facts.known(subj, metric, period, "USD", value, value)
+                    or (idx.near(text, "USD", value) or (0.0, ""))[0] >= 92):
                 dropped += 1
+            else:  # queued: what it conflicts with, and its change against the last known value
+                idx.facts.conflicts(subj, metric, period, "USD", value, value)
+                idx.facts.last(subj, metric, period, "USD", None)
         return dropped
 
     times = {}
@@ -244,7 +256,7 @@ def bench_dedup(results: dict[str, Any], rows: list[tuple[str, str, str]]) -> No
     results["dedup_s_100k"] = round(times[100_000], 3)
     results["dedup_growth_10k_to_100k"] = round(times[100_000] / times[10_000], 2)
     rows += [("dedup", "10,000 new claims vs 10,000 rows", f"{results['dedup_s_10k']} s"),
-             ("dedup", "10,000 new claims vs 100,000 rows", f"{results['dedup_s_100k']} s (target < 2 s)"),
+             ("dedup", "10,000 new claims vs 100,000 rows", f"{results['dedup_s_100k']} s (target < 1 s)"),
              ("dedup", "growth, 10x the rows", f"{results['dedup_growth_10k_to_100k']}x the time (linear would be 10x)")]
 
 
