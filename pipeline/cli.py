@@ -508,31 +508,38 @@ app.add_typer(db_app, name="db")
 
 def main() -> None:
     """Entry point of the console script: every failure is one line and an exit code."""
-    from models import DatabaseError, DatabaseLockedError
-
     try:
         app()
-    except DatabaseLockedError as exc:
-        err.print(_line("error:", "red", exc), highlight=False, soft_wrap=True)
-        sys.exit(4)
-    except DatabaseError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
-        sys.exit(6)
-    except Exception as exc:  # a bug: one line here, the traceback in the log file (else a file of its own)
-        import tempfile
-        import traceback
+    except Exception as exc:
+        # The database layer is imported only by commands that open one (so that `--help`
+        # starts fast); an error of its classes can only come once it is loaded.
+        db = sys.modules.get("models.db")
+        if db is not None and isinstance(exc, db.DatabaseLockedError):
+            err.print(_line("error:", "red", exc), highlight=False, soft_wrap=True)
+            sys.exit(4)
+        if db is not None and isinstance(exc, db.DatabaseError):
+            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            sys.exit(6)
+        _crashed(exc)
 
-        from pipeline.runlog import crash as log_crash
 
-        where = log_crash(exc)
-        if where is None:
-            fd, named = tempfile.mkstemp(prefix="claimlog-crash-", suffix=".txt")
-            with os.fdopen(fd, "w") as fh:
-                traceback.print_exc(file=fh)
-            where = Path(named)
-        err.print(f"claimlog crashed: {type(exc).__name__}: {exc} (traceback in {where})",
-                  markup=False, highlight=False, soft_wrap=True)
-        sys.exit(70)
+def _crashed(exc: Exception) -> None:
+    """A bug: one line here, the traceback in the log file (else a file of its own).
+    Called while `exc` is being handled, so the traceback is still at hand."""
+    import tempfile
+    import traceback
+
+    from pipeline.runlog import crash as log_crash
+
+    where = log_crash(exc)
+    if where is None:
+        fd, named = tempfile.mkstemp(prefix="claimlog-crash-", suffix=".txt")
+        with os.fdopen(fd, "w") as fh:
+            traceback.print_exc(file=fh)
+        where = Path(named)
+    err.print(f"claimlog crashed: {type(exc).__name__}: {exc} (traceback in {where})",
+              markup=False, highlight=False, soft_wrap=True)
+    sys.exit(70)
 
 
 if __name__ == "__main__":

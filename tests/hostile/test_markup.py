@@ -58,4 +58,4 @@ def test_markup_in_the_configuration_is_reported_as_text(tmp_path: Path) -> None
     config = write_config(tmp_path, [{"name": "x", "url": "http://example.invalid/", "lang": MARKUP}])
     result = claimlog("run", "--config", str(config), cwd=tmp_path, timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert f"lang must be one of en, zh, not '{MARKUP}'" in result.stderr
+    assert f"[feeds[0].lang] must be one of 'en' or 'zh', not '{MARKUP}'" in result.stderr
