@@ -76,6 +76,6 @@ def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start
         return "estimate"
     if _FORECAST.search(sentence[max(0, ms - 60):ms]):
         return "forecast"
-    if _GUIDANCE.search(_VERSUS_EXPECTED.sub(" ", local)):
+    if _GUIDANCE.search(local) and _GUIDANCE.search(_VERSUS_EXPECTED.sub(" ", local)):
         return "guidance"
     return "reported"
