@@ -44,8 +44,12 @@ def _like(text: str) -> str:
 def page_of(s: Session, f: Filters, offset: int = 0, limit: int = PAGE) -> tuple[list[ClaimRecord], bool]:
     """One page of claims, best first, and whether more follow."""
     q = select(ClaimRecord)
-    if f.status == "conflicts":  # claims that closely repeat a row or claim: decide them side by side
-        q = q.where(col(ClaimRecord.near_duplicate).is_not(None), col(ClaimRecord.status).in_(("pending", "skipped")))
+    if f.status == "conflicts":
+        # claims that contradict a known value (another value for the same subject, metric and
+        # period) or closely repeat a row or claim: decide them side by side
+        conflicting = cast(col(ClaimRecord.comparison), String).like('%"conflicts": [{%')
+        q = q.where(or_(col(ClaimRecord.near_duplicate).is_not(None), conflicting),
+                    col(ClaimRecord.status).in_(("pending", "skipped")))
     else:
         q = q.where(ClaimRecord.status == f.status)
     if f.subject:

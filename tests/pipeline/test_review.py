@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models import Article, ClaimRecord, ClaimSource, Database, Decision, database_url
 from pipeline.config import Settings
@@ -404,10 +404,17 @@ def test_filters_by_note_metric_and_conflicts(demo: Settings) -> None:
             rec.theses = ["China AI spending.md"]
             rec.near_duplicate = "| 2026-02-24 | an older row |"
             s.add(rec)
+        for rec in s.exec(select(ClaimRecord).where(col(ClaimRecord.id).in_((4, 5)))).all():
+            rec.comparison = {"conflicts": [{"kind": "conflict", "message": "$3B here, $2B in the note"}]}
+            s.add(rec)
+        rec6 = s.get(ClaimRecord, 6)
+        assert rec6 is not None
+        rec6.comparison = {"conflicts": [], "change": {"text": "+10%"}}  # a change alone is no conflict
+        s.add(rec6)
     with db.session() as s:
         by_note, more = page_of(s, Filters(note="China AI spending.md"))
         assert sorted(r.id for r in by_note) == [1, 2, 3] and not more
-        assert sorted(r.id for r in page_of(s, Filters(status="conflicts"))[0]) == [1, 2, 3]
+        assert sorted(r.id for r in page_of(s, Filters(status="conflicts"))[0]) == [1, 2, 3, 4, 5]
         capex, more = page_of(s, Filters(metric="capex"))
         assert len(capex) == 40 and not more and {r.metric for r in capex} == {"capex"}
         page1, more = page_of(s, Filters())
