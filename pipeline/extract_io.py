@@ -15,7 +15,8 @@ from typing import IO, Any
 
 from extractors.claims import Extractor
 
-BATCH = 64
+BATCH = 64  # the first batch: output starts soon
+PARALLEL_BATCH = 512  # later batches: large enough to share between two cores
 MAX_LINE_CHARS = 1_000_000  # one JSON line; longer ones are refused before parsing
 MAX_TEXT_CHARS = 200_000  # one text; a longer one is no news article
 
@@ -88,7 +89,9 @@ def run_extract(lines: Iterable[str], out: IO[str], extractor: Extractor,
 
     def extract(items: list[tuple[int, tuple[Any, str, str | None, date | None]]]) -> None:
         try:
-            results = extractor.extract_many([(t, lg, p) for _, (_, t, lg, p) in items])
+            texts = [(t, lg, p) for _, (_, t, lg, p) in items]
+            # a large batch is split with a forked second process; results come back in order
+            results = extractor.extract_parallel(texts, processes=2) if len(items) > 1 else extractor.extract_many(texts)
             lines_out = [_dumps(ex.to_json(parsed[0])) for (_, parsed), ex in zip(items, results, strict=True)]
         except Exception as exc:
             if len(items) > 1:  # find the line at fault; the others are extracted alone
@@ -115,7 +118,7 @@ def run_extract(lines: Iterable[str], out: IO[str], extractor: Extractor,
             flush()  # keep output in input order
             error(line_no, None, str(exc))
             continue
-        if len(batch) >= BATCH:
+        if len(batch) >= (PARALLEL_BATCH if counts.done or counts.errors else BATCH):
             flush()
     flush()
     return counts

@@ -105,6 +105,7 @@ def test_extract_streams_its_input() -> None:
     out = sink.getvalue().splitlines()
     assert len(out) == 10_000
     assert first_output_at[0] <= BATCH + 1
+    assert [json.loads(line)["id"] for line in out] == list(range(10_000))  # two cores, input order kept
     assert json.loads(out[-1])["claims"][0]["subject"] == "Meta"
 
 
