@@ -65,14 +65,23 @@ def upgrade(engine: Engine) -> Migrated:
         cfg = _config(conn)
         if before is None:
             ours = {t.name for t in SQLModel.metadata.sorted_tables}
-            if not ours & set(inspect(conn).get_table_names()):
-                SQLModel.metadata.create_all(conn)
+            have = set(inspect(conn).get_table_names())
+            if not ours & have or _creation_interrupted(conn, ours, have):
+                SQLModel.metadata.create_all(conn)  # only the tables it lacks
                 command.stamp(cfg, "head")
                 return Migrated(None, head())
             _check_first_release(conn)
             command.stamp(cfg, inspected_revision(conn))
         command.upgrade(cfg, "head")
         return Migrated(before, MigrationContext.configure(conn).get_current_revision())
+
+
+def _creation_interrupted(conn: Connection, ours: set[str], have: set[str]) -> bool:
+    """A run killed while it created a new database: some of our tables, every one empty, no
+    revision. SQLite commits each CREATE TABLE on its own, so the rest are simply missing."""
+    if not have <= ours | {"alembic_version"}:
+        return False
+    return all(conn.execute(text(f'SELECT 1 FROM "{name}" LIMIT 1')).first() is None for name in have & ours)
 
 
 def _check_first_release(conn: Connection) -> None:

@@ -109,3 +109,42 @@ def test_an_unversioned_database_is_stamped_at_the_revision_its_tables_show(tmp_
     con = sqlite3.connect(path)
     assert all(k[0].isdigit() for (k,) in con.execute("select key from article"))
     con.close()
+
+
+def test_a_database_whose_creation_was_killed_is_finished_not_refused(tmp_path: Path) -> None:
+    """A run killed while it created a new SQLite database leaves some empty tables (each
+    CREATE TABLE commits on its own): the next run finishes the schema instead of exiting 6."""
+    from sqlmodel import SQLModel
+
+    path = tmp_path / "half.db"
+    engine = create_engine(f"sqlite:///{path}")
+    SQLModel.metadata.tables["feed"].create(engine)
+    SQLModel.metadata.tables["article"].create(engine)
+    engine.dispose()
+    db = Database(database_url(path))
+    db.close()
+    con = sqlite3.connect(path)
+    try:
+        tables = {n for (n,) in con.execute("select name from sqlite_master where type = 'table'")}
+        assert {"articlefeed", "claim", "alembic_version"} <= tables
+        assert con.execute("select version_num from alembic_version").fetchone()[0] == head()
+    finally:
+        con.close()
+
+    # Half the tables with a row in them is not an interrupted creation: not ours, refused.
+    other = tmp_path / "other.db"
+    engine = create_engine(f"sqlite:///{other}")
+    SQLModel.metadata.tables["feed"].create(engine)
+    with engine.begin() as conn:
+        conn.execute(text("insert into feed (id, name, source_url, url, error_count, items, articles) "
+                          "values (1, 'x', 'http://x', 'http://x', 0, 0, 0)"))
+    engine.dispose()
+    refused = run_cli("db", "upgrade", "--config", str(_config_for(tmp_path, other)))
+    assert refused.returncode == 6 and "not a claimlog database" in refused.stderr
+
+
+def _config_for(tmp_path: Path, db: Path) -> Path:
+    (tmp_path / "vault").mkdir(exist_ok=True)
+    cfg = tmp_path / "claimlog.toml"
+    cfg.write_text(f'vault = "vault"\ndatabase = "{db.name}"\n', "utf-8")
+    return cfg
