@@ -27,6 +27,7 @@ from extractors.attach import (
 )
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
+from extractors.mentions import repeat_mentions
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
@@ -176,6 +177,7 @@ class Extractor:
 
     def _assemble(self, d: Doc) -> Extraction:
         claims: list[Claim] = []
+        d.entities = repeat_mentions(d.text, d.entities)
         d.money = [replace(m, period=money_period(d, m)) for m in d.money]
         for money in d.money:
             if money.conversion:

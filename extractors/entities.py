@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from extractors import numbers
+from extractors.lang import en
 from extractors.spans import Entity
 
 # One place names the English pipeline, so it can be swapped.
@@ -43,6 +44,7 @@ _LEAD_JUNK = re.compile(r"^[\W_]+")
 # "venture firm Foo Capital": lowercase words before a name describe it.
 _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 # Statistical NER takes metric words, money and periods in headlines for names.
+_DESCRIBED_AS_COMPANY = re.compile(rf"(?i)\b{en.COMPANY_DESCRIPTORS}\s+$")
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
     r"results|outlook|guidance|billion|million|trillion|per share|EPS|position|insights|performance|"
@@ -212,7 +214,10 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
             continue
         start = offset + ent.start_char + ent.text.find(text)
         canonical = aliases.resolve(text) or text
-        out.append(Entity(start, start + len(text), text, ent.label_, canonical, known=False))
+        label = ent.label_
+        if label == "PERSON" and _DESCRIBED_AS_COMPANY.search(doc.text[max(0, ent.start_char - 40):ent.start_char]):
+            label = "ORG"
+        out.append(Entity(start, start + len(text), text, label, canonical, known=False))
     return out
 
 

@@ -80,6 +80,8 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             best = (dist, metric)
     if best[0] > 90:
         return None, best[0]
+    if best[1] == "funding" and any(m == "debt_issuance" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
+        return "debt_issuance", best[0]  # "a bond issue ... to raise RM10 billion": money raised as debt
     if best[1] == "cash" and any(m == "acquisition" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
         return "acquisition", best[0]  # "buy Ampere for $6.5 billion in cash": how it is paid
     return best[1], best[0]

@@ -592,10 +592,13 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     scales: dict[int, float] = {}
     for start, end, low, high, cur, given, scale in chosen:
         lead = _COMPOUND_LEAD.search(t, max(0, start - 24), start) if low == high and low >= 0 else None
-        if lead and numbers.en_scale(lead.group("s")) > abs(low) > 0:
-            # "46 trillion 721.4 billion won": the larger scale's count comes first
-            low = high = numbers.parse_digits(lead.group("n")) * numbers.en_scale(lead.group("s")) + low
-            start = lead.start()
+        if lead and low > 0:
+            big = numbers.en_scale(lead.group("s"))
+            low = _compound_rest(low, scale, big, cur)
+            if big > low:
+                # "46 trillion 721.4 billion won": the larger scale's count comes first
+                low = high = numbers.parse_digits(lead.group("n")) * big + low
+                start = lead.start()
         qualifier, end, words_end = _qualifier(t, start, end, given)
         per, unit = _per_and_unit(t, start, words_end)
         if low >= 0 and _is_negative(t, start):
@@ -606,6 +609,16 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
                            qualifier, per, unit))
         scales[start] = scale
     return _merge_ranges(text, t, _accounting_negatives(t, _mark_conversions(t, spans)), scales)
+
+
+def _compound_rest(low: float, scale: float, big: float, cur: str | None) -> float:
+    """The second part of "46 trillion 7,214 billion won": a translation of 46조 7,214억, where
+    the whole count after "trillion" is in units of 억 (1e8). A count of four digits can only
+    be that; a whole count in won is read the same way; a decimal one is true billions."""
+    count = low / scale if scale else 0
+    if big == 1e12 and scale == 1e9 and count == int(count) and (count >= 1000 or cur == "KRW"):
+        return count * 1e8
+    return low
 
 
 _LOSS_BEFORE = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b|亏损|亏|损失|赤字|负")

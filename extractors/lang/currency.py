@@ -11,6 +11,7 @@ PREFIX_CODES = {
     "DKK": "DKK", "SEK": "SEK", "NOK": "NOK", "THB": "THB", "MYR": "MYR", "IDR": "IDR",
     "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN", "PLN": "PLN", "AED": "AED", "SAR": "SAR",
     "NZD": "NZD", "NTD": "TWD", "VND": "VND", "RUB": "RUB",
+    "RM": "MYR",  # Malaysian press: "RM10 billion"
 }
 # Rupees written "Rs 8,046 crore", "Rs. 27.3" (capital R, a digit after).
 RUPEE_PREFIX = r"Rs\.?(?=\s?\d)"
@@ -48,6 +49,7 @@ NAMES = {
     "swiss franc": "CHF", "franc": "CHF", "dirham": "AED", "uae dirham": "AED", "danish krone": "DKK", "danish kroner": "DKK",
     "norwegian krone": "NOK", "norwegian kroner": "NOK", "swedish krona": "SEK",
     "swedish kronor": "SEK", "kronor": "SEK", "krona": "SEK", "kroner": "KRONE", "krone": "KRONE",
+    "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
 }
 # A bare "kroner" is Norway's where the text speaks of Norway, else Denmark's.
 NORWAY_SIGNALS = r"\bNorw(?:ay|egian)\b|\bOslo\b|\bEquinor\b"

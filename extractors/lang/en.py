@@ -110,7 +110,7 @@ METRICS = {
                       r"[^.;:]{0,40}?\b(?:bonds?|debt|notes)\b",
                       r"\b(?:bonds?|notes)\b",
                       r"\brais(?:e|es|ed|ing)\b[^.;]{0,40}?\bin (?:new |fresh )?debt\b",
-                      r"\bdebt (?:financing|raise|deal|package)\b"],
+                      r"\bdebt (?:financing|raise|deal|package)\b", r"\btranches?\b", r"\bbond issues?\b"],
     "cash_burn": [r"\bburn(?:s|ed|ing|t)?\b", r"cash burn", r"burn rate"],
     "funding": [r"\brais(?:e|es|ed|ing)\b", r"funding(?: round)?", r"financing round",
                 r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise",
@@ -284,3 +284,9 @@ PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股�
 DEAL_CUES = r"\b(?:deal|offer|acqui\w+|buy(?:out)?|merger|takeover|tender)\b|收购|要约|合并|併購|收購"
 ORG_LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.P|LP|AG|SA|S\.A|N\.V|NV|SE|Group|Holdings?)\.?"
 EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX|OTCQX|OTCQB|OTC|HKEX|SEHK|SGX|TWSE|KOSDAQ|KRX|Euronext)"
+# Words that describe a company just before its name ("Telecom major Bharti Airtel", "National
+# oil firm Petronas"): the name after them is a company whatever NER calls it.
+COMPANY_DESCRIPTORS = r"(?:major|firm|company|giant|group|maker|lender|bank|carrier|operator|retailer|" \
+    r"insurer|developer|automaker|carmaker|chipmaker|startup|start-up|conglomerate|manufacturer|" \
+    r"producer|supplier|miner|utility|airline|brand|subsidiary|unit|rival|provider|distributor|" \
+    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational)"

@@ -214,6 +214,11 @@ ROWS = [
     # real-text forms, round 2
     # Korean English: a larger scale's count before the figure belongs to it
     ("sales of 46 trillion 721.4 billion won", [("46 trillion 721.4 billion won", 46.7214 * T, 46.7214 * T, "KRW", "exact", None)]),
+    # 46조 7,214억 원 translated: the count after "trillion" is in 억 (1e8) when it is whole
+    ("revenue of 46 trillion 7,214 billion won", [("46 trillion 7,214 billion won", 46.7214 * T, 46.7214 * T, "KRW", "exact", None)]),
+    ("to raise RM10 billion (US$2.675 billion)", [("RM10 billion", 10e9, 10e9, "MYR", "exact", None), ("US$2.675 billion", 2.675e9, 2.675e9, "USD", "exact", None)]),
+    ("a 5 billion ringgit loan", [("5 billion ringgit", 5e9, 5e9, "MYR", "exact", None)]),
+    ("others 10 trillion 69 billion won", [("10 trillion 69 billion won", 10.0069 * T, 10.0069 * T, "KRW", "exact", None)]),
     ("a 3 billion won deal", [("3 billion won", 3 * B, 3 * B, "KRW", "exact", None)]),
     # Indian rupees: lakh/crore digit grouping and scales
     ("valued at Rs 3,25,410.50 crore", [("Rs 3,25,410.50 crore", 3.2541050 * T, 3.2541050 * T, "INR", "exact", None)]),

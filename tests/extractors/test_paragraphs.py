@@ -154,6 +154,17 @@ ROWS = [
      [("Meituan", "loss", 16 * B, "CNY", "Q3 2025", "reported")]),
     ("Initech posted revenue of $4.4 billion, beating expectations.", D,
      [("Initech", "revenue", 4.4 * B, "USD", None, "reported")]),
+    # a company recognised at one mention is that company at every mention
+    ("IT majors Infosys and Wipro Ltd announced results. Wipro has shown a net profit of "
+     "Rs 2,931 crore. Infosys reported a net profit of Rs 5,241 crore.", D,
+     [("Wipro", "profit", 29.31 * B, "INR", None, "reported"),
+      ("Infosys", "profit", 52.41 * B, "INR", None, "reported")]),
+    # a descriptor before a name makes it a company, whatever NER says
+    ("Telecom major Bharti Airtel said revenue rose to ₹52,145.4 crore.", D,
+     [("Bharti Airtel", "revenue", 521.454 * B, "INR", None, "reported")]),
+    # money raised in a bond issue is debt issuance, not funding
+    ("National oil firm Petronas completed a global bond issue to raise RM10 billion (US$2.675 billion).", D,
+     [("Petronas", "debt_issuance", 10 * B, "MYR", None, "reported")]),
 ]
 
 
