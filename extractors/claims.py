@@ -27,9 +27,9 @@ from extractors.attach import (
 )
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
-from extractors.mentions import repeat_mentions
 from extractors.lang import en, zh
 from extractors.langid import detect_language
+from extractors.mentions import repeat_mentions
 from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
 from extractors.modality import modality_of, states_nothing
 from extractors.money import find_money, find_percentages
