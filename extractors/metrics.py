@@ -28,6 +28,7 @@ _METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
 )
 _NOT_METRIC = re.compile("|".join(en.NOT_METRIC + zh.NOT_METRIC), re.I | re.A)
 METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)
+_OTHER = re.compile("|".join(en.OTHER_MEASURES + zh.OTHER_MEASURES), re.I | re.A)
 _CLAUSE_PENALTY = 40
 
 _WEAK_PENALTY = 12
@@ -49,10 +50,21 @@ def metric_candidates(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
                                              for o in cands))
 
 
+_OTHER_MEASURE = "other"
+
+
+@lru_cache(maxsize=4096)
+def _other_measures(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Words of measures outside the vocabulary, as candidates that govern a figure to no claim."""
+    inside = metric_candidates(norm)
+    return tuple((m.start(), m.end(), _OTHER_MEASURE, False) for m in _OTHER.finditer(norm)
+                 if not any(a <= m.start() < b for a, b, _, _ in inside))
+
+
 def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             others: list[tuple[int, int]]) -> tuple[str | None, float]:
     """The metric word that governs the figure at [ms, me) in a sentence."""
-    cands = metric_candidates(norm)
+    cands = metric_candidates(norm) + _other_measures(norm)
     clause = clause_index(bounds, ms)
     best: tuple[float, str | None] = (1e9, None)
     for a, b, metric, weak in cands:
@@ -78,7 +90,7 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             dist += 25  # "1570亿美元的估值", "融资66亿美元": the word belongs to the figure it touches
         if dist < best[0]:
             best = (dist, metric)
-    if best[0] > 90:
+    if best[0] > 90 or best[1] == _OTHER_MEASURE:
         return None, best[0]
     if best[1] == "funding" and any(m == "debt_issuance" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
         return "debt_issuance", best[0]  # "a bond issue ... to raise RM10 billion": money raised as debt

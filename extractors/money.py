@@ -157,6 +157,8 @@ _UNIT_AFTER_ZH = re.compile(rf"^\s?(?:/|每)(?P<u>{_alt(zh.PER_ITEM)})")
 _UNIT_BEFORE_ZH = re.compile(r"每(?P<u>股|桶|吨|盎司)[^，。；]{0,6}$")
 _NEG_BEFORE = re.compile(r"(?i)(?:\bnegative|\bminus)\s+$")
 _CONVERSION_GAP = re.compile(r"^\s*[(（\[]\s*(?:(?i:about|around|approximately|roughly|or|equivalent to|some))?\s*(?:约合|折合|合|约)?\s*$")
+# "2.43 trillion won, or around 1.8 billion U.S. dollars": another currency after "or".
+_OR_CONVERSION_GAP = re.compile(r"(?i)^\s*,?\s*or\s+(?:about|around|approximately|roughly|some|nearly|almost)?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOLERANCE = re.compile(cur_data.TOLERANCE_AFTER)
 _RANGE_GAP = re.compile(r"^\s*(?P<j>to|and|-|–|—|至|到|~|～|〜)\s*$")
@@ -567,7 +569,7 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     `local` is the currency of a bare 元 when the text gives no sign of its region (a
     feed setting); by default the one `local_currency` set, else the text decides.
     """
-    t = numbers.normalize(text)
+    t, spoken = numbers.spoken_decimals(numbers.normalize(text))
     # The language decides only what a "¥" is: the share of CJK is read only where one is.
     hint = lang or ("zh" if "¥" in t and numbers.cjk_share(t) > 0.3 else "en")
     raw = list(_en_candidates(t, hint, _dollar(t)))
@@ -599,6 +601,7 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
                 # "46 trillion 721.4 billion won": the larger scale's count comes first
                 low = high = numbers.parse_digits(lead.group("n")) * big + low
                 start = lead.start()
+        start = next((a for a, b in spoken if a <= start < b), start)
         qualifier, end, words_end = _qualifier(t, start, end, given)
         per, unit = _per_and_unit(t, start, words_end)
         if low >= 0 and _is_negative(t, start):
@@ -651,7 +654,9 @@ def _mark_conversions(t: str, spans: list[Money]) -> list[Money]:
     out: list[Money] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev and not prev.conversion and _CONVERSION_GAP.match(t[prev.end:span.start]):
+        gap = t[prev.end:span.start] if prev else ""
+        if prev and not prev.conversion and (_CONVERSION_GAP.match(gap) or (
+                _OR_CONVERSION_GAP.match(gap) and span.currency != prev.currency and not span.per and not prev.per)):
             # A restatement in another currency keeps the bound of the figure it restates.
             qualifier = prev.qualifier if span.qualifier == "exact" else span.qualifier
             span = Money(**{**span.__dict__, "conversion": True, "qualifier": qualifier})

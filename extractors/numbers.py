@@ -191,3 +191,31 @@ def round_sig(value: float, digits: int = 3) -> float:
 
 
 PERCENT = re.compile(r"[-+]?\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|个百分点|基点|bps\b|basis points)")
+
+
+# Decimals read aloud, as broadcast English writes Korean figures: "two-point-43 trillion
+# won", "67-point-four trillion", "one-point-eight billion".
+_DIGIT_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN_PART = r"\d+|zero|one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN = re.compile(rf"(?i)\b({_SPOKEN_PART}|ten|eleven|twelve)-point-((?:{_SPOKEN_PART})(?:-(?:{_SPOKEN_PART}))*)\b")
+_TENS = {"ten": "10", "eleven": "11", "twelve": "12"}
+
+
+def spoken_decimals(t: str) -> tuple[str, list[tuple[int, int]]]:
+    """`t` with every decimal read aloud rewritten as digits, right-aligned in its own width
+    (offsets keep), and the spans rewritten."""
+    if "-point-" not in t.lower():
+        return t, []
+    spans: list[tuple[int, int]] = []
+
+    def digits(part: str) -> str:
+        return "".join(_DIGIT_WORDS.get(p.lower(), p) for p in part.split("-"))
+
+    def rewrite(m: re.Match[str]) -> str:
+        whole = m.group(1).lower()
+        num = f"{_TENS.get(whole) or _DIGIT_WORDS.get(whole) or m.group(1)}.{digits(m.group(2))}"
+        spans.append((m.start(), m.end()))
+        return num.rjust(len(m.group(0)))
+
+    return _SPOKEN.sub(rewrite, t), spans

@@ -290,3 +290,11 @@ COMPANY_DESCRIPTORS = r"(?:major|firm|company|giant|group|maker|lender|bank|carr
     r"insurer|developer|automaker|carmaker|chipmaker|startup|start-up|conglomerate|manufacturer|" \
     r"producer|supplier|miner|utility|airline|brand|subsidiary|unit|rival|provider|distributor|" \
     r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational)"
+# Measures outside the metric vocabulary: a figure they govern is no claim ("total assets
+# of $5 trillion", "dividends of $2 billion"), even with a metric word further away.
+OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans?\b(?! (?:from|to))",
+                  r"\blending\b", r"\bassets under management\b", r"\bAUM\b", r"\bdividends?\b",
+                  r"\bpayouts?\b", r"\bcosts? of (?:revenue|sales|goods)\b", r"\bfines?\b", r"\bpenalty\b",
+                  r"\bsalar(?:y|ies)\b", r"\bpay package\b", r"\binventor(?:y|ies)\b", r"\breceivables\b",
+                  r"\bpremiums?\b", r"\bembedded value\b", r"\bnew business value\b", r"\bGMV\b",
+                  r"\bgross merchandise value\b", r"\btrading volume\b", r"\bturnover of shares\b"]

@@ -172,3 +172,7 @@ LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "
                  "AR", "VR", "5G", "4G", "OLED", "LCD", "PCB", "IC", "MCU", "SoC", "NT", "HK", "US", "ESG",
                  "BVI", "FDA", "SEC", "SPAC", "REITs", "REIT", "GW", "MW", "kW", "TWh", "GWh", "Pro",
                  "Max", "Plus", "Mini", "Ultra"]
+# Measures outside the metric vocabulary (see en.OTHER_MEASURES).
+OTHER_MEASURES = ["总资产", "资产总额", "资产规模", "存款", "贷款", "股息", "分红", "派息", "罚款", "薪酬", "存货",
+                  "应收账款", "保费", "新业务价值", "内含价值", "资产管理规模", "管理资产", "成交额", "成交金额",
+                  "市场规模", "交易额", "GMV"]

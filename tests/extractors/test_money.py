@@ -217,6 +217,9 @@ ROWS = [
     # 46조 7,214억 원 translated: the count after "trillion" is in 억 (1e8) when it is whole
     ("revenue of 46 trillion 7,214 billion won", [("46 trillion 7,214 billion won", 46.7214 * T, 46.7214 * T, "KRW", "exact", None)]),
     ("to raise RM10 billion (US$2.675 billion)", [("RM10 billion", 10e9, 10e9, "MYR", "exact", None), ("US$2.675 billion", 2.675e9, 2.675e9, "USD", "exact", None)]),
+    # decimals read aloud (broadcast English)
+    ("profit came to two-point-43 trillion won", [("two-point-43 trillion won", 2.43 * T, 2.43 * T, "KRW", "exact", None)]),
+    ("sales of 67-point-four trillion won", [("67-point-four trillion won", 67.4 * T, 67.4 * T, "KRW", "exact", None)]),
     ("a 5 billion ringgit loan", [("5 billion ringgit", 5e9, 5e9, "MYR", "exact", None)]),
     ("others 10 trillion 69 billion won", [("10 trillion 69 billion won", 10.0069 * T, 10.0069 * T, "KRW", "exact", None)]),
     ("a 3 billion won deal", [("3 billion won", 3 * B, 3 * B, "KRW", "exact", None)]),
@@ -389,3 +392,12 @@ def test_conversion_in_brackets_is_marked_and_keeps_the_bound() -> None:
 ])
 def test_values_are_exact_decimals(text: str, value: float) -> None:
     assert find_money(text)[0].low == value  # no 33299999999.999996
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("2.43 trillion won, or around 1.8 billion U.S. dollars", [False, True]),
+    ("net income of $8.81 billion, or $1.15 per share", [False, False]),  # a per-share figure restates nothing
+    ("revenue of $4 billion, or $5 billion with the deal", [False, False]),  # same currency: another figure
+])
+def test_another_currency_after_or_is_a_conversion(text: str, marks: list[bool]) -> None:
+    assert [m.conversion for m in find_money(text)] == marks

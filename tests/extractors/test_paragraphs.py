@@ -162,6 +162,15 @@ ROWS = [
     # a descriptor before a name makes it a company, whatever NER says
     ("Telecom major Bharti Airtel said revenue rose to ₹52,145.4 crore.", D,
      [("Bharti Airtel", "revenue", 521.454 * B, "INR", None, "reported")]),
+    # a figure governed by a measure outside the vocabulary (assets, dividends) is no claim
+    ("工商银行总资产规模达52.81万亿元，净利润为2718.82亿元。", D,
+     [("ICBC", "profit", 271.882 * B, "CNY", None, "reported")]),
+    ("Initech reported total assets of $5 trillion and net income of $8 billion.", D,
+     [("Initech", "profit", 8 * B, "USD", None, "reported")]),
+    # decimals read aloud; another currency after "or" restates the figure
+    ("Samsung Electronics said its operating profit came to two-point-43 trillion won, or around "
+     "one-point-eight billion U.S. dollars.", D,
+     [("Samsung", "profit", 2.43e12, "KRW", None, "reported")]),
     # money raised in a bond issue is debt issuance, not funding
     ("National oil firm Petronas completed a global bond issue to raise RM10 billion (US$2.675 billion).", D,
      [("Petronas", "debt_issuance", 10 * B, "MYR", None, "reported")]),
