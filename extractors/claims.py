@@ -343,7 +343,10 @@ def _per_share_metric(norm: str, bounds: list[int], ms: int, me: int) -> str | N
     a deal's terms ("$115 per share in cash") and dividends are neither."""
     clause = clause_index(bounds, ms)
     edges = [-1, *bounds, len(norm)]
-    text = norm[max(edges[clause] + 1, ms - 60):min(edges[min(clause + 1, len(edges) - 1)], me + 40)]
+    first = edges[clause] + 1
+    if clause > 0 and norm[edges[clause]] in ":：":
+        first = edges[clause - 1] + 1  # "Earnings: $3.80 per share": the label names it
+    text = norm[max(first, ms - 60):min(edges[min(clause + 1, len(edges) - 1)], me + 40)]
     if _PS_EPS.search(text):
         return "eps"
     if _DEAL.search(norm) or not _PS_PRICE.search(text):

@@ -29,6 +29,10 @@ _METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
 _NOT_METRIC = re.compile("|".join(en.NOT_METRIC + zh.NOT_METRIC), re.I | re.A)
 METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)
 _OTHER = re.compile("|".join(en.OTHER_MEASURES + zh.OTHER_MEASURES), re.I | re.A)
+# The sentence's opening metric reaches the end point of its change: "... rising by 23.4% to".
+_CHANGED_TO = re.compile(r"(?i)\b(?:ris(?:e|es|ing)|rose|gr(?:ew|ow|ows|owing)|increas\w*|climb\w*|jump\w*|"
+                         r"surg\w*|soar\w*|f(?:ell|all|alls|alling)|declin\w*|drop\w*|slid|slump\w*|"
+                         r"decreas\w*)\b(?:[^.;]|\.\d){0,120}?\bto\s+(?:about|around|roughly|nearly|some)?\s*$")
 _CLAUSE_PENALTY = 40
 
 _WEAK_PENALTY = 12
@@ -90,6 +94,11 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             dist += 25  # "1570亿美元的估值", "融资66亿美元": the word belongs to the figure it touches
         if dist < best[0]:
             best = (dist, metric)
+    if best[0] > 90 and best[1] not in (None, _OTHER_MEASURE):
+        opener = min(cands)
+        if opener[0] <= 12 and opener[2] == best[1] and _CHANGED_TO.search(norm[opener[1]:ms]) \
+                and not any(opener[1] <= o0 < ms for o0, _ in others):
+            return best[1], 60.0  # "Sales for the company also rose ... 23.4 percent to 74.06 trillion won"
     if best[0] > 90 or best[1] == _OTHER_MEASURE:
         return None, best[0]
     if best[1] == "funding" and any(m == "debt_issuance" and clause_index(bounds, a) == clause for a, _, m, _ in cands):

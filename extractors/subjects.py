@@ -45,6 +45,7 @@ _OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|reven
                           re.I)
 _BUYER_BEFORE = re.compile(r"(?i)\b(?:acquired|bought|purchased|taken over|acquisition)\s+by\s+(?:[\w-]+\s+){0,4}$")
 _BYLINE_AFTER = re.compile(r"^\s*[·•|｜/]\s*(?:\d{4}[-/年.]|\d{1,2}月)|^\s*\d{1,2}月\d{1,2}日(?:电|讯|訊|電)")
+_SEGMENT_AFTER = re.compile(r"^\]*\s+(?:segment|division|business unit|unit)\b", re.I)
 _ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$"
                          r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
 
@@ -75,6 +76,8 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if _BACKER_AFTER.match(norm[b:b + 12]):
         return False  # "SoftBank-backed startup": the backer is not the one reporting
+    if _SEGMENT_AFTER.match(norm[b:b + 16]):
+        return False  # "the company's Digital Media segment": a part of the company, not another
     if _BYLINE_AFTER.match(norm[b:b + 24]):
         return False  # "民生证券· 2025-10-31": the author of the page, not its subject
     if _OWNER_AFTER.match(norm[b:b + 40]):
@@ -148,6 +151,8 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
                 continue  # "capital expenditures would reach $X": the metric, not the spender
             if _PRONOUN.fullmatch(phrase.strip()):
                 return None, False  # "the automaker": the company named before
+            if _describes_named(subj) or _DESCRIBED_BEFORE.search(sdoc.text[subj.left_edge.idx:cur.idx]):
+                return None, False  # "the world's largest automaker": the company named before
             if subj.tag_.startswith("NN") and subj.lower_ not in en.SUBJECT_STANDINS:
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
@@ -155,6 +160,19 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
             continue
         break
     return None, False
+
+
+_DESCRIPTOR_NOUN = re.compile(rf"(?i){en.COMPANY_DESCRIPTORS}$")
+# The same description however the parser split it ("automaker" taken for a compound).
+_DESCRIBED_BEFORE = re.compile(rf"^(?:The|the)\b[^,;]{{0,50}}?\b{en.COMPANY_DESCRIPTORS}\s*$")
+
+
+def _describes_named(subj: Any) -> bool:
+    """"The chipmaker", "the world's largest automaker": a definite description of a company,
+    which points back; "a startup" introduces another."""
+    if not _DESCRIPTOR_NOUN.match(subj.text):
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in subj.children)
 
 
 def choose_subject(d: Doc, si: int, norm: str, bounds: list[int], ms: int,
@@ -195,7 +213,7 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         # The syntax may name an entity the preposition rule set aside ("depends on OpenAI
         # honoring its commitment to spend"); headers and quoted analysts stay out.
         named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
-                 and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12])
+                 and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12]) and not _SEGMENT_AFTER.match(norm[t[1]:t[1] + 16])
                  and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
         found, decided = _parse_subject(sdoc, ms, me, named)
         if found:

@@ -228,7 +228,8 @@ ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projec
 ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|economists)\b[^.;]{0,40}?" \
                  r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)" \
                  r"|^\s*(?:[\w-]+\s+){0,3}?(?:expected|estimated|forecast|projected|predicted)\s+by\s+" \
-                 r"(?:\w+\s+){0,2}?(?:analysts?|economists|Wall Street|the Street|consensus)\b"
+                 r"(?:\w+\s+){0,2}?(?:analysts?|economists|Wall Street|the Street|consensus)\b" \
+                 r"|^\s*(?:(?!beat|top|miss|exceed|above|below)[\w&-]+\s+)?consensus\b(?! (?:of|for|at)\b)"
 COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompares? (?:with|to)|\bagainst|\bthan|" \
                   r"\bup from|\bdown from)\s*(?:about\s+)?$" \
                   r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?|\d{1,2}月)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
@@ -238,9 +239,12 @@ PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\
 # After a figure: it is the quarter before the one reported ("Rs 7,969 crore in the previous quarter").
 PRIOR_QUARTER = r"\b(?:in |from |during )?(?:the )?(?:previous|prior|preceding|last|sequential) quarter\b|" \
                 r"\b(?:a|one) quarter (?:earlier|ago|before)|\bquarter-ago|上季度|上一季度|上季|上一季|前一季"
-# Finance terms and drug targets that have the shape of a name ("PAT rose", "CET1 ratio", "PD-1").
-NOT_A_NAME = r"^(?:[A-Z]{2,5}-?\d{1,2}|PAT|PBT|EBT|IaaS|SaaS|PaaS|CapEx|ARPU|GMV|NIM|ROE|ROA|AUM|NAV|TTM|OPM|" \
-             r"NII|NPA|GNPA|NNPA|CASA|RPO|ARR|CAGR|YoY|QoQ)$"
+# Finance terms and drug targets that have the shape of a name ("PAT rose", "CET1 ratio", "PD-1"),
+# weekdays and a legal suffix standing alone ("On Wednesday, Co. reported").
+NOT_A_NAME = (r"^(?:[A-Z]{2,5}-?\d{1,2}|PAT|PBT|EBT|IaaS|SaaS|PaaS|CapEx|ARPU|GMV|NIM|ROE|ROA|AUM|NAV|TTM|OPM|"
+              r"NII|NPA|GNPA|NNPA|CASA|RPO|ARR|CAGR|YoY|QoQ|"
+              r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+              r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|AG|SA|NV|SE|Group|Holdings?|Company)\.?)$")
 # Words that point back to a period stated earlier in the text ("the quarter", "期内").
 PERIOD_BACKREF = r"\bthe (?:quarter|period|three months|six months|nine months|year)\b(?! (?:ended|ending|before|earlier|ago))|" \
                  r"\bthis quarter\b|\bduring the (?:quarter|period)\b|期内|期內|本期|报告期|報告期|本季|该季|該季|当季|當季|" \
@@ -267,7 +271,10 @@ OUTLETS = {"Reuters", "Bloomberg", "Bloomberg Intelligence", "Bloomberg Intel", 
            "Benzinga", "RTTNews", "MarketWatch", "Dow Jones", "Barron's", "Investing.com", "GenomeWeb",
            "Business Wire", "PR Newswire", "GlobeNewswire", "Refinitiv", "Zacks", "Visible Alpha",
            "S&P Global Market Intelligence", "Associated Press", "AP", "AFP", "Forbes", "Fortune",
-           "Business Insider", "Insider", "The Economist", "Morningstar", "IBES", "Crunchbase"}
+           "Business Insider", "Insider", "The Economist", "Morningstar", "IBES", "Crunchbase",
+           "StreetAccount", "FnGuide", "MENAFN", "NOWnews", "Capital IQ", "S&P Capital IQ", "Moneycontrol",
+           "Economic Times", "The Economic Times", "Mint", "Livemint", "Nikkei Asia", "Korea Herald",
+           "Korea JoongAng Daily", "Arirang", "Taipei Times", "DigiTimes", "SCMP", "South China Morning Post"}
 # A name ending so is an investor: in a round it is a backer, not the company raising.
 INVESTOR_SUFFIXES = ("Capital", "Ventures", "Venture Partners", "Partners", "Management",
                      "Investments", "Growth", "Equity")
@@ -289,7 +296,7 @@ EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX
 COMPANY_DESCRIPTORS = r"(?:major|firm|company|giant|group|maker|lender|bank|carrier|operator|retailer|" \
     r"insurer|developer|automaker|carmaker|chipmaker|startup|start-up|conglomerate|manufacturer|" \
     r"producer|supplier|miner|utility|airline|brand|subsidiary|unit|rival|provider|distributor|" \
-    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational)"
+    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm)"
 # Measures outside the metric vocabulary: a figure they govern is no claim ("total assets
 # of $5 trillion", "dividends of $2 billion"), even with a metric word further away.
 OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans?\b(?! (?:from|to))",

@@ -312,7 +312,9 @@ ROWS = [
     ("资本开支约800亿\n过去一年资本开支约800亿元。", [("800亿", 80 * B, 80 * B, "CNY", "approx", None),
                                                ("800亿元", 80 * B, 80 * B, "CNY", "approx", None)]),
     ("训练了800亿参数，营收800亿元", [("800亿元", 80 * B, 80 * B, "CNY", "exact", None)]),
-    ("净利润30亿\n营收50亿元。", [("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),  # another value: not money
+    # a bare amount right after a money metric word is one, in the local currency
+    ("净利润30亿\n营收50亿元。", [("30亿", 3 * B, 3 * B, "CNY", "exact", None), ("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),
+    ("训练了30亿\n营收50亿元。", [("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),  # another value, no metric: not money
     # Hong Kong's word for a close
     ("配售價較收市價0.52元折讓一成", [("0.52元", 0.52, 0.52, "HKD", "exact", None)]),
     # a bare "$" in a text about a Canadian company is the Canadian dollar, unless US dollars are marked

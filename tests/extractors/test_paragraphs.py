@@ -171,6 +171,25 @@ ROWS = [
     ("Samsung Electronics said its operating profit came to two-point-43 trillion won, or around "
      "one-point-eight billion U.S. dollars.", D,
      [("Samsung", "profit", 2.43e12, "KRW", None, "reported")]),
+    # a definite description of a company points back to the one named before
+    ("Toyota cut its outlook.\n\nThe world’s largest automaker forecast an operating profit of 2.4 trillion yen.", D,
+     [("Toyota", "profit", 2.4e12, "JPY", None, "guidance")]),
+    ("Adobe reported results.\nThe company’s Digital Media segment generated $3.4 billion in revenue, above the "
+     "$3.36 billion consensus among analysts polled by StreetAccount.", D,
+     [("Adobe", "revenue", 3.4 * B, "USD", None, "reported"), ("Adobe", "revenue", 3.36 * B, "USD", None, "estimate")]),
+    # a weekday or a legal suffix alone is no name
+    ("On Wednesday, Co. said Samsung's operating profit rose to 10.44 trillion won.", D,
+     [("Samsung", "profit", 10.44e12, "KRW", None, "reported")]),
+    # a label before a colon names the figure after it
+    ("Adobe reported results.\n- Earnings: $3.80 per share, adjusted.", D,
+     [("Adobe", "eps", 3.8, "USD", None, "reported")]),
+    # the metric that opens a sentence reaches the end point of its change
+    ("Samsung reported results.\n\nSales for the company also experienced a notable increase, rising by 23.4 "
+     "percent year-on-year to 74.06 trillion won.", D,
+     [("Samsung", "revenue", 74.06e12, "KRW", None, "reported")]),
+    # a bare 亿 right after a money metric word is an amount in the local currency
+    ("山东药玻(600529):景气阶段回落\n2024年全年营收51.3亿,同比+2.9%,归母净利9.4亿,同比+21.6%", D,
+     [("山东药玻", "revenue", 5.13 * B, "CNY", "2024", "reported"), ("山东药玻", "profit", 0.94 * B, "CNY", "2024", "reported")]),
     # money raised in a bond issue is debt issuance, not funding
     ("National oil firm Petronas completed a global bond issue to raise RM10 billion (US$2.675 billion).", D,
      [("Petronas", "debt_issuance", 10 * B, "MYR", None, "reported")]),
