@@ -30,13 +30,13 @@ from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import repeat_mentions
-from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
+from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, metric_candidates
 from extractors.modality import modality_of, states_nothing
 from extractors.money import find_money, find_percentages
 from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
-from extractors.spans import Claim, Extraction, Money, Period
+from extractors.spans import Claim, Entity, Extraction, Money, Period
 from extractors.subjects import antecedent, choose_subject, eligible, is_analyst_name, respective
 
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
@@ -65,7 +65,11 @@ _PRIOR_QUARTER_BEFORE = re.compile(zh.PRIOR_QUARTER_BEFORE)
 _PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
 _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
-_LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$", re.I)
+_ESTIMATE_LABEL = re.compile(r"(?i)预估|預估|预测|預測|预期|預期|\bestimates?\b|\bconsensus\b|\bforecasts?\b")
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-•·*]|\d{1,2}[.)、])\s*")
+_LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$"
+                     # "江苏银行(671.8亿元)、宁波银行(549.8亿元)": names each with its figure in brackets
+                     r"|^\s*[)）]\s*(?:[、,，;；]|and|及|和|与)\s*[^\s(（)）,，。;；]{1,16}\s*[(（]\s*$", re.I)
 _LOSS_SHARE = re.compile(r"(?i)\bloss(?:es)? per (?:diluted |basic )?share|每股(?:亏损|虧損)|每股收益为?负")
 
 
@@ -238,6 +242,9 @@ class Extractor:
                 and not any(ms < x.start - s < e - s and x.label == "ORG"
                             and clause_index(bounds, x.start - s) == clause_index(bounds, ms) for x in d.entities):
             metric = "capex"  # "to invest $80 billion in AI data centers": what it builds, not a stake
+        headed = None
+        if metric is None and _BULLET_LINE.match(d.text, d.text.rfind("\n", 0, money.start) + 1):
+            metric, headed = heading_metric(d.text, money.start)
         d.metrics[money.start] = metric
         if metric is None:
             return None
@@ -291,6 +298,11 @@ class Extractor:
             low, high = -high, -low
         para = d.norm[d.paragraph_start(money.start):s]
         modality = modality_of(norm, ms, me, para, clause_start)
+        if metric == "price" and _TARGET.search(_clause_of(norm, bounds, ms)) and any(
+                s <= x.start < e and x.label == "ORG" and _is_analyst_entity(x) for x in d.entities):
+            modality = "estimate"  # "高盛維持400元目標價": a broker's target for the stock
+        if headed and modality == "reported" and _ESTIMATE_LABEL.search(headed):
+            modality = "estimate"  # "EPS预估:" over the list of figures
         if (metric == "price" and _TARGET.search(norm) or modality == "estimate") \
                 and is_analyst_name(subject, subject_text, by_suffix=False):
             # "高盛给予鸿海目标价400元": the bank sets the target; the figure is the company's
@@ -324,6 +336,10 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _is_analyst_entity(x: Entity) -> bool:
+    return is_analyst_name(x.canonical, x.text, by_suffix=False)
 
 
 def _clause_of(norm: str, bounds: list[int], pos: int) -> str:

@@ -99,6 +99,9 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
         if opener[0] <= 12 and opener[2] == best[1] and _CHANGED_TO.search(norm[opener[1]:ms]) \
                 and not any(opener[1] <= o0 < ms for o0, _ in others):
             return best[1], 60.0  # "Sales for the company also rose ... 23.4 percent to 74.06 trillion won"
+    if best[0] > 90 and best[1] not in (None, _OTHER_MEASURE) and \
+            len({m for _, _, m, _ in cands}) == 1:
+        return best[1], 85.0  # the sentence's only metric: "鸿海以1,614亿元排名第二" after "税后净利"
     if best[0] > 90 or best[1] == _OTHER_MEASURE:
         return None, best[0]
     if best[1] == "funding" and any(m == "debt_issuance" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
@@ -106,3 +109,24 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
     if best[1] == "cash" and any(m == "acquisition" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
         return "acquisition", best[0]  # "buy Ampere for $6.5 billion in cash": how it is paid
     return best[1], best[0]
+
+
+def heading_metric(text: str, pos: int) -> tuple[str | None, str | None]:
+    """The one metric a label line names for the list under it ("EPS预估:" over "- 2025:14.37元"),
+    and the label line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(8):
+        if line_start <= 0:
+            break
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start:line_start].strip()
+        if line.endswith((":", "：")):
+            found = {m for _, _, m, _ in metric_candidates(line)}
+            return (found.pop(), line) if len(found) == 1 else (None, None)
+        if not _BULLET.match(line):
+            break
+        line_start = prev_start
+    return None, None
+
+
+_BULLET = re.compile(r"^(?:[-•·*]|\d{1,2}[.)、])\s*")

@@ -44,6 +44,7 @@ _RESULTS_LEAD = re.compile(rf"(?:^|[\s,，;；:：。\-–—])([{_CJK}]{{2,6}})
 # What follows a name that acts: a year, punctuation, a verb, a metric ("蜜雪集团2025年", "X宣布").
 _SUBJECT_NEXT = re.compile(r"\d|[\s,，、;；:：。(（)）\-–—]|宣布|公告|发布|实现|预计|称|表示|拟|将|在|于|已|以|向|与|和|"
                            r"近日|日前|今日|昨日|完成|获得|获|也|又|再|首次|"
+                           r"前三季度|上半年|下半年|全年|第[一二三四]季度?|[一二三四]季度|今年|去年|刚刚|此前|目前|近期|旗下|本季|分别|分別|"
                            r"的(?:营收|收入|净利|营业|资本|市值|估值)|营收|收入|净利|归母|总收入|营业")
 _LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=lambda w: (-len(w), w))
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"

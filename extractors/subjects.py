@@ -147,6 +147,8 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
                 head = [x for a, b, x in inside if a <= subj.idx < b]
                 return (head or [inside[0][2]])[0], True
             phrase = " ".join(t.text for t in subj.subtree)
+            if subj.like_num or any(c.dep_ == "nummod" for c in subj.children):
+                continue  # "Rs 27.3 per share ... was": a figure, not who reports it
             if METRIC_NOUN.search(phrase):
                 continue  # "capital expenditures would reach $X": the metric, not the spender
             if _PRONOUN.fullmatch(phrase.strip()):
@@ -259,7 +261,9 @@ def _owner_named(d: Doc, si: int, ms: int) -> bool:
 def antecedent(d: Doc, si: int) -> Entity | None:
     """The company the paragraph (or the headline) named last before sentence `si`; else
     the one company the whole text names."""
-    found = _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
+    # Banks and brokers name other companies' figures: the company before them first.
+    found = _named_before(d, si, strong=True, actors=True) or _named_before(d, si, strong=False, actors=True) \
+        or _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
     if found:
         return found
     # Else the company the text is about: the first it names that can act; failing that, the
@@ -275,12 +279,12 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     return weak[0] if weak and len({x.canonical for x in weak}) == 1 else None
 
 
-def _named_before(d: Doc, si: int, strong: bool) -> Entity | None:
+def _named_before(d: Doc, si: int, strong: bool, actors: bool = False) -> Entity | None:
     for j in d.earlier_sentences(si):
         s, e = d.sentences[j]
         norm = d.norm[s:e]
         for x in d.entities:
-            if x.weak == strong or is_investor(x):
+            if x.weak == strong or is_investor(x) or actors and _is_analyst(x):
                 continue
             if s <= x.start < e and x.label == "ORG" and eligible(norm, x.start - s, x.end - s, x) \
                     and not _joint(norm, x.start - s, x.end - s,

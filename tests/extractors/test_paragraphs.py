@@ -190,6 +190,22 @@ ROWS = [
     # a bare 亿 right after a money metric word is an amount in the local currency
     ("山东药玻(600529):景气阶段回落\n2024年全年营收51.3亿,同比+2.9%,归母净利9.4亿,同比+21.6%", D,
      [("山东药玻", "revenue", 5.13 * B, "CNY", "2024", "reported"), ("山东药玻", "profit", 0.94 * B, "CNY", "2024", "reported")]),
+    # names each with its figure in brackets share the first figure's metric
+    ("从营收规模看,江苏银行(671.8亿元)、宁波银行(549.8亿元)位居前二。", D,
+     [("江苏银行", "revenue", 67.18 * B, "CNY", None, "reported"), ("宁波银行", "revenue", 54.98 * B, "CNY", None, "reported")]),
+    # a bank name before its period is a name ("重庆银行前三季度实现…")
+    ("重庆银行前三季度实现营业收入117.4亿元。", D, [("重庆银行", "revenue", 11.74 * B, "CNY", "9M 2025", "reported")]),
+    # a figure parsed as a subject is not who reports it
+    ("Reliance Industries reported results.\nConsolidated net profit at Rs 8,046 crore, or Rs 27.3 per share, was "
+     "12.3 per cent higher, the company said.", D,
+     [("Reliance Industries", "profit", 80.46 * B, "INR", None, "reported"),
+      ("Reliance Industries", "eps", 27.3, "INR", None, "reported")]),
+    # the sentence's only metric reaches a figure far from it
+    ("觀察上市公司前三季稅後淨利,台積電以1.2兆元居冠、年增51.63%;鴻海以1,614億元排名第二、年增35.4%。", D,
+     [("TSMC", "profit", 1.2e12, "TWD", "9M 2025", "reported"), ("Foxconn", "profit", 161.4 * B, "TWD", "9M 2025", "reported")]),
+    # a label line names the list under it; a broker's estimates belong to the company before it
+    ("鴻海(2317)是最大贏家。高盛看好鴻海。\nEPS預估:\n- 2025:14.37元\n- 2026:19.06元", D,
+     [("Foxconn", "eps", 14.37, "TWD", "2025", "estimate"), ("Foxconn", "eps", 19.06, "TWD", "2026", "estimate")]),
     # money raised in a bond issue is debt issuance, not funding
     ("National oil firm Petronas completed a global bond issue to raise RM10 billion (US$2.675 billion).", D,
      [("Petronas", "debt_issuance", 10 * B, "MYR", None, "reported")]),
