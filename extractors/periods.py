@@ -129,6 +129,27 @@ def _nine_months(m: re.Match[str], pub: date | None) -> str | None:
     return f"9M {_year(m.group('y') or m.group('y2'))}"
 
 
+_MONTH_NO = {m.lower(): i for i, m in enumerate(en.MONTHS.split("|")[:12], 1)}
+
+
+@rule(rf"(?i)\b(?P<m1>{en.MONTHS})\s?[-–/]\s?(?P<m2>{en.MONTHS})(?:\s+(?:quarter|period|months|half))?"
+      rf"(?:,?\s+(?:of\s+)?(?P<y>{_Y4}))?")
+def _month_span(m: re.Match[str], pub: date | None) -> str | None:
+    """"the April-June period", "January-March quarter": a calendar quarter, half or nine months."""
+    a, b = _MONTH_NO.get(m.group("m1").lower()[:3]), _MONTH_NO.get(m.group("m2").lower()[:3])
+    if a is None or b is None:
+        return None
+    year: int | str | None = _year(m.group("y")) if m.group("y") else None
+    if (a - 1) % 3 == 0 and b == a + 2:
+        q = (a - 1) // 3 + 1
+        return f"Q{q} {year if year else _quarter_year(q, pub)}"
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.year if b <= pub.month else pub.year - 1
+    return {(1, 6): f"H1 {year}", (7, 12): f"H2 {year}", (1, 9): f"9M {year}", (1, 12): f"{year}"}.get((a, b))
+
+
 @rule(rf"(?i)\b(?P<y1>{_Y4})\s?(?:-|–|to|through|and)\s?(?P<y2>{_Y4}|\d\d)\b(?![.,]\d|%)")
 def _year_range(m: re.Match[str], pub: date | None) -> str | None:
     y1 = int(m.group("y1"))
@@ -212,7 +233,8 @@ def _zh_year_range(m: re.Match[str], pub: date | None) -> str | None:
     return f"{y1}-{y2}" if 0 < y2 - y1 <= 10 else None
 
 
-@rule(r"(?P<w>上一?个?季度?|本季度|下一?个?季度|去年|上年|今年|本年|明年|上一?财年|本财年|下一?财年)")
+# "去年同期" is the same period a year before, read against the figure's own period.
+@rule(r"(?P<w>上一?个?季度?|本季度|下一?个?季度|去年(?!同期|同季)|上年(?!同期|同季)|今年|本年|明年|上一?财年|本财年|下一?财年)")
 def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
     if pub is None:
         return None

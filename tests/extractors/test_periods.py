@@ -26,6 +26,11 @@ ROWS = [
     ("fiscal second-quarter revenue", ["Q2 FY2026"]),
     ("third-quarter revenue of $57 billion for fiscal 2026", ["Q3 FY2026", "Q3 FY2026"]),
     ("9M 2025", ["9M 2025"]),
+    # months spanned: a calendar quarter, a half, nine months
+    ("net profit in the April-June period", ["Q2 2026"]),  # no year: the quarter nearest the publication
+    ("the January-March quarter of 2024", ["Q1 2024"]),
+    ("sales in the July-December period", ["H2 2025"]),
+    ("去年同期经营溢利为146亿元", []),  # the same period a year before: read against the figure's period
     ("first nine months of 2025", ["9M 2025"]),
     ("the first nine months of this year", ["9M 2026"]),
     ("H1 2026", ["H1 2026"]),
