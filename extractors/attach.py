@@ -44,7 +44,9 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     in this or an earlier clause; a period a clause points back to ("a year in which").
     """
     s, e = d.sentences[si]
-    periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e]
+    # "較第2季下滑", "compared with the second quarter": a period set against is no figure's own
+    periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e
+               and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])]
     clause = clause_index(bounds, ms)
     for a, _b, value in periods:
         if a >= me and a - me <= 28 and not any(me <= o0 and o1 <= a for o0, o1 in others):
@@ -84,6 +86,10 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         if prior:
             return prior[-1]
     return None
+
+
+_AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比)(?:於|于)?\s*$"
+                             r"|(?i:\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+|that of the\s+)?)$")
 
 
 def _clause_text(norm: str, bounds: list[int], clause: int) -> str:

@@ -53,6 +53,20 @@ def _shift_quarter(d: date, delta: int) -> str:
 
 # --- English -------------------------------------------------------------------------
 
+@rule(rf"(?P<y>{_Y4})\s?年\s?(?:度\s?)?(?P<r>第?三季报|第?三季度报告?|第?一季报|第?一季度报告|中报|半年报|半年度报告|"
+      r"中期(?!票据|借款|目标|规划)|年报|年度报告)")
+def _zh_report(m: re.Match[str], pub: date | None) -> str | None:
+    """"2025年三季报": a Chinese report covers the year to its end (9M); 中报/中期 H1; 年报 the year."""
+    r, y = m.group("r"), m.group("y")
+    if "三季" in r:
+        return f"9M {y}"
+    if "一季" in r:
+        return f"Q1 {y}"
+    if r.startswith(("中", "半年")):
+        return f"H1 {y}"
+    return y
+
+
 @rule(r"(?<![A-Za-z0-9.])FY\s?(?P<y>\d{2}|\d{4})\s?Q(?P<q>[1-4])(?![A-Za-z0-9.])")
 def _fy_q(m: re.Match[str], pub: date | None) -> str | None:
     """"FY26Q3": the third quarter of fiscal 2026."""
@@ -160,7 +174,9 @@ def _year_range(m: re.Match[str], pub: date | None) -> str | None:
     return f"{y1}-{y2}"
 
 
-@rule(r"(?i)\b(?P<w>last|previous|prior|this|current|next|the\s+latest)\s+(?P<u>quarter|year|fiscal\s+year)\b(?!\s+(?:ago|earlier))")
+# "the same period last year" is the period a year before the figure's own, read in claims.
+@rule(r"(?i)(?<!same period )(?<!same quarter )(?<!same period of )(?<!same quarter of )(?<!same time )"
+      r"\b(?P<w>last|previous|prior|this|current|next|the\s+latest)\s+(?P<u>quarter|year|fiscal\s+year)\b(?!\s+(?:ago|earlier))")
 def _relative_en(m: re.Match[str], pub: date | None) -> str | None:
     if pub is None:
         return None

@@ -30,7 +30,12 @@ ROWS = [
     ("net profit in the April-June period", ["Q2 2026"]),  # no year: the quarter nearest the publication
     ("the January-March quarter of 2024", ["Q1 2024"]),
     ("sales in the July-December period", ["H2 2025"]),
-    ("去年同期经营溢利为146亿元", []),  # the same period a year before: read against the figure's period
+    ("去年同期经营溢利为146亿元", []),
+    # Chinese reports: 三季报 covers nine months, 中报/中期 the first half
+    ("恒瑞医药发布2025年三季报", ["9M 2025"]),
+    ("恒隆地產公佈2024年度中期,總收入約61.14億港元", ["H1 2024"]),
+    ("2024年年报显示", ["2024"]),
+    ("up 68.5 percent from the same period last year", []),  # the same period a year before: read against the figure's period
     ("first nine months of 2025", ["9M 2025"]),
     ("the first nine months of this year", ["9M 2026"]),
     ("H1 2026", ["H1 2026"]),
