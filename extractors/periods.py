@@ -106,7 +106,15 @@ def _q_words(m: re.Match[str], pub: date | None) -> str | None:
         if y.upper().startswith("FY"):
             return f"Q{q} FY{_year(y[2:])}"
         return f"Q{q} {fy}{_year(y)}"
-    return f"Q{q} {fy}{_quarter_year(q, pub) if not fy else pub.year if pub else '?'}"
+    return f"Q{q} {fy}{_quarter_year(q, pub) if not fy else _fiscal_year_of(q, pub) if pub else '?'}"
+
+
+def _fiscal_year_of(q: int, pub: date) -> int:
+    """The fiscal year of a fiscal quarter named without one: the quarter ended about a month
+    before publication, and its fiscal year is named for the year it ends in ("fiscal
+    first-quarter" results in October 2019 are P&G's fiscal 2020)."""
+    months = pub.year * 12 + pub.month - 2 + (4 - q) * 3
+    return months // 12
 
 
 def _quarter_year(q: int, pub: date | None) -> int | str:

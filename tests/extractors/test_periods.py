@@ -120,3 +120,12 @@ def test_yearless_quarters_wait_for_the_documents_year() -> None:
     assert find_periods("third-quarter earnings", None) == []  # alone, no period
     lead = find_periods("results for the first quarter of fiscal 2026. Q1 revenue rose", date(2025, 12, 17))
     assert [p.value for p in align_to_document(lead)] == ["Q1 FY2026", "Q1 FY2026"]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("P&G reported fiscal first-quarter net income", date(2019, 10, 22), "Q1 FY2020"),  # June year-end
+    ("Jabil's fiscal first-quarter results", date(2025, 12, 17), "Q1 FY2026"),  # August year-end
+    ("fiscal second-quarter revenue", date(2026, 2, 8), "Q2 FY2026"),
+])
+def test_fiscal_quarter_without_year_is_of_the_fiscal_year_it_ends_in(text: str, published: date, value: str) -> None:
+    assert [p.value for p in find_periods(text, published)] == [value]
