@@ -53,6 +53,7 @@ _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|
                        r"about|approximately|roughly|around|or|US|NT)?\s*(?:新台币|新台幣|人民币|人民幣|港币|港幣)?\s*$", re.I)
 _NOT_COMPANY = re.compile(en.NOT_COMPANY_OWNER + "|" + zh.NOT_COMPANY_OWNER, re.I)
 _AGGREGATE = re.compile(en.AGGREGATE + "|" + zh.AGGREGATE, re.I)
+_GROUP = re.compile(en.GROUP_SUBJECT + "|" + zh.GROUP_SUBJECT, re.I)
 _TARGET = re.compile(r"(?i)\b(?:price target|target price|rating)\b|目标价|目標價|评级|評級")
 _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
@@ -270,6 +271,8 @@ class Extractor:
         if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \
                 len({x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"}) != 1:
             return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
+        if _GROUP.search(norm[clause_start:ms]):
+            return None  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
         figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
         listed_to = respective(d, si, figures).get(money.start)
         found: tuple[str, str] | None

@@ -86,7 +86,7 @@ def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = 
     """An entity for `name` found in `text` (maybe normalized) at or after `start`; named as
     written in `original`."""
     name = name.strip(" \u3000")
-    if len(name) < 2 or _NOT_A_NAME.match(name):
+    if len(name) < 2 or _NOT_A_NAME.match(name) or name.startswith(zh.NOT_NAME_START):
         return None
     pos = text.find(name, start)
     if pos < 0:

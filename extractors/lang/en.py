@@ -305,3 +305,5 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\bsalar(?:y|ies)\b", r"\bpay package\b", r"\binventor(?:y|ies)\b", r"\breceivables\b",
                   r"\bpremiums?\b", r"\bembedded value\b", r"\bnew business value\b", r"\bGMV\b",
                   r"\bgross merchandise value\b", r"\btrading volume\b", r"\bturnover of shares\b"]
+# A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").
+GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"

@@ -206,6 +206,12 @@ ROWS = [
     # a label line names the list under it; a broker's estimates belong to the company before it
     ("鴻海(2317)是最大贏家。高盛看好鴻海。\nEPS預估:\n- 2025:14.37元\n- 2026:19.06元", D,
      [("Foxconn", "eps", 14.37, "TWD", "2025", "estimate"), ("Foxconn", "eps", 19.06, "TWD", "2026", "estimate")]),
+    # a counted group of companies owns its figure, none of them alone
+    ("富邦金9月獲利54億元。14家金控前三季稅後純益亦拉昇到3,394.4億元。", D,
+     [("Fubon Financial", "profit", 5.4 * B, "TWD", None, "reported")]),
+    ("Microsoft raised its outlook. Those firms’ spending totals more than $630 billion.", D, []),
+    # the board that announces is no company
+    ("董事会欣然宣佈,本公司将出资人民币60亿元认购目标公司股份。", D, []),
     # money raised in a bond issue is debt issuance, not funding
     ("National oil firm Petronas completed a global bond issue to raise RM10 billion (US$2.675 billion).", D,
      [("Petronas", "debt_issuance", 10 * B, "MYR", None, "reported")]),
