@@ -29,14 +29,15 @@ from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
-from extractors.metrics import FLOW_METRICS, governing_metric, metric_candidates
+from extractors.metrics import FLOW_METRICS, governing_metric
 from extractors.modality import modality_of, states_nothing
+from extractors.model_gate import needs_model
 from extractors.money import find_money, find_percentages
 from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Extraction, Money, Period
-from extractors.subjects import antecedent, choose_subject, eligible, is_analyst_name, respective
+from extractors.subjects import antecedent, choose_subject, is_analyst_name, respective
 
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
@@ -163,7 +164,7 @@ class Extractor:
         for d in docs:
             for i in d.money_sentences:
                 s, e = d.sentences[i]
-                if d.sentence_lang(i) == "en" and _needs_parse(d, s, e):
+                if d.sentence_lang(i) == "en" and needs_model(d, s, e):
                     jobs.append((d, i))
         if not jobs:
             return
@@ -358,20 +359,3 @@ def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             runs.append((s, e))
     return runs
-
-
-def _needs_parse(d: Doc, s: int, e: int) -> bool:
-    """Whether the statistical pipeline has anything to decide in this sentence.
-
-    Not when no metric word is there (no claim can come of it), nor when the sentence names
-    exactly one known company and it can be the subject: the clause rules name it. It is
-    needed where nobody known is eligible (an unknown name, a pronoun) or several companies
-    are named ("depends on OpenAI honoring its commitment to spend": the syntax decides).
-    """
-    norm = d.norm[s:e]
-    if not metric_candidates(norm):
-        return False
-    known = [x for x in d.entities if s <= x.start < e and x.label == "ORG" and x.known]
-    names = {x.canonical for x in known}
-    can_report = {x.canonical for x in known if eligible(norm, x.start - s, x.end - s, x)}
-    return len(names) != 1 or len(can_report) != 1

@@ -284,3 +284,14 @@ PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股�
 DEAL_CUES = r"\b(?:deal|offer|acqui\w+|buy(?:out)?|merger|takeover|tender)\b|收购|要约|合并|併購|收購"
 ORG_LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|L\.P|LP|AG|SA|S\.A|N\.V|NV|SE|Group|Holdings?)\.?"
 EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX|OTCQX|OTCQB|OTC|HKEX|SEHK|SGX|TWSE|KOSDAQ|KRX|Euronext)"
+
+# Capitalised words that name no company: a sentence with a figure whose only capitalised
+# words are these (and that names no known company) is not given to the statistical NER.
+NOT_A_NAME_CAPITALISED = set("""
+But And In On At For Its It As By Of To With From After Before While When Since Under Over Among Other
+One Two Three Just Despite Most Combined Core Key Metrics Changes Performance Insights Spot
+First Second Third Fourth Fiscal Quarter Year Full Gross Profit Income Consolidated Financial
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Rs US U.S. Q1 Q2 Q3 Q4 FY H1 H2 EPS Ebitda EBITDA Bitcoin ETFs
+""".split())
