@@ -31,7 +31,7 @@ from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.metrics import FLOW_METRICS, governing_metric
 from extractors.modality import modality_of, states_nothing
-from extractors.model_gate import needs_model
+from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
 from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
@@ -160,18 +160,22 @@ class Extractor:
                     entities, money_sents, {}, numbers.normalize(text), percentages=pct)
 
     def _parse_english(self, docs: list[Doc]) -> None:
-        jobs: list[tuple[Doc, int]] = []
+        named: list[tuple[Doc, int]] = []  # parse and NER
+        syntax: list[tuple[Doc, int]] = []  # the parse alone
         for d in docs:
             for i in d.money_sentences:
                 s, e = d.sentences[i]
                 if d.sentence_lang(i) == "en" and needs_model(d, s, e):
-                    jobs.append((d, i))
-        if not jobs:
-            return
-        parsed = self.ner.english_docs([d.text[slice(*d.sentences[i])] for d, i in jobs])
-        for (d, i), sdoc in zip(jobs, parsed, strict=True):
-            d.parses[i] = sdoc
-            d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
+                    (named if needs_ner(d, s, e) else syntax).append((d, i))
+        if syntax:
+            texts = [d.text[slice(*d.sentences[i])] for d, i in syntax]
+            for (d, i), sdoc in zip(syntax, self.ner.english_docs(texts, ner=False), strict=True):
+                d.parses[i] = sdoc
+        if named:
+            texts = [d.text[slice(*d.sentences[i])] for d, i in named]
+            for (d, i), sdoc in zip(named, self.ner.english_docs(texts), strict=True):
+                d.parses[i] = sdoc
+                d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
 
     # --- stage 2: claims ------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from extractors.claims import Extractor
-from extractors.model_gate import needs_model
+from extractors.model_gate import needs_model, needs_ner
 
 # (text, whether its last sentence goes to the statistical pipeline)
 GATE = [
@@ -59,3 +59,25 @@ def test_paragraph_company_not_ner_fragment(extractor: Extractor, text: str, exp
     got = extractor.extract(text, None, date(2025, 11, 1)).claims
     assert [(c.subject, c.metric, c.low, c.currency) for c in got] == [
         (s, m, pytest.approx(v), cur) for s, m, v, cur in expected]
+
+
+# (text, whether NER reads its last sentence as well as the parser)
+NER = [
+    # several known companies: the parse decides between them, NER's names are not needed
+    ("Google pays Apple roughly $20 billion a year to be the default search engine.", False),
+    # one known company, a backer: the startup is NER's to find
+    ("SoftBank-backed Ampere raised $1 billion.", True),
+    ("Initech's revenue was $9.65 billion in 2025.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NER, ids=[g[0][:40] for g in NER])
+def test_ner_only_where_names_are_wanted(extractor: Extractor, text: str, expected: bool) -> None:
+    d = extractor._scan(text, "en", None)
+    s, e = d.sentences[-1]
+    assert needs_ner(d, s, e) is expected
+
+
+def test_parse_without_ner_still_decides_the_payer(extractor: Extractor) -> None:
+    claims = extractor.extract("Google pays Apple roughly $20 billion a year to be the default search engine.").claims
+    assert [(c.subject, c.metric) for c in claims] == [("Google", "spending")]
