@@ -30,14 +30,15 @@ from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import repeat_mentions
-from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, metric_candidates
+from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric
 from extractors.modality import modality_of, states_nothing
+from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
 from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Entity, Extraction, Money, Period
-from extractors.subjects import antecedent, choose_subject, eligible, is_analyst_name, respective
+from extractors.subjects import antecedent, choose_subject, is_analyst_name, respective
 
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
@@ -153,7 +154,7 @@ class Extractor:
             periods += [replace(p, start=p.start + s, end=p.end + s)
                         for p in find_periods(text[s:e], published, keep_open=True)]
         # A percentage is never a period: "2025%" is not a year.
-        pct = find_percentages(text) if periods else []
+        pct = find_percentages(text)
         periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)
                                      and not any(m.start <= p.start < m.end for m in money)])
         # Names by their shape, where figures are and in the lines before them.
@@ -162,21 +163,25 @@ class Extractor:
             found += [replace(x, start=x.start + s, end=x.end + s) for x in find_orgs(text[s:e], self.aliases)]
         entities = merge_entities(extend_known(text, self.aliases.find(text)), found)
         return Doc(text, lang or detect_language(text, share), published, money, periods, sentences,
-                    entities, money_sents, {}, numbers.normalize(text))
+                    entities, money_sents, {}, numbers.normalize(text), percentages=pct)
 
     def _parse_english(self, docs: list[Doc]) -> None:
-        jobs: list[tuple[Doc, int]] = []
+        named: list[tuple[Doc, int]] = []  # parse and NER
+        syntax: list[tuple[Doc, int]] = []  # the parse alone
         for d in docs:
             for i in d.money_sentences:
                 s, e = d.sentences[i]
-                if d.sentence_lang(i) == "en" and _needs_parse(d, s, e):
-                    jobs.append((d, i))
-        if not jobs:
-            return
-        parsed = self.ner.english_docs([d.text[slice(*d.sentences[i])] for d, i in jobs])
-        for (d, i), sdoc in zip(jobs, parsed, strict=True):
-            d.parses[i] = sdoc
-            d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
+                if d.sentence_lang(i) == "en" and needs_model(d, s, e):
+                    (named if needs_ner(d, s, e) else syntax).append((d, i))
+        if syntax:
+            texts = [d.text[slice(*d.sentences[i])] for d, i in syntax]
+            for (d, i), sdoc in zip(syntax, self.ner.english_docs(texts, ner=False), strict=True):
+                d.parses[i] = sdoc
+        if named:
+            texts = [d.text[slice(*d.sentences[i])] for d, i in named]
+            for (d, i), sdoc in zip(named, self.ner.english_docs(texts), strict=True):
+                d.parses[i] = sdoc
+                d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
 
     # --- stage 2: claims ------------------------------------------------------------
 
@@ -192,7 +197,7 @@ class Extractor:
                 claims.append(claim)
         claims = fill_periods(claims)
         return Extraction(
-            lang=d.lang, money=tuple(d.money), quantities=tuple(find_percentages(d.text)),
+            lang=d.lang, money=tuple(d.money), quantities=tuple(d.percentages),
             periods=tuple(d.periods), entities=tuple(d.entities), claims=tuple(claims),
         )
 
@@ -382,20 +387,3 @@ def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             runs.append((s, e))
     return runs
-
-
-def _needs_parse(d: Doc, s: int, e: int) -> bool:
-    """Whether the statistical pipeline has anything to decide in this sentence.
-
-    Not when no metric word is there (no claim can come of it), nor when the sentence names
-    exactly one known company and it can be the subject: the clause rules name it. It is
-    needed where nobody known is eligible (an unknown name, a pronoun) or several companies
-    are named ("depends on OpenAI honoring its commitment to spend": the syntax decides).
-    """
-    norm = d.norm[s:e]
-    if not metric_candidates(norm):
-        return False
-    known = [x for x in d.entities if s <= x.start < e and x.label == "ORG" and x.known]
-    names = {x.canonical for x in known}
-    can_report = {x.canonical for x in known if eligible(norm, x.start - s, x.end - s, x)}
-    return len(names) != 1 or len(can_report) != 1

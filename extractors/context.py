@@ -8,12 +8,13 @@ the headline names counts in every paragraph (an English headline over a Chinese
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from extractors.numbers import cjk_share
-from extractors.spans import Entity, Money, Period
+from extractors.spans import Entity, Money, Period, Quantity
 
 _BLANK = re.compile(r"\n[ \t\u3000]*\n")
 HEADLINE_MAX = 160
@@ -35,6 +36,7 @@ class Doc:
     norm: str = ""  # the text normalized once (offsets are the same)
     metrics: dict[int, str | None] = field(default_factory=dict)
     feed_currency: str | None = None
+    percentages: list[Quantity] = field(default_factory=list)  # found once by the scan
     _breaks: list[int] | None = None
     _langs: dict[int, str] | None = None
 
@@ -93,7 +95,11 @@ def _is_heading(block: str) -> bool:
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
     """Index of the sentence holding `pos` (the last one when past the end)."""
-    for i, (s, e) in enumerate(sentences):
-        if s <= pos < e:
-            return i
+    i = bisect_right(sentences, pos, key=_start) - 1  # sentences are in order and apart
+    if i >= 0 and pos < sentences[i][1]:
+        return i
     return max(0, len(sentences) - 1)
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]

@@ -52,6 +52,15 @@ def normalize(text: str) -> str:
     """Fold full-width forms and traditional characters, keeping every offset."""
     if text.isascii():  # nothing to fold
         return text
+    if len(text) > 200:  # a whole text: money, names and the scan each ask for it
+        return _normalize_long(text)
+    out = text.translate(_FOLD)
+    assert len(out) == len(text)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _normalize_long(text: str) -> str:
     out = text.translate(_FOLD)
     assert len(out) == len(text)
     return out
@@ -174,13 +183,20 @@ def scaled(value: float, scale: float) -> float:
 
 
 _CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
-_LETTER = re.compile(r"[^\W\d_]")
+
+
+_OTHER_LETTER = re.compile(r"(?![\u4e00-\u9fff\u3400-\u4dbf])[^\W\d_]")
 
 
 def cjk_share(text: str) -> float:
     """Share of CJK ideographs among the letters of a text (0 for no letters)."""
-    letters = len(_LETTER.findall(text))
-    return len(_CJK_CHAR.findall(text)) / letters if letters else 0.0
+    if text.isascii():
+        return 0.0
+    cjk = len(_CJK_CHAR.findall(text))
+    if not cjk:  # English with curly quotes: no need to count its letters
+        return 0.0
+    # every code point of the two CJK blocks is a letter, so letters = CJK + the others
+    return cjk / (cjk + len(_OTHER_LETTER.findall(text)))
 
 
 def round_sig(value: float, digits: int = 3) -> float:

@@ -18,8 +18,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END.finditer(text):
         if m.group(0) == ".":
-            word = re.search(r"([A-Za-z.]+)$", text[start:m.start()])
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+            word = _word_before(text, start, m.start())
+            if word and (word.lower() in _ABBREV or len(word) == 1):
                 continue
         spans.append((start, m.end()))
         start = m.end()
@@ -33,6 +33,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of ASCII letters and dots that ends text[start:end] (or ends it before a last
+    newline), as `re.search(r"[A-Za-z.]+$")` finds it, without rescanning the sentence."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and text[i - 1] in _WORD_CHARS:
+        i -= 1
+    return text[i:end]
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 def clause_bounds(sentence: str) -> list[int]:

@@ -307,3 +307,14 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\bgross merchandise value\b", r"\btrading volume\b", r"\bturnover of shares\b"]
 # A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").
 GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"
+
+# Capitalised words that name no company: a sentence with a figure whose only capitalised
+# words are these (and that names no known company) is not given to the statistical NER.
+NOT_A_NAME_CAPITALISED = set("""
+But And In On At For Its It As By Of To With From After Before While When Since Under Over Among Other
+One Two Three Just Despite Most Combined Core Key Metrics Changes Performance Insights Spot
+First Second Third Fourth Fiscal Quarter Year Full Gross Profit Income Consolidated Financial
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Rs US U.S. Q1 Q2 Q3 Q4 FY H1 H2 EPS Ebitda EBITDA Bitcoin ETFs
+""".split())
