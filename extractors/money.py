@@ -347,8 +347,8 @@ def _clean_scale(word: str | None) -> str:
 
 # "营收51.3亿,同比+2.9%": a bare amount right after a money metric word, before no unit.
 _BARE_AFTER_METRIC = re.compile(
-    rf"(?:{_alt(zh.BARE_AMOUNT_METRICS)})(?:为|达|达到|约|实现|录得|[:：])?\s?"
-    rf"(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|万)(?![\u4e00-\u9fff\d%])")
+    rf"(?:{_alt(zh.BARE_AMOUNT_METRICS)})(?:为|达|达到|约|实现|录得|破|突破|逾|超过|[:：])?\s?"
+    rf"(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|万|兆)(?![\u4e00-\u9fff\d%])")
 
 
 def _bare_after_metric(t: str) -> Iterator[Candidate]:
@@ -359,7 +359,7 @@ def _bare_after_metric(t: str) -> Iterator[Candidate]:
 
 
 def _zh_candidates(t: str) -> Iterator[Candidate]:
-    if "亿" in t or "万" in t:
+    if "亿" in t or "万" in t or "兆" in t:
         yield from _bare_after_metric(t)
     for m in _scan(ZH_MONEY, ZH_MONEY_STARTS, t):
         pre, cur_word = m.group("pre"), m.group("cur")

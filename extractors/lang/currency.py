@@ -98,7 +98,7 @@ TAIWAN_COMPANIES = (r"台積電|鴻海|廣達|聯發科|台達電|日月光|聯�
 # for a close (收市; Taiwan and the mainland write 收盤), HK
 # stock codes in brackets ("(00293)", "(051)"), cents written 仙. Not 港元 itself: a share
 # price in HK dollars says nothing of the sums of a mainland company listed there.
-HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|收市|"
+HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|收市|澳門|澳门|路氹|"
                      r"[(（](?:\d{3}|0\d{3}|\d{5})[)）]|\d仙")
 # Mainland markers that keep a traditional-script text's 元 the yuan.
 MAINLAND_SIGNALS = r"人民幣|人民币|RMB|A股|滬|沪|深交所|上交所|S[HZ]\d{6}|[(（]\d{6}[)）]"

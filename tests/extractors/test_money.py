@@ -314,6 +314,7 @@ ROWS = [
     ("训练了800亿参数，营收800亿元", [("800亿元", 80 * B, 80 * B, "CNY", "exact", None)]),
     # a bare amount right after a money metric word is one, in the local currency
     ("净利润30亿\n营收50亿元。", [("30亿", 3 * B, 3 * B, "CNY", "exact", None), ("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),
+    ("台積電營收破2.6兆，年增", [("2.6兆", 2.6 * T, 2.6 * T, "TWD", "exact", None)]),  # Taiwan's 兆 after a metric
     ("训练了30亿\n营收50亿元。", [("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),  # another value, no metric: not money
     # Hong Kong's word for a close
     ("配售價較收市價0.52元折讓一成", [("0.52元", 0.52, 0.52, "HKD", "exact", None)]),
