@@ -159,6 +159,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
 _NOT_A_NAME = re.compile(en.NOT_A_NAME)
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 _TOPIC_LEAD = " -–—•·*\u3000"
+# "金融科技及企业服务业务收入", "美系券商表示": LAC's ORG is a business line or a broker's descriptor
+_LAC_NOT_NAME_NEXT = re.compile(r"[^，,。；;：:]{0,6}?(?:业务|板块|分部|部门)|券商|外资|投行|分析师|法人")
 _LAC_WINDOW = 24  # a name opening the clause is in its first characters; the model's time grows with length
 _GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季", "归母", "扣非",
             "单季", "全年", "首季", "上季", "同期", "预计", "預計", "预期", "預期", "预估", "預估"}
@@ -183,6 +185,8 @@ def _lac_topic(clause: str) -> str | None:
     if span is None:
         return None
     name = clause[span[0]:span[1]].strip()
+    if _LAC_NOT_NAME_NEXT.match(clause[span[1]:span[1] + 10]):
+        return None
     return name if _topic_ok(name, clause[span[1]:span[1] + 4]) else None
 
 
