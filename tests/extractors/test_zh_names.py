@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from extractors import lac
+from extractors import lac, orgs
 from extractors.claims import Extractor
 from extractors.orgs import clause_topic
 
@@ -87,10 +87,12 @@ def test_missing_package_is_reported_unavailable(monkeypatch: pytest.MonkeyPatch
 @needs_lac
 def test_model_loads_only_for_a_chinese_figure_with_no_name(ex: Extractor) -> None:
     lac._model.cache_clear()
+    orgs._lac_name_at.cache_clear()
     ex.extract("Meta is guiding $135B capex for 2026, roughly double last year.", "en")
     ex.extract("腾讯2025年第三季度营收1929亿元。", "zh")      # a known name
     ex.extract("明阳电气(301291)前三季度营收52亿元。", "zh")  # a name by its stock code
     ex.extract("平安银行发布公告。", "zh")                    # no figure
+    ex.extract("同比增长1007亿元。", "zh")                    # a verb opens the clause
     assert lac._model.cache_info().currsize == 0
     ex.extract("平安银行刚刚发布了2025年三季报，营业收入1007亿元。", "zh")
     assert lac._model.cache_info().currsize == 1
