@@ -42,6 +42,7 @@ _LEAD_JUNK = re.compile(r"^[\W_]+")
 # "venture firm Foo Capital": lowercase words before a name describe it.
 _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 # Statistical NER takes metric words, money and periods in headlines for names.
+_NOT_A_NAME_EXACT = re.compile(en.NOT_A_NAME)
 _DESCRIBED_AS_COMPANY = re.compile(rf"(?i)\b{en.COMPANY_DESCRIPTORS}\s+$")
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
@@ -226,7 +227,8 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
         text = text.removeprefix("the ").removeprefix("The ")
         text = _LEAD_JUNK.sub("", text)
         text = _LEAD_DESCRIPTOR.sub("", text)
-        if not text or text in NER_STOP or not any(c.isalpha() for c in text) or _NOT_A_NAME.search(text):
+        if not text or text in NER_STOP or not any(c.isalpha() for c in text) or _NOT_A_NAME.search(text) \
+                or _NOT_A_NAME_EXACT.match(text):
             continue
         start = offset + ent.start_char + ent.text.find(text)
         canonical = aliases.resolve(text) or text

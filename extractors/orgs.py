@@ -245,12 +245,18 @@ _ORG_TAIL = re.compile(rf"^\s+{en.ORG_WORDS}(?:\s+(?:{en.ORG_WORDS}|Services|Gro
 
 
 def extend_known(text: str, entities: list[Entity]) -> list[Entity]:
-    """A known name followed by a company word is another company ("Samsung Biologics")."""
+    """A known name followed by a company word is another company ("Samsung Biologics",
+    "平安银行")."""
     out = []
     for e in entities:
-        m = _ORG_TAIL.match(text[e.end:e.end + 60]) if e.text[-1:].isascii() else None
-        if m:
-            name = text[e.start:e.end + m.end()]
-            e = Entity(e.start, e.end + m.end(), name, "ORG", name, known=False)
+        if e.text[-1:].isascii():
+            m = _ORG_TAIL.match(text[e.end:e.end + 60])
+            end = e.end + m.end() if m else None
+        else:
+            tail = next((w for w in zh.GROUP_MEMBER_TAILS if text.startswith(w, e.end)), None)
+            end = e.end + len(tail) if tail else None
+        if end is not None:
+            name = text[e.start:end]
+            e = Entity(e.start, end, name, "ORG", name, known=False)
         out.append(e)
     return out

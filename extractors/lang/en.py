@@ -274,7 +274,8 @@ OUTLETS = {"Reuters", "Bloomberg", "Bloomberg Intelligence", "Bloomberg Intel", 
            "Business Insider", "Insider", "The Economist", "Morningstar", "IBES", "Crunchbase",
            "StreetAccount", "FnGuide", "MENAFN", "NOWnews", "Capital IQ", "S&P Capital IQ", "Moneycontrol",
            "Economic Times", "The Economic Times", "Mint", "Livemint", "Nikkei Asia", "Korea Herald",
-           "Korea JoongAng Daily", "Arirang", "Taipei Times", "DigiTimes", "SCMP", "South China Morning Post"}
+           "Korea JoongAng Daily", "Arirang", "Taipei Times", "DigiTimes", "SCMP", "South China Morning Post",
+           "BloombergNews", "Bloomberg News", "Korea Bizwire", "MT Newswires", "Dow Jones Newswires"}
 # A name ending so is an investor: in a round it is a backer, not the company raising.
 INVESTOR_SUFFIXES = ("Capital", "Ventures", "Venture Partners", "Partners", "Management",
                      "Investments", "Growth", "Equity")

@@ -162,7 +162,8 @@ ORG_LEAD_STOP = ["仅", "僅", "执行长", "執行長", "董事长", "董事長
                  "认购", "取得", "受让", "收购", "投资", "入股", "间接", "透过", "通过", "以", "涵盖", "包括",
                  "异动", "丨", "｜", "代工厂", "晶圆", "外币", "等值", "出售", "转让", "持有", "旗下"]
 # Words that describe the name after them ("新势力车企游侠汽车"): cut when they open a name.
-ORG_DESCRIPTORS = ["企业", "独角兽", "初创公司", "创企", "车企", "厂商", "新势力", "龙头"]
+ORG_DESCRIPTORS = ["企业", "独角兽", "初创公司", "创企", "车企", "厂商", "新势力", "龙头", "提供商", "供应商", "服务商",
+                   "运营商", "制造商", "开发商", "集成商"]
 # Acronyms and words in Latin script inside Chinese text that are not companies.
 LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "EPS", "GDP", "USD",
                  "RMB", "HBM", "API", "SaaS", "PE", "PB", "ROE", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
@@ -184,4 +185,9 @@ BARE_AMOUNT_METRICS = ["营业总收入", "营业收入", "营收", "收入", "�
 # A counted group of companies owns a figure none of them reports alone ("14家金控前三季稅後純益").
 GROUP_SUBJECT = r"(?<![一\d])(?:\d{1,3}|[两三四五六七八九十]{1,3})家(?:上市|A股|港股|台股)?[^，。；,;\d]{0,6}?(?:公司|企业|企業|银行|銀行|金控|券商|车企|車企|房企|险企|險企|厂商|廠商|城商行|上市公司)"
 # Words that open no company name: "董事会欣然宣布" is the board speaking, "本公司" the writer.
-NOT_NAME_START = ("董事会", "董事會", "本公司", "本集团", "本集團", "公司", "集团", "集團", "管理层", "管理層")
+NOT_NAME_START = ("董事会", "董事會", "本公司", "本集团", "本集團", "公司", "集团", "集團", "管理层", "管理層",
+                  "预计", "預計", "预期", "預期", "中午", "上午", "下午", "早盘", "午盘", "尾盘", "执行长", "執行長",
+                  "董事长", "董事長", "总裁", "總裁", "首席执行官", "首席執行官", "强劲", "強勁")
+# A known name followed by one of these is another company of its group ("平安银行" is not 平安).
+GROUP_MEMBER_TAILS = ("银行", "銀行", "证券", "證券", "保险", "保險", "人寿", "人壽", "产险", "產險", "财险",
+                      "資管", "资管", "信托", "信託", "基金", "期货", "期貨", "租赁", "租賃")

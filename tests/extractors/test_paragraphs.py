@@ -210,6 +210,10 @@ ROWS = [
     ("富邦金9月獲利54億元。14家金控前三季稅後純益亦拉昇到3,394.4億元。", D,
      [("Fubon Financial", "profit", 5.4 * B, "TWD", None, "reported")]),
     ("Microsoft raised its outlook. Those firms’ spending totals more than $630 billion.", D, []),
+    # a known name followed by 银行/证券/保险 is another company of its group
+    ("平安银行前三季度实现营业收入1007亿元。", D, [("平安银行", "revenue", 100.7 * B, "CNY", "9M 2025", "reported")]),
+    # a descriptor before a Chinese name is cut off it
+    ("光子计算提供商曦智科技宣布完成15亿元融资。", D, [("曦智科技", "funding", 1.5 * B, "CNY", None, "reported")]),
     # the board that announces is no company
     ("董事会欣然宣佈,本公司将出资人民币60亿元认购目标公司股份。", D, []),
     # money raised in a bond issue is debt issuance, not funding
