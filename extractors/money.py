@@ -150,7 +150,8 @@ _PER_AFTER_EN = re.compile(
     rf"|^\s(?P<adv>{_alt(en.PER_ADVERBS)})\b"
 )
 _PER_BEFORE_EN = re.compile(r"(?i)\b(?P<adv>annual|quarterly|monthly|weekly|daily)\s+$")
-_UNIT_AFTER_EN = re.compile(rf"(?i)^\s?(?:/|\ba\b|\ban\b|per|each)\s?(?P<u>{_alt(en.PER_ITEM)})s?\b")
+# "$157 U.S. a share": a currency's country may stand between the amount and its unit.
+_UNIT_AFTER_EN = re.compile(rf"(?i)^(?:\s(?:U\.S\.|US|Cdn|C)(?=\s))?\s?(?:/|\ba\b|\ban\b|per|each)\s?(?P<u>{_alt(en.PER_ITEM)})s?\b")
 _PER_BEFORE_ZH = re.compile(rf"(?P<w>{_alt(zh.PER_BEFORE)})(?![股桶])[^，。；,;]{{0,8}}$")
 _PER_AFTER_ZH = re.compile(rf"^\s?(?P<w>{_alt(zh.PER_AFTER)})")
 _UNIT_AFTER_ZH = re.compile(rf"^\s?(?:/|每)(?P<u>{_alt(zh.PER_ITEM)})")

@@ -45,6 +45,14 @@ _OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|reven
                           re.I)
 _BUYER_BEFORE = re.compile(r"(?i)\b(?:acquired|bought|purchased|taken over|acquisition)\s+by\s+(?:[\w-]+\s+){0,4}$")
 _BYLINE_AFTER = re.compile(r"^\s*[·•|｜/]\s*(?:\d{4}[-/年.]|\d{1,2}月)|^\s*\d{1,2}月\d{1,2}日(?:电|讯|訊|電)")
+_BUYS_AFTER = re.compile(
+    r"(?i)^\]*(?:\s*\([A-Z.:\s]{2,16}\))?[^;!?]{0,40}?\b(?:agreed to|agrees to|will|plans to|is set to|moved to|"
+    r"has struck a deal to|struck a deal to|confirms [\w\s]{0,20}? to|offered to|is|has)?\s*"
+    r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|take over|"
+    r"takes over|taking over|snap up|snaps up)\b[^;!?]{0,120}?\b(?:for|at|in a deal|in an? [\w-]+ deal|"
+    r"valu\w+|worth)\b[^;!?]{0,80}$")
+_OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:offer|bid|proposal|approach)\s+(?:from|by)\s+(?:U\.S\.\s+)?"
+                         r"(?:peer\s+|rival\s+)?\[*$")
 _SEGMENT_AFTER = re.compile(r"^\]*\s+(?:segment|division|business unit|unit)\b", re.I)
 _ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$"
                          r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
@@ -206,6 +214,15 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     buyers = [x for a, b, x in ents if a < ms and _BUYER_BEFORE.search(norm[max(0, a - 60):a])]
     if buyers:
         return out(buyers[-1], "clause")  # "to be acquired by an entity affiliated with Sycamore Partners"
+    # "IBM agreed to buy ... Red Hat for about $33 billion": the buyer, not the company bought
+    acquirers = [x for a, b, x in ents if b <= ms and _BUYS_AFTER.match(norm[b:ms]) and not _is_analyst(x)
+                 and not _OBJ_EN.search(norm[max(0, a - 40):a])]
+    if acquirers:
+        return out(acquirers[-1], "clause")
+    # "a $2.84 billion offer from Cisco": the bidder named after the offer
+    bidders = [x for a, b, x in ents if a >= me and _OFFER_FROM.match(norm[me:a]) and not _is_analyst(x)]
+    if bidders:
+        return out(bidders[0], "clause")
     owners = [x for a, b, x in ents if b <= ms and clause_index(bounds, a) == clause
               and _OWNER_AFTER.match(norm[b:b + 40]) and not _is_analyst(x)]
     if owners:

@@ -214,6 +214,13 @@ ROWS = [
     ("平安银行前三季度实现营业收入1007亿元。", D, [("平安银行", "revenue", 100.7 * B, "CNY", "9M 2025", "reported")]),
     # a descriptor before a Chinese name is cut off it
     ("光子计算提供商曦智科技宣布完成15亿元融资。", D, [("曦智科技", "funding", 1.5 * B, "CNY", None, "reported")]),
+    # the buyer owns the price of what it buys; per-share terms are no figure of either
+    ("IBM agreed to buy software-and-services company Red Hat Inc. in October for about $33 billion.", D,
+     [("IBM", "acquisition", 33 * B, "USD", None, "reported")]),
+    ("Cisco Systems (CSCO) is buying software company Splunk (SPLK) for $157 U.S. a share in an all-cash deal "
+     "worth $28 billion U.S.", D, [("Cisco", "acquisition", 28 * B, "USD", None, "reported")]),
+    ("Acacia had earlier agreed to a $2.84 billion offer from Cisco.", D,
+     [("Cisco", "acquisition", 2.84 * B, "USD", None, "reported")]),
     # the board that announces is no company
     ("董事会欣然宣佈,本公司将出资人民币60亿元认购目标公司股份。", D, []),
     # money raised in a bond issue is debt issuance, not funding
