@@ -48,6 +48,7 @@ _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|�
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
+_PER_SHARE_BASIS = re.compile(r"(?i)\bper[- ]share basis\b")
 _PER_SHARE_WORDS = re.compile(r"(?i)\bper[- ](?:diluted |basic )?share\b|每股")
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
 _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|约折合|換算|换算|合|相当于|相當於|equivalent to|"
@@ -290,7 +291,7 @@ class Extractor:
         subject, subject_text = found
         period = listed_period(d, si, figures, money)
         low, high = money.low, money.high
-        if metric in ("profit", "loss") and _PER_SHARE_WORDS.search(_clause_of(norm, bounds, ms)):
+        if metric in ("profit", "loss") and _per_share_named(norm, bounds, ms, me, others, per_share):
             metric = "eps"  # "diluted losses per share of 3 cents", "on a per-share basis"
             if _LOSS_SHARE.search(_clause_of(norm, bounds, ms)) or "loss" in _clause_of(norm, bounds, ms).lower():
                 low, high = -abs(high), -abs(low)
@@ -344,6 +345,22 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _per_share_named(norm: str, bounds: list[int], ms: int, me: int, others: list[tuple[int, int]],
+                     per_share: bool) -> bool:
+    """"Diluted losses per share of 3 cents", "on a per-share basis": the words name this figure
+    per share, not the total beside it ("net income of $34.36 million or $1.89 per share")."""
+    if per_share:
+        return True
+    clause = _clause_of(norm, bounds, ms)
+    if not _PER_SHARE_WORDS.search(clause):
+        return False
+    start = ([-1, *bounds][clause_index(bounds, ms)]) + 1
+    found = list(_PER_SHARE_WORDS.finditer(norm, start, ms))
+    if found and not any(found[-1].end() <= o0 < ms for o0, _ in others):
+        return True  # named before this figure, no other figure between
+    return bool(_PER_SHARE_BASIS.search(clause))
 
 
 def _is_analyst_entity(x: Entity) -> bool:

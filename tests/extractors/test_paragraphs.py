@@ -221,6 +221,9 @@ ROWS = [
      "worth $28 billion U.S.", D, [("Cisco", "acquisition", 28 * B, "USD", None, "reported")]),
     ("Acacia had earlier agreed to a $2.84 billion offer from Cisco.", D,
      [("Cisco", "acquisition", 2.84 * B, "USD", None, "reported")]),
+    # "or $1.89 per share" names the second figure per share, not the total before it
+    ("UniFirst reported results.\nFor the first quarter, the company reported net income of $34.36 million or $1.89 per share.", D,
+     [("UniFirst", "profit", 34.36 * M, "USD", "Q1 2025", "reported"), ("UniFirst", "eps", 1.89, "USD", "Q1 2025", "reported")]),
     # the board that announces is no company
     ("董事会欣然宣佈,本公司将出资人民币60亿元认购目标公司股份。", D, []),
     # money raised in a bond issue is debt issuance, not funding
