@@ -121,6 +121,8 @@ def run(
                                           "(failures included); warnings still go to stderr.")] = False,
 ) -> None:
     """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
+    import time
+
     from pipeline import runlog
     from pipeline.errors import LockedError
     from pipeline.run import run as run_pipeline
@@ -163,12 +165,14 @@ def run(
         runlog.log("error", str(exc))
         _fail(exc)
     runlog.log("run", runlog.closing_line(summary))
+    started = time.perf_counter()
     if as_json:
         from pipeline.json_out import dumps, run_json
 
         sys.stdout.write(dumps(run_json(summary)))
     else:
         _run_report(settings, summary, quiet, table or (out.is_terminal and not quiet))
+    runlog.log("run", runlog.stages_line(summary, time.perf_counter() - started))
     raise typer.Exit(summary.exit_code)
 
 

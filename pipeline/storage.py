@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import replace
 from datetime import timedelta
 
@@ -48,6 +49,15 @@ def parse_result(fc: FeedConfig, result: FetchResult) -> ParsedFeed | FeedParseE
 def store_result(db: Database, fc: FeedConfig, result: FetchResult, summary: RunSummary,
                   report: Reporter, parsed: ParsedFeed | FeedParseError | None = None) -> None:
     """Record a fetch on its feed and store the entries, in one transaction."""
+    started = time.perf_counter()
+    try:
+        _store_result(db, fc, result, summary, report, parsed)
+    finally:
+        summary.spent("store", time.perf_counter() - started)
+
+
+def _store_result(db: Database, fc: FeedConfig, result: FetchResult, summary: RunSummary,
+                  report: Reporter, parsed: ParsedFeed | FeedParseError | None) -> None:
     with db.session() as s:
         feed = s.exec(select(Feed).where(Feed.name == fc.name)).one()
         feed.last_attempt = utcnow()
