@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -312,6 +313,7 @@ def measure(n: int, keep: Path | None = None, extra: tuple[str, ...] = ()) -> di
         made = generate(root, n)
         out_path = root / "stdout.txt"
         with out_path.open("w") as out:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--config",
                                      str(root / "claimlog.toml"), *extra],
@@ -320,6 +322,7 @@ def measure(n: int, keep: Path | None = None, extra: tuple[str, ...] = ()) -> di
             sampler.start()
             _, errors = proc.communicate()
             wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             sampler.done.set()
             sampler.join()
         if proc.returncode != 0:
@@ -327,7 +330,10 @@ def measure(n: int, keep: Path | None = None, extra: tuple[str, ...] = ()) -> di
         stages = stage_seconds(root / "claimlog.log")
         queued = int(stages.pop("queued", 0))
         claims = int(stages.pop("claims", 0))
-        result = {**made, "wall_s": round(wall, 1), "peak_rss_mb": round(sampler.peak_rss / 1024, 1),
+        # CPU seconds of the run and the processes it forked (all waited for): steadier than wall
+        # time on a shared machine.
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        result = {**made, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(sampler.peak_rss / 1024, 1),
                   "peak_pss_mb": round(sampler.peak_pss / 1024, 1), "processes": sampler.max_processes,
                   "claims_found": claims, "queued": queued, "stdout_kb": round(out_path.stat().st_size / 1024, 1),
                   "stages": stages}
