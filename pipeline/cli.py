@@ -114,7 +114,7 @@ def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
 TABLE_CHUNK = 200  # claims a `run --table` reads and prints at a time
 # (column, weight): the new claims' table, printed as it is read.
 CLAIM_COLUMNS = [("id", 6), ("subject", 14), ("metric", 12), ("value", 12), ("period", 9), ("modality", 9),
-                 ("lang", 5), ("sources", 7), ("source", 18), ("compared", 30)]
+                 ("lang", 5), ("sources", 7), ("source", 24), ("compared", 24)]
 
 
 def _claim_cells(r: dict[str, Any]) -> tuple[Any, ...]:
