@@ -111,6 +111,19 @@ def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
     return table
 
 
+TABLE_CHUNK = 200  # claims a `run --table` reads and prints at a time
+# (column, weight): the new claims' table, printed as it is read.
+CLAIM_COLUMNS = [("id", 6), ("subject", 14), ("metric", 12), ("value", 12), ("period", 9), ("modality", 9),
+                 ("lang", 5), ("sources", 7), ("source", 24), ("compared", 24)]
+
+
+def _claim_cells(r: dict[str, Any]) -> tuple[Any, ...]:
+    src = r["sources"][0] if r["sources"] else {}
+    feeds = ", ".join(src.get("feeds", [])) if src else ""
+    return (r["id"], r["subject"], r["metric"], r["value"], r["period"] or "", r["modality"], "+".join(_langs(r)),
+            len(r["sources"]), feeds or (src.get("title") or ""), _compared(r))
+
+
 @app.command(epilog=EXIT_CODES)
 def run(
     config: ConfigOpt = None,
@@ -121,6 +134,8 @@ def run(
                                           "(failures included); warnings still go to stderr.")] = False,
 ) -> None:
     """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
+    import time
+
     from pipeline import runlog
     from pipeline.errors import LockedError
     from pipeline.run import run as run_pipeline
@@ -163,26 +178,39 @@ def run(
         runlog.log("error", str(exc))
         _fail(exc)
     runlog.log("run", runlog.closing_line(summary))
+    started = time.perf_counter()
     if as_json:
         from pipeline.json_out import dumps, run_json
 
         sys.stdout.write(dumps(run_json(summary)))
     else:
         _run_report(settings, summary, quiet, table or (out.is_terminal and not quiet))
+    runlog.log("run", runlog.stages_line(summary, time.perf_counter() - started))
     raise typer.Exit(summary.exit_code)
 
 
 def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
     """What a run prints when it is done: new claims, the summary, each failure once."""
+    from sqlmodel import col, select
+
     from models import ClaimRecord
     from pipeline.queue import claim_views
 
     st = summary.stats
     queued = len(st.queued_ids)
     if table and queued:
-        with _db(settings).session() as s:
-            rows = claim_views(s, [rec for cid in st.queued_ids if (rec := s.get(ClaimRecord, cid))])
-        out.print(claims_table(rows, f"{len(rows)} new claims queued for review"))
+        from pipeline.stream_table import stream_table
+
+        db = _db(settings)
+
+        def chunks() -> Any:  # claims read and printed TABLE_CHUNK at a time
+            for start in range(0, queued, TABLE_CHUNK):
+                ids = st.queued_ids[start:start + TABLE_CHUNK]
+                with db.session() as s:
+                    recs = {r.id: r for r in s.exec(select(ClaimRecord).where(col(ClaimRecord.id).in_(ids))).all()}
+                    yield [_claim_cells(r) for r in claim_views(s, [recs[i] for i in ids if i in recs])]
+
+        stream_table(out, CLAIM_COLUMNS, f"{queued} new claims queued for review", chunks())
     elif queued:
         out.print(f"{queued} new claim{'s' if queued != 1 else ''} queued for review "
                   "(claimlog queue list, or claimlog review)", highlight=False)

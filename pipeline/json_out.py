@@ -21,7 +21,7 @@ def run_json(summary: RunSummary) -> dict[str, Any]:
             "repeated_articles": summary.repeated_articles,
             "failed_articles": summary.failed_articles, "note_errors": summary.note_errors,
             "queued_ids": list(summary.stats.queued_ids),
-            "seconds": {stage: round(s, 3) for stage, s in summary.timings.items()}}
+            "seconds": {stage: round(s, 3) for stage, s in (summary.timings | summary.split).items()}}
 
 
 def _when(value: datetime | None) -> str | None:

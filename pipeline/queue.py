@@ -15,14 +15,11 @@ from extractors.spans import PERS, QUALIFIERS, Claim
 from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
 from models.tables import utcnow
 from pipeline.bearing import checkpoint_implication
-from pipeline.dedup import KNOWN_SIMILARITY, EvidenceIndex, claim_key, claim_loose, fingerprint
+from pipeline.dedup import EvidenceIndex
 from pipeline.errors import ClaimlogError, NoteError
 from pipeline.facts import (
     change_for,
-    claim_period,
-    comparison,
     flags_of,
-    matching_item,
     record_period,
 )
 from pipeline.notes import (
@@ -106,56 +103,9 @@ def default_observation(c: ClaimRecord, source: str | None) -> str:
 def queue_claims(s: Session, article: Article, claims: list[Claim], index: EvidenceIndex,
                  routes: list[tuple[str, set[str], bool]], stats: QueueStats) -> None:
     """Drop claims the notes hold, merge repeats into their queue item, queue the rest."""
-    from pipeline.dedup import route
+    from pipeline.queue_batch import queue_batch
 
-    for c in claims:
-        stats.found += 1
-        period = claim_period(c, article.published)
-        fp, key = fingerprint(c.subject, c.metric, period, c.currency, c.low, c.high), claim_key(c)
-        if index.known(fp, claim_loose(c), period is not None) or index.facts.known(
-                c.subject, c.metric, period, c.currency, c.low, c.high):
-            stats.known += 1
-            continue
-        rec = s.exec(select(ClaimRecord).where(ClaimRecord.fingerprint == fp)).first()
-        if rec is None:
-            rec = matching_item(s, c, period, key, article.published)
-            if rec is not None and rec.period is None and c.period:
-                rec.period = c.period  # the other source names the period
-        near = index.near(c.sentence, c.currency, c.low)
-        if rec is None and near and near[0] >= KNOWN_SIMILARITY:
-            stats.known += 1
-            continue
-        if rec is None:
-            value = format_money(c.low, c.high, c.currency, c.qualifier, c.per)
-            rec = ClaimRecord(fingerprint=fp, loose_fingerprint=key, subject=c.subject,
-                              metric=c.metric, low=c.low, high=c.high, currency=c.currency,
-                              qualifier=c.qualifier, per=c.per, period=c.period, modality=c.modality,
-                              lang=c.lang,
-                              sentence=c.sentence, confidence=c.confidence,
-                              published=article.published, theses=route(c.subject, routes),
-                              near_duplicate=near[1] if near else None,
-                              comparison=comparison(index.facts, c, period, value, METRIC_LABEL.get(c.metric, c.metric)))
-            s.add(rec)
-            s.flush()
-            stats.queued += 1
-            stats.queued_ids.append(rec.id or 0)
-            if near:
-                stats.flagged += 1
-            stats.conflicts += bool(rec.comparison and rec.comparison.get("conflicts"))
-        else:
-            stats.merged += 1
-            stats.same_article += s.exec(select(ClaimSource.id).where(ClaimSource.claim_id == rec.id,
-                                                                      ClaimSource.article_id == article.id)).first() is not None
-            rec.confidence = max(rec.confidence, c.confidence)
-            s.add(rec)
-        exists = s.exec(select(ClaimSource).where(ClaimSource.claim_id == rec.id,
-                                                  ClaimSource.article_id == article.id,
-                                                  ClaimSource.start == c.start)).first()
-        if exists is None:
-            s.add(ClaimSource(claim_id=rec.id or 0, article_id=article.id or 0, lang=c.lang,
-                              sentence=c.sentence, start=c.start, end=c.end,
-                              figure_text=article.text[c.start:c.end], subject_text=c.subject_text))
-        s.flush()
+    queue_batch(s, [(article, claims)], index, routes, stats)
 
 
 # --- reading the queue ----------------------------------------------------------------

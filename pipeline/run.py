@@ -81,7 +81,8 @@ def _extract_stage(db: Database, settings: Settings, notes: _Notes, summary: Run
     total = pending_count(db)
     advance = progress("extract", total) if progress and total else None
     currencies = {f.name: f.currency for f in settings.feeds if f.currency}
-    extract_pending(db, notes.extractor, notes.index, notes.routes, summary, report, advance, currencies)
+    extract_pending(db, notes.extractor, notes.index, notes.routes, summary, report, advance, currencies,
+                    total)
     report("extract", f"{summary.extracted} articles extracted, {summary.stats.queued} claims queued")
 
 

@@ -71,6 +71,13 @@ def closing_line(summary: Any) -> str:
             f"{summary.extracted} extracted, {summary.stats.queued} claims queued")
 
 
+def stages_line(summary: Any, output: float) -> str:
+    """Seconds per stage and part of a stage (store within fetch, queue within extract), for benches."""
+    parts = {**summary.timings, **summary.split, "output": output}
+    return ("stages: " + " ".join(f"{k}={v:.2f}" for k, v in parts.items())
+            + f" claims={summary.stats.found} queued={summary.stats.queued}")
+
+
 def close() -> None:
     """Stop writing the log file (for a process that runs more than one command)."""
     global _current

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import replace
 from datetime import timedelta
 
@@ -48,6 +49,15 @@ def parse_result(fc: FeedConfig, result: FetchResult) -> ParsedFeed | FeedParseE
 def store_result(db: Database, fc: FeedConfig, result: FetchResult, summary: RunSummary,
                   report: Reporter, parsed: ParsedFeed | FeedParseError | None = None) -> None:
     """Record a fetch on its feed and store the entries, in one transaction."""
+    started = time.perf_counter()
+    try:
+        _store_result(db, fc, result, summary, report, parsed)
+    finally:
+        summary.spent("store", time.perf_counter() - started)
+
+
+def _store_result(db: Database, fc: FeedConfig, result: FetchResult, summary: RunSummary,
+                  report: Reporter, parsed: ParsedFeed | FeedParseError | None) -> None:
     with db.session() as s:
         feed = s.exec(select(Feed).where(Feed.name == fc.name)).one()
         feed.last_attempt = utcnow()
@@ -135,8 +145,11 @@ def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSum
                      "title": e.title, "published": e.published, "lang": e.lang, "summary": e.summary,
                      "summary_lang": e.summary_lang, "body": e.body, "original_author": e.author,
                      "translator": e.translator, "fetched_at": utcnow(), "extracted": False})
+    # Core inserts on the tables: the ORM's bulk path splits rows by which values are None,
+    # a statement an article.
+    conn = s.connection()
     if rows:
-        s.execute(insert(Article), rows)
+        conn.execute(insert(Article.__table__), rows)  # type: ignore[attr-defined]
         for art_id, key, chash in s.exec(select(col(Article.id), Article.key, Article.content_hash)
                                          .where(col(Article.key).in_([r["key"] for r in rows]))).all():
             ids[key] = ids[f"#{chash}"] = art_id or 0
@@ -148,7 +161,7 @@ def _store_entries(s: Session, feed: Feed, entries: list[Entry], summary: RunSum
     links = [{"article_id": a, "feed_id": feed.id} for a in sorted(wanted - linked)]
     summary.repeated_articles += sum(1 for a in wanted - linked if a not in created)
     if links:
-        s.execute(insert(ArticleFeed), links)
+        conn.execute(insert(ArticleFeed.__table__), links)  # type: ignore[attr-defined]
     return len(rows)
 
 

@@ -30,6 +30,11 @@ class RunSummary:
     stats: QueueStats = field(default_factory=QueueStats)
     translation: list[str] = field(default_factory=list)  # summary figures that misstate the original
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    # Seconds spent on parts of a stage: "store" within fetch, "queue" within extract.
+    split: dict[str, float] = field(default_factory=lambda: {"store": 0.0, "queue": 0.0})
+
+    def spent(self, part: str, seconds: float) -> None:
+        self.split[part] = self.split.get(part, 0.0) + seconds
 
     @property
     def exit_code(self) -> int:

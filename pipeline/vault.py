@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, delete, select
 
 from extractors.claims import Extractor
@@ -130,21 +132,35 @@ def _store_note(s: Session, note: Note, rows: list[Any], extractions: list[Extra
     s.add(thesis)
     s.flush()
     _drop_rows(s, thesis.id or 0)
+    _insert_rows(s, thesis.id or 0, rows, extractions, result)
+
+
+def _insert_rows(s: Session, thesis_id: int, rows: list[Any], extractions: list[Extraction],
+                 result: ScanResult) -> None:
+    """A note's rows and their claims in two bulk inserts; row ids read back by their unique hash."""
+    conn = s.connection()
+    row_table, claim_table = EvidenceRow.__table__, EvidenceClaim.__table__  # type: ignore[attr-defined]
+    if not rows:
+        return
+    conn.execute(insert(row_table), [
+        {"thesis_id": thesis_id, "line_no": row.line_no, "date": row.date, "observation": row.observation,
+         "implication": row.implication, "row_hash": row.row_hash, "figures": [[m.currency, m.low] for m in ex.money]}
+        for row, ex in zip(rows, extractions, strict=True)])
+    ids: dict[str, int] = dict(conn.execute(core_select(row_table.c.row_hash, row_table.c.id)
+                            .where(row_table.c.thesis_id == thesis_id)).all())
+    claims = []
     for row, ex in zip(rows, extractions, strict=True):
-        rec = EvidenceRow(thesis_id=thesis.id or 0, line_no=row.line_no, date=row.date,
-                          observation=row.observation, implication=row.implication,
-                          row_hash=row.row_hash, figures=[[m.currency, m.low] for m in ex.money])
-        s.add(rec)
-        s.flush()
         result.rows += 1
         for c in row_claims(f"{row.observation}\n{row.implication}", ex):
             period = fiscal_period(c.subject, c.period, row_date(row.date), row.observation)
-            s.add(EvidenceClaim(row_id=rec.id or 0,
-                                fingerprint=fingerprint(c.subject, c.metric, period, c.currency, c.low, c.high),
-                                loose_fingerprint=loose_fingerprint(c.subject, c.metric, c.currency, c.low, c.high),
-                                has_period=c.period is not None, subject=c.subject, metric=c.metric,
-                                low=c.low, high=c.high, currency=c.currency, period=c.period))
+            claims.append({"row_id": ids[row.row_hash],
+                           "fingerprint": fingerprint(c.subject, c.metric, period, c.currency, c.low, c.high),
+                           "loose_fingerprint": loose_fingerprint(c.subject, c.metric, c.currency, c.low, c.high),
+                           "has_period": c.period is not None, "subject": c.subject, "metric": c.metric,
+                           "low": c.low, "high": c.high, "currency": c.currency, "period": c.period})
             result.claims += 1
+    if claims:
+        conn.execute(insert(claim_table), claims)
 
 
 def _drop_rows(s: Session, thesis_id: int) -> None:

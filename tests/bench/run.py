@@ -28,6 +28,7 @@ from extractors.money import find_money
 from extractors.sentences import split_sentences
 from extractors.spans import Extraction, Money
 from pipeline.evaluate import Tally, evaluate
+from tests.bench.backfill import bench_backfill
 from tests.bench.corpus import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -360,7 +361,8 @@ def main() -> int:
     rows: list[tuple[str, str, str]] = []
     steps = [("extraction", bench_extraction), ("feeds", bench_feeds), ("dedup", bench_dedup),
              ("review page", bench_queue_page),
-             ("review first load", bench_review_first_load), ("memory", bench_memory)]
+             ("review first load", bench_review_first_load), ("memory", bench_memory),
+             ("backfill", bench_backfill)]
     for name, step in steps:
         console.print(f"[dim]bench: {name}...[/dim]")
         step(results, rows)

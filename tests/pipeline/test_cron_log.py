@@ -36,7 +36,7 @@ def test_run_json_is_one_object_with_the_failures(tmp_path: Path, server: FeedSe
     assert out["exit_code"] == 5 and out["feeds"] == 2 and out["read"] == 1
     assert out["failed"] == {"down": "HTTP 500"}
     assert out["queued"] == len(out["queued_ids"]) > 0 and out["new_articles"] == 6
-    assert set(out["seconds"]) == {"notes", "fetch", "extract"}
+    assert set(out["seconds"]) == {"notes", "fetch", "extract", "store", "queue"}  # store in fetch, queue in extract
     assert "down" not in done.stderr  # the failure is in the JSON, once
 
     again = json.loads(run_cli("run", "--json", "--config", str(settings.path)).stdout)
