@@ -33,6 +33,7 @@ _OTHER = re.compile("|".join(en.OTHER_MEASURES + zh.OTHER_MEASURES), re.I | re.A
 _CHANGED_TO = re.compile(r"(?i)\b(?:ris(?:e|es|ing)|rose|gr(?:ew|ow|ows|owing)|increas\w*|climb\w*|jump\w*|"
                          r"surg\w*|soar\w*|f(?:ell|all|alls|alling)|declin\w*|drop\w*|slid|slump\w*|"
                          r"decreas\w*)\b(?:[^.;]|\.\d){0,120}?\bto\s+(?:about|around|roughly|nearly|some)?\s*$")
+_BRACKETED = re.compile(r"\s?[(（][^()（）]{0,40}?\d[^()（）]{0,40}?[)）]")
 _CLAUSE_PENALTY = 40
 
 _WEAK_PENALTY = 12
@@ -81,7 +82,9 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             if any(b <= o0 and o1 <= ms for o0, o1 in others):
                 dist += 30
         elif a >= me:
-            dist = a - me + 2  # words before the figure govern it a little more often
+            # words before the figure govern it a little more often; a bracketed conversion
+            # between ("€7.55 billion ($8.82 billion) in revenue") does not count
+            dist = len(_BRACKETED.sub("", norm[me:a])) + 2
             if any(me <= o0 and o1 <= a for o0, o1 in others):
                 dist += 30
         else:
