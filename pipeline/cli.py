@@ -26,9 +26,9 @@ EXIT_CODES = ("Exit codes: 0 every feed read; 5 some feeds failed (the run still
 
 app = typer.Typer(help="Turn financial news into reviewed evidence for Markdown thesis notes.",
                   epilog=EXIT_CODES, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
-                  context_settings={"help_option_names": ["-h", "--help"]})
-queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True)
-notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True)
+                  context_settings={"help_option_names": ["-h", "--help"]}, rich_markup_mode=None)
+queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True, rich_markup_mode=None)
+notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(queue_app, name="queue")
 app.add_typer(notes_app, name="notes")
 
