@@ -7,12 +7,7 @@ from functools import lru_cache
 
 from extractors.lang import en, zh
 from extractors.sentences import clause_index
-
-METRIC_VOCABULARY = (
-    "capex", "revenue", "profit", "loss", "eps", "free_cash_flow", "operating_cash_flow",
-    "cash", "debt", "debt_issuance", "cash_burn", "funding", "valuation", "investment",
-    "spending", "acquisition", "fund_flow", "backlog", "market_cap", "price",
-)
+from extractors.vocabulary import METRIC_VOCABULARY  # noqa: F401  (where it always was)
 
 # "$12.1 billion in revenue and $2.3 billion in profit": a metric word right after a figure
 # (through "in", "of", "的") is that figure's.

@@ -13,6 +13,7 @@ import cn2an
 
 from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
+from extractors.rounding import round_sig  # noqa: F401  (where it always was)
 
 # Full-width ASCII (Ｕ１２，３) -> ASCII, ideographic space -> space, plus the traditional
 # characters the matchers read. Every mapping is one character to one, so offsets hold.
@@ -197,13 +198,6 @@ def cjk_share(text: str) -> float:
         return 0.0
     # every code point of the two CJK blocks is a letter, so letters = CJK + the others
     return cjk / (cjk + len(_OTHER_LETTER.findall(text)))
-
-
-def round_sig(value: float, digits: int = 3) -> float:
-    """Round to significant figures, for fingerprints."""
-    if value == 0:
-        return 0.0
-    return float(f"{value:.{digits}g}")
 
 
 PERCENT = re.compile(r"[-+]?\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|个百分点|基点|bps\b|basis points)")

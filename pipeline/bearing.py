@@ -32,9 +32,19 @@ def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint,
     return out
 
 
-def annotate(s: Session, views: list[dict[str, Any]], vault: Path) -> dict[int, Change | None]:
-    """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views; their changes by id."""
-    by_note = note_checkpoints(vault, {t for v in views for t in v["theses"]})
+def annotate(s: Session, views: list[dict[str, Any]], vault: Path,
+             read: dict[str, tuple[Checkpoint, ...]] | None = None) -> dict[int, Change | None]:
+    """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views; their changes by id.
+
+    `read` keeps the notes' checkpoints between calls, for a listing annotated chunk by chunk.
+    """
+    wanted = {t for v in views for t in v["theses"]}
+    if read is None:
+        by_note = note_checkpoints(vault, wanted)
+    else:
+        fresh = wanted - read.keys()
+        read.update({rel: () for rel in fresh} | note_checkpoints(vault, fresh))
+        by_note = read
     cache = prefetch(s, {(v["subject"], v["metric"], v["currency"]) for v in views})
     changes = {}
     for v in views:

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from extractors.metrics import METRIC_VOCABULARY
+from extractors.vocabulary import METRIC_VOCABULARY
 
 SIDES = ("validates", "invalidates")
 DIRECTIONS = ("up", "down", "any")

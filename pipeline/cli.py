@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from pipeline.errors import ClaimlogError
+
+# Everything else loads in the command that needs it: `claimlog --help`, `queue list` and
+# `feeds` start without the extractor, spaCy, the fetcher or rich's tables and progress bars.
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
 
 EXIT_CODES = ("Exit codes: 0 every feed read; 5 some feeds failed (the run still did its work); "
               "1 every feed failed; 2 usage or configuration error; 3 another run holds the lock; "
@@ -24,9 +26,9 @@ EXIT_CODES = ("Exit codes: 0 every feed read; 5 some feeds failed (the run still
 
 app = typer.Typer(help="Turn financial news into reviewed evidence for Markdown thesis notes.",
                   epilog=EXIT_CODES, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
-                  context_settings={"help_option_names": ["-h", "--help"]})
-queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True)
-notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True)
+                  context_settings={"help_option_names": ["-h", "--help"]}, rich_markup_mode=None)
+queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True, rich_markup_mode=None)
+notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(queue_app, name="queue")
 app.add_typer(notes_app, name="notes")
 
@@ -72,6 +74,8 @@ def _db(settings: Any) -> Any:
 
 def _line(label: str, style: str, message: object) -> Text:
     """A styled label, then the message as plain text: feed, note and config text is never markup."""
+    from rich.text import Text
+
     return Text.assemble((label, style), " ", str(message))
 
 
@@ -96,12 +100,19 @@ def _compared(r: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def claims_table(rows: list[dict[str, Any]], title: str) -> Table:
-    """Subject, metric, value, period, source of claims."""
-    table = Table(title=title, show_lines=False)
-    for col_name in ("id", "subject", "metric", "value", "period", "modality", "lang", "sources", "source",
-                     "compared"):
-        table.add_column(col_name, overflow="fold")
+# Column shares of a table printed in chunks: its widths then come from the console, not the rows.
+_RATIOS = {"id": 2, "subject": 5, "metric": 4, "value": 4, "period": 3, "modality": 3, "lang": 2, "sources": 2,
+           "source": 6, "compared": 6}
+
+
+def claims_table(rows: list[dict[str, Any]], title: str | None, header: bool = True, steady: bool = False) -> Table:
+    """Subject, metric, value, period, source of claims. `steady`: the same widths for every chunk."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, show_header=header, expand=steady)
+    for col_name, ratio in _RATIOS.items():
+        table.add_column(col_name, overflow="fold", ratio=ratio if steady else None)
     for r in rows:
         src = r["sources"][0] if r["sources"] else {}
         feeds = ", ".join(src.get("feeds", [])) if src else ""
@@ -135,6 +146,9 @@ def run(
 ) -> None:
     """The nightly job: fetch every feed, store new articles, extract, dedup, queue."""
     import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     from pipeline import runlog
     from pipeline.errors import LockedError
@@ -191,6 +205,7 @@ def run(
 
 def _run_report(settings: Any, summary: Any, quiet: bool, table: bool) -> None:
     """What a run prints when it is done: new claims, the summary, each failure once."""
+    from rich.table import Table
     from sqlmodel import col, select
 
     from models import ClaimRecord
@@ -326,29 +341,31 @@ def queue_list(
     config: ConfigOpt = None,
 ) -> None:
     """List queued claims."""
-    from pipeline.queue import STATES, claim_views, list_claims
+    from pipeline.states import STATES
 
     if status != "all" and status not in STATES:
         _fail(ClaimlogError(f"unknown status {status!r}; use one of {', '.join(STATES)} or all"))
-    from pipeline.bearing import annotate
-
     try:
         settings = _settings(config)
         db = _db(settings)
     except ClaimlogError as exc:
         _fail(exc)
+    from pipeline.listing import stream_views, write_json_lines
+    from pipeline.queue import listed_ids
+
+    # Rows are written as they are read, a chunk at a time: 60,000 claims never sit in memory.
     with db.session() as s:
-        rows = claim_views(s, list_claims(s, None if status == "all" else status))
-        annotate(s, rows, settings.vault)
-    if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps({k: r[k] for k in ("id", "status", "subject", "metric", "low", "high",
-                                                           "currency", "qualifier", "per", "period",
-                                                           "modality", "lang", "sentence", "sources",
-                                                           "theses", "fiscal_period", "bears_on", "flags", "change")},
-                                        ensure_ascii=False) + "\n")
-    else:
-        out.print(claims_table(rows, f"{len(rows)} {status} claims"))
+        ids = listed_ids(s, None if status == "all" else status)
+        chunks = stream_views(s, ids, settings.vault)
+        if as_json:
+            write_json_lines(chunks, sys.stdout)
+            return
+        title: str | None = f"{len(ids)} {status} claims"
+        for views in chunks:
+            out.print(claims_table(views, title, header=title is not None, steady=True))
+            title = None
+        if title is not None:
+            out.print(claims_table([], title))
 
 
 def _decide(ids: list[int], action: str, config: Path | None) -> None:
@@ -469,6 +486,9 @@ def notes_scan(config: ConfigOpt = None,
 
         sys.stdout.write(dumps(notes_json(notes, result.rows, result.claims, errors)))
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"{len(notes)} notes")
     for c in ("note", "links", "tags", "evidence rows"):
         table.add_column(c)
@@ -508,7 +528,7 @@ def feeds(config: ConfigOpt = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: every feed's state.")] = False,
           ) -> None:
     """Every feed with its last status, last success, error count and items."""
-    from pipeline.run import feed_status
+    from pipeline.feed_state import feed_status
 
     try:
         rows = feed_status(_db(_settings(config)))
@@ -519,6 +539,9 @@ def feeds(config: ConfigOpt = None,
 
         sys.stdout.write(dumps(feeds_json(rows)))
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"{len(rows)} feeds")
     for c in ("feed", "status", "last success", "errors", "items", "articles", "last error"):
         table.add_column(c, overflow="fold")

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from extractors.numbers import round_sig
+from extractors.rounding import round_sig
 from pipeline.families import fact_key, same_fact
 
 MAX_CONFLICTS = 3  # values shown side by side; more add nothing for the reviewer

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from extractors.numbers import round_sig
+from extractors.rounding import round_sig
 from extractors.spans import Claim
 from pipeline.conflicts import FactIndex
 from pipeline.families import fact_key

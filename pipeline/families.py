@@ -8,7 +8,7 @@ exceeds the cash its operations generate by $20B" (`cash`, positive) and a row's
 
 from __future__ import annotations
 
-from extractors.numbers import round_sig
+from extractors.rounding import round_sig
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "capex": ("capex", "spending"),

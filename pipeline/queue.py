@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from extractors.metrics import METRIC_VOCABULARY
 from extractors.spans import PERS, QUALIFIERS, Claim
+from extractors.vocabulary import METRIC_VOCABULARY
 from models import Article, ArticleFeed, ClaimRecord, ClaimSource, Database, Decision, Feed
 from models.tables import utcnow
 from pipeline.bearing import checkpoint_implication
@@ -30,7 +32,6 @@ from pipeline.notes import (
     unified_diff,
 )
 
-STATES = ("pending", "approved", "rejected", "skipped", "applied")
 ACTIONS = {"approve": "approved", "reject": "rejected", "skip": "skipped", "reopen": "pending"}
 EDITABLE = ("subject", "metric", "low", "high", "currency", "qualifier", "per", "period",
             "observation", "implication", "theses")
@@ -110,13 +111,21 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
 
 # --- reading the queue ----------------------------------------------------------------
 
-def claim_views(s: Session, recs: list[ClaimRecord]) -> list[dict[str, Any]]:
-    """Claims with their sources, as the CLI's --json and the review page show them.
+_SOURCE_COLUMNS: tuple[Any, ...] = (ClaimSource.claim_id, ClaimSource.article_id, ClaimSource.lang, ClaimSource.sentence,
+                   ClaimSource.start, ClaimSource.end, ClaimSource.figure_text, ClaimSource.subject_text)
 
-    Sources, articles and feed names are read in three queries for all claims at once.
+
+def claim_views(s: Session, recs: Sequence[Any]) -> list[dict[str, Any]]:
+    """Claims (ClaimRecords, or rows of the claim table) with their sources, as the CLI's --json
+    and the review page show them.
+
+    Sources, articles and feed names are read in three queries for all claims at once; sources
+    as plain rows, since building a model object per source cost more than the rest of a listing.
     """
     ids = [r.id for r in recs]
-    srcs = s.exec(select(ClaimSource).where(col(ClaimSource.claim_id).in_(ids)).order_by(col(ClaimSource.id))).all()
+    s.flush()  # as a model query would: sources added in this session count
+    srcs = s.connection().execute(sa_select(*_SOURCE_COLUMNS).where(col(ClaimSource.claim_id).in_(ids))
+                                  .order_by(col(ClaimSource.id))).all()
     art_ids = {src.article_id for src in srcs}
     arts = {a[0]: a[1:] for a in s.exec(select(col(Article.id), Article.title, Article.url, col(Article.published))
                                         .where(col(Article.id).in_(art_ids))).all()}
@@ -169,6 +178,26 @@ def list_claims(s: Session, status: str | None = "pending", limit: int | None = 
     if limit:
         q = q.limit(limit)
     return list(s.exec(q).all())
+
+
+def listed_ids(s: Session, status: str | None = "pending") -> list[int]:
+    """The ids of `list_claims`, in its order: one small column, whatever the queue's size."""
+    q = select(col(ClaimRecord.id))
+    if status:
+        q = q.where(ClaimRecord.status == status)
+    q = q.order_by(col(ClaimRecord.confidence).desc(), col(ClaimRecord.published).desc(), col(ClaimRecord.id))
+    return [i for i in s.exec(q).all() if i is not None]
+
+
+def iter_claims(s: Session, ids: list[int], chunk: int = 1000) -> Iterator[list[Any]]:
+    """The claims of `ids` (from `listed_ids`) in chunks, in that order, as read-only rows of the
+    claim table (attributes as a ClaimRecord's): a listing holds one chunk at a time, not the queue.
+    """
+    table = ClaimRecord.__table__  # type: ignore[attr-defined]
+    for at in range(0, len(ids), chunk):
+        part = ids[at:at + chunk]
+        rows = {r.id: r for r in s.connection().execute(sa_select(table).where(table.c.id.in_(part))).all()}
+        yield [rows[i] for i in part if i in rows]
 
 
 def source_name(s: Session, rec: ClaimRecord) -> str | None:

@@ -15,6 +15,7 @@ from models.migrate import article_key
 from models.tables import utcnow
 from pipeline.config import FeedConfig, Settings
 from pipeline.errors import FeedParseError
+from pipeline.feed_state import feed_status  # noqa: F401  (the run's module exports it)
 from pipeline.feeds import Entry, ParsedFeed, parse_feed
 from pipeline.fetch import FetchResult
 from pipeline.summary import Reporter, RunSummary
@@ -170,7 +171,3 @@ def pending_count(db: Database) -> int:
         return len(s.exec(select(Article.id).where(Article.extracted == False)).all())  # noqa: E712
 
 
-def feed_status(db: Database) -> list[Feed]:
-    """Every stored feed, for `claimlog feeds`."""
-    with db.session() as s:
-        return list(s.exec(select(Feed).order_by(col(Feed.name))).all())

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, delete, select
 
-from extractors.claims import Extractor
-from extractors.entities import AliasTable
 from extractors.spans import Extraction
 from models import Database, EvidenceClaim, EvidenceRow, Thesis
 from pipeline.dedup import EvidenceIndex, fingerprint, loose_fingerprint
@@ -21,6 +19,10 @@ from pipeline.evidence_rows import row_claims
 from pipeline.facts import load_facts
 from pipeline.fiscal import fiscal_period
 from pipeline.notes import Note, read_note, vault_notes
+
+if TYPE_CHECKING:  # the extractor loads only where notes are scanned
+    from extractors.claims import Extractor
+    from extractors.entities import AliasTable
 
 
 @dataclass
@@ -59,6 +61,8 @@ def alias_table(notes: list[Note], extra: dict[str, list[str]] | None = None) ->
             groups.setdefault(n.title, []).extend(n.aliases)
             if n.title not in preferred:
                 preferred.append(n.title)
+    from extractors.entities import AliasTable
+
     return AliasTable.shipped().merged(groups, preferred)
 
 

@@ -110,17 +110,27 @@ class FeedServer:
         self.routes[path] = handle
 
 
-def serve_bench(feeds: int, hosts: int, latency: float, items: int = 3) -> None:
-    """Serve `feeds` small feeds over `hosts` loopback addresses; print their URLs, then wait."""
+def serve_bench(feeds: int, hosts: int, latency: float, items: int = 3, figures: bool = False) -> None:
+    """Serve `feeds` small feeds over `hosts` loopback addresses; print their URLs, then wait.
+
+    `figures`: each item is a short article of the bench corpus, with money figures in it."""
+    import html
     import json
     import sys
 
+    texts = []
+    if figures:
+        from tests.bench.corpus import build
+
+        texts = [html.escape(t) for _, t in build(feeds * items, seed=feeds, words=120)]
     servers = [FeedServer(f"127.0.0.{i + 1}").start() for i in range(hosts)]
     urls = []
     for i in range(feeds):
         srv = servers[i % hosts]
         srv.latency = latency
-        entries = [(f"b{i}-{k}", f"Item {i}.{k}", f"<p>Filler without figures, item {i}.{k}.</p>") for k in range(items)]
+        entries = [(f"b{i}-{k}", f"Item {i}.{k}",
+                    f"<p>{texts[i * items + k]}</p>" if figures else f"<p>Filler without figures, item {i}.{k}.</p>")
+                   for k in range(items)]
         srv.feed(f"/f{i}.xml", rss(entries).encode())
         urls.append(srv.url(f"/f{i}.xml"))
     sys.stdout.write(json.dumps(urls) + "\n")
@@ -137,5 +147,6 @@ if __name__ == "__main__":
     ap.add_argument("--feeds", type=int, default=500)
     ap.add_argument("--hosts", type=int, default=10)
     ap.add_argument("--latency", type=float, default=0.02)
+    ap.add_argument("--figures", action="store_true", help="items are bench-corpus articles with money figures")
     args = ap.parse_args()
-    serve_bench(args.feeds, args.hosts, args.latency)
+    serve_bench(args.feeds, args.hosts, args.latency, figures=args.figures)

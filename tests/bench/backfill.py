@@ -35,7 +35,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.bench.corpus import FILLER_EN, FILLER_ZH, dev_sentences
+from extractors.numbers import cjk_share
+from extractors.sentences import split_sentences
+from tests.bench.corpus import FILLER_EN, FILLER_ZH, dev_records
 
 ROOT = Path(__file__).resolve().parents[2]
 ALIASES = ROOT / "extractors" / "data" / "aliases.toml"
@@ -127,10 +129,21 @@ class Article:
     zh: bool
 
 
+def _dev_sentences() -> tuple[list[str], list[str]]:
+    """English and Chinese sentences of the written dev set (the templates the figures fill)."""
+    en, zh = [], []
+    for rec in dev_records():
+        text = rec["text"]
+        for s, e in split_sentences(text):
+            sent = text[s:e]
+            (zh if cjk_share(sent) > 0.2 else en).append(sent)
+    return en, zh
+
+
 def articles(n: int, pool: Names, seed: int = SEED, known: Sequence[str] = ()) -> list[Article]:
     """n articles; `known` are sentences restating evidence rows, some of which English articles repeat."""
     rng = random.Random(seed)
-    en_pool, zh_pool = dev_sentences()
+    en_pool, zh_pool = _dev_sentences()
     out: list[Article] = []
     figures: list[list[str]] = []  # each article's figure sentences
     for i in range(n):

@@ -1,0 +1,92 @@
+"""`queue list` streams the queue chunk by chunk, and light commands load no heavy module."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from sqlmodel import col, select, update
+
+from models import ClaimRecord, Database, database_url
+from pipeline.config import Settings
+from pipeline.listing import CHUNK, JSON_FIELDS
+from pipeline.queue import claim_views, iter_claims, list_claims, listed_ids
+from tests.bench.queue_load import seed_queue
+from tests.conftest import ROOT, run_cli
+
+N = 2 * CHUNK + 345  # three chunks, the last one partial
+
+
+@pytest.fixture
+def big_queue(demo: Settings) -> Database:
+    db = Database(database_url(demo.database))
+    seed_queue(db, N)
+    with db.session() as s:  # some decided claims, which a pending listing leaves out
+        s.exec(update(ClaimRecord).where(col(ClaimRecord.id) % 97 == 0).values(status="approved"))  # type: ignore[call-overload]
+    return db
+
+
+def test_json_lines_hold_every_claim_in_the_listing_order(demo: Settings, big_queue: Database) -> None:
+    proc = run_cli("queue", "list", "--json", "--config", str(demo.path))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    with big_queue.session() as s:
+        expected = list_claims(s, "pending")
+        views = {v["id"]: v for v in claim_views(s, expected)}
+    assert [r["id"] for r in rows] == [r.id for r in expected]
+    assert len(rows) == N - N // 97
+    assert all(list(r) == list(JSON_FIELDS) for r in rows)
+    for r in rows[::250]:  # the rows read in chunks say what the model objects say
+        assert {k: r[k] for k in ("subject", "metric", "low", "period", "theses", "fiscal_period", "flags", "change")} == \
+            {k: views[r["id"]][k] for k in ("subject", "metric", "low", "period", "theses", "fiscal_period", "flags", "change")}
+        assert [src["article_id"] for src in r["sources"]] == [src["article_id"] for src in views[r["id"]]["sources"]]
+
+
+def test_chunks_keep_the_order_and_drop_nothing(demo: Settings, big_queue: Database) -> None:
+    with big_queue.session() as s:
+        ids = listed_ids(s, None)
+        chunks = list(iter_claims(s, ids, chunk=700))
+        assert [len(c) for c in chunks] == [700, 700, 700, N - 2100]
+        assert [r.id for c in chunks for r in c] == ids == [r.id for r in list_claims(s, None)]
+        assert len(s.exec(select(ClaimRecord.id)).all()) == N
+
+
+def test_table_is_printed_chunk_by_chunk_with_one_title(demo: Settings, big_queue: Database) -> None:
+    proc = run_cli("queue", "list", "--status", "approved", "--config", str(demo.path))
+    assert proc.returncode == 0, proc.stderr
+    approved = N // 97
+    assert proc.stdout.count(f"{approved} approved claims") == 1
+    proc = run_cli("queue", "list", "--config", str(demo.path))
+    headers = [line for line in proc.stdout.splitlines() if "subject" in line and "modality" in line]
+    assert proc.stdout.count("pending claims") == 1 and len(headers) == 1
+    assert f"{N - approved} pending claims" in proc.stdout
+
+
+# Modules a command must not load: the extractor and spaCy, the fetcher, the feed parser.
+HEAVY = ("spacy", "extractors.claims", "extractors.entities", "jieba", "cn2an", "httpx", "feedparser", "selectolax")
+SHOW_MODULES = ("import sys\nsys.argv = ['claimlog', *sys.argv[1:]]\nfrom pipeline.cli import main\n"
+                "try:\n    main()\nexcept SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+
+
+def loaded(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", SHOW_MODULES, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.stderr.strip(), proc
+    return set(proc.stderr.splitlines()[-1].split())
+
+
+@pytest.mark.parametrize("args", [("--help",), ("queue", "list", "--help"), ("queue", "--help")])
+def test_help_loads_no_database_layer_and_no_extractor(args: tuple[str, ...]) -> None:
+    mods = loaded(*args)
+    assert "pipeline.cli" in mods
+    assert not {m for m in mods if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "models")}
+    assert not {m for m in mods if m.startswith(HEAVY)}
+
+
+@pytest.mark.parametrize("args", [("queue", "list", "--json"), ("queue", "list"), ("feeds",), ("feeds", "--json")])
+def test_queue_list_and_feeds_load_no_extractor(demo: Settings, args: tuple[str, ...]) -> None:
+    mods = loaded(*args, "--config", str(demo.path))
+    assert "sqlalchemy" in mods  # they did open the database
+    assert not {m for m in mods if m.startswith(HEAVY)}, sorted(m for m in mods if m.startswith(HEAVY))
