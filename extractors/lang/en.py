@@ -112,7 +112,7 @@ METRICS = {
                       r"\brais(?:e|es|ed|ing)\b[^.;]{0,40}?\bin (?:new |fresh )?debt\b",
                       r"\bdebt (?:financing|raise|deal|package)\b", r"\btranches?\b", r"\bbond issues?\b"],
     "cash_burn": [r"\bburn(?:s|ed|ing|t)?\b", r"cash burn", r"burn rate"],
-    "funding": [r"\brais(?:e|es|ed|ing)\b", r"funding(?: round)?", r"financing round",
+    "funding": [r"\brais(?:e|es|ed|ing)\b", r"\braked in\b", r"funding(?: round)?", r"financing round",
                 r"fundrais(?:e|ing)", r"\bround\b", r"Series [A-H]\b", r"capital raise",
                 r"\b(?:fresh|new) (?:equity|capital|funding)\b", r"\bseek(?:s|ing)?\b",
                 r"\bsecur(?:e|es|ed|ing)\b"],
@@ -208,7 +208,8 @@ CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dr
 ACTOR_VERBS = r"(?:reported|reports|posted|posts|announced|announces|said|says|expects|raised|raises|" \
               r"lowered|cut|agreed|agrees|plans|delivered|recorded|generated|earned|booked|beat|missed|" \
               r"forecast|forecasts|guided|projects|priced|completed|closed|signed|acquired|acquires|" \
-              r"swung|returned|narrowed|widened)"
+              r"swung|returned|narrowed|widened|secured|secures|has raised|has secured|has raked in|raked in|" \
+              r"landed|bagged|nabbed|pulled in|closed on)"
 ACTOR_STOP = {"The", "It", "We", "He", "She", "They", "This", "That", "Analysts", "Revenue", "Sales",
               "Earnings", "Management", "Company", "Shares", "Investors", "Officials", "Sources",
               "Reuters", "Bloomberg", "Net", "Total", "Operating", "Adjusted", "GAAP", "Here", "There",
@@ -297,7 +298,7 @@ EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX
 COMPANY_DESCRIPTORS = r"(?:major|firm|company|giant|group|maker|lender|bank|carrier|operator|retailer|" \
     r"insurer|developer|automaker|carmaker|chipmaker|startup|start-up|conglomerate|manufacturer|" \
     r"producer|supplier|miner|utility|airline|brand|subsidiary|unit|rival|provider|distributor|" \
-    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm)"
+    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm|pioneer|specialist|service)"
 # Measures outside the metric vocabulary: a figure they govern is no claim ("total assets
 # of $5 trillion", "dividends of $2 billion"), even with a metric word further away.
 OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans?\b(?! (?:from|to))",

@@ -224,6 +224,11 @@ ROWS = [
     # "or $1.89 per share" names the second figure per share, not the total before it
     ("UniFirst reported results.\nFor the first quarter, the company reported net income of $34.36 million or $1.89 per share.", D,
      [("UniFirst", "profit", 34.36 * M, "USD", "Q1 2025", "reported"), ("UniFirst", "eps", 1.89, "USD", "Q1 2025", "reported")]),
+    # funding verbs make the name before them an actor; a pioneer is a company
+    ("Berlin-based fast grocery service, Flink has raked in €150 million from existing investors.", D,
+     [("Flink", "funding", 150 * M, "EUR", None, "reported")]),
+    ("奇瑞汽车作为新晋上市企业,前三季度累计营收2148亿元。", D,
+     [("奇瑞汽车", "revenue", 214.8 * B, "CNY", "9M 2025", "reported")]),
     # the board that announces is no company
     ("董事会欣然宣佈,本公司将出资人民币60亿元认购目标公司股份。", D, []),
     # money raised in a bond issue is debt issuance, not funding
