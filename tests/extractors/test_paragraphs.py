@@ -229,6 +229,9 @@ ROWS = [
      [("Flink", "funding", 150 * M, "EUR", None, "reported")]),
     ("奇瑞汽车作为新晋上市企业,前三季度累计营收2148亿元。", D,
      [("奇瑞汽车", "revenue", 214.8 * B, "CNY", "9M 2025", "reported")]),
+    # a close after a day's move is the share price
+    ("小米全日收跌2.8%，報40.8港元，全日成交額87.6億港元。", D, [("Xiaomi", "price", 40.8, "HKD", None, "reported")]),
+    ("緯穎昨天上漲15元收3,315元。", D, [("Wiwynn", "price", 3315, "TWD", None, "reported")]),
     # the board that announces is no company
     ("董事会欣然宣佈,本公司将出资人民币60亿元认购目标公司股份。", D, []),
     # money raised in a bond issue is debt issuance, not funding
