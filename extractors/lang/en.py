@@ -138,9 +138,9 @@ METRICS = {
     "price": [r"share price", r"stock price", r"price target", r"target price",
               r"shares? (?:closed|traded|rose|fell|ended) (?:at|to)", r"\bprice[ds]? at\b",
               r"\bclos(?:e|ed|ing) (?:up |down |higher |lower )?at\b",
-              r"(?<!per-)(?<!per )\b(?:stock|shares?)\b[^.;$]{0,50}?\b(?:closed|traded|trading|rose|fell|jumped|soared|surged|"
+              r"(?<!per-)(?<!per )\b(?:stock|shares?)\b(?:[^.;$]|\.\d){0,50}?\b(?:closed|traded|trading|rose|fell|jumped|soared|surged|"
               r"slid|dropped|climbed|bounced|ended|opened|hit|touched|plunged|tumbled|nosedived|nosediving|"
-              r"gained|sank|rallied|were|was)\b[^.;$]{0,25}?\b(?:above|to|at|past|over|below|under)\b"],
+              r"gained|sank|rallied|were|was)\b(?:[^.;$]|\.\d){0,25}?\b(?:above|to|at|past|over|below|under)\b"],
 }
 WEAK_METRICS = {"spending", "debt_issuance", "funding"}
 # Banks, brokers, research houses and regulators: when they forecast or report a figure

@@ -230,6 +230,8 @@ ROWS = [
     ("奇瑞汽车作为新晋上市企业,前三季度累计营收2148亿元。", D,
      [("奇瑞汽车", "revenue", 214.8 * B, "CNY", "9M 2025", "reported")]),
     # a close after a day's move is the share price
+    ("Infosys shares closed 1.12% higher at Rs 1,309.10 on the Bombay Stock Exchange.", D,
+     [("Infosys", "price", 1309.1, "INR", None, "reported")]),
     ("小米全日收跌2.8%，報40.8港元，全日成交額87.6億港元。", D, [("Xiaomi", "price", 40.8, "HKD", None, "reported")]),
     ("緯穎昨天上漲15元收3,315元。", D, [("Wiwynn", "price", 3315, "TWD", None, "reported")]),
     # the board that announces is no company
