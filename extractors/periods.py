@@ -131,7 +131,7 @@ def _fy(m: re.Match[str], pub: date | None) -> str | None:
     return f"FY{_year(m.group('y') or m.group('y2'))}"
 
 
-@rule(rf"(?i)\b(?:(?P<h>[12])H\s?|H(?P<h2>[12])\s?)(?P<y>{_Y})\b|\b(?P<w>first|second)\s+half\s+(?:of\s+)?(?P<fy>fiscal\s(?:year\s)?)?(?P<y2>{_Y4})")
+@rule(rf"(?i)(?<![A-Za-z0-9])(?:(?P<h>[12])H\s?|H(?P<h2>[12])\s?)(?P<y>{_Y})(?![A-Za-z0-9])|\b(?P<w>first|second)\s+half\s+(?:of\s+)?(?P<fy>fiscal\s(?:year\s)?)?(?P<y2>{_Y4})")
 def _half(m: re.Match[str], pub: date | None) -> str | None:
     if m.group("w"):
         h = 1 if m.group("w").lower() == "first" else 2
@@ -305,7 +305,7 @@ _ENDED = re.compile(
     rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
     rf"end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
     rf"|截至\s?(?:(?P<zy>{_Y4})\s?年\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
-    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年)"
+    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年|季度)"
     rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")
 
 
@@ -326,7 +326,7 @@ def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C90
     if m.group("zm"):
         month = int(m.group("zm"))
         year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
-        unit = {"三个月": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
+        unit = {"三个月": "quarter", "季度": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
                 "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
     else:
         month = _MONTH_NO[m.group("mon").lower()[:3]]
@@ -343,6 +343,29 @@ def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C90
     return str(year) if month == 12 else f"FY{year}" if year != "?" else "FY?"
 
 
+_ZH_DIGIT = {"零": "0", "〇": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+             "七": "7", "八": "8", "九": "9"}
+_ZH_NUM_YEAR = re.compile(r"[零〇○一二三四五六七八九]{4}(?=\s?年)")
+_ZH_NUM_MONTH_DAY = re.compile(r"(?<=年)(十[一二]|[一二三四五六七八九])(?=月)|(?<=月)([一二三]十)(?=日)")
+
+
+def _zh_numeral_dates(t: str) -> str:
+    """"二零二五年六月三十日" read as "2025年6月30日", character for character (offsets keep)."""
+    if "年" not in t:
+        return t
+    t = _ZH_NUM_YEAR.sub(lambda m: "".join(_ZH_DIGIT[c] for c in m.group(0)), t)
+
+    def month_day(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.startswith("十"):
+            return "1" + _ZH_DIGIT[w[1]]
+        if w.endswith("十"):
+            return _ZH_DIGIT[w[0]] + "0"
+        return _ZH_DIGIT[w]
+
+    return _ZH_NUM_MONTH_DAY.sub(month_day, t)
+
+
 def find_periods(text: str, published: date | None = None, keep_open: bool = False) -> list[Period]:
     """Every reporting period in `text`, in order, without overlaps (`keep_open`: with
     yearless quarters of undated texts, valued "Q3 ?", for align_to_document).
@@ -352,7 +375,7 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     2030") are not reporting periods and hide the year inside them. A quarter named without
     its year ("third-quarter revenue ... for fiscal 2026") takes the year that follows it.
     """
-    t = numbers.normalize(text)
+    t = _zh_numeral_dates(numbers.normalize(text))
     found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published)) for m in _ENDED.finditer(t)]
     taken = [(p.start, p.end) for p in found]
     taken += [(m.start(), m.end()) for m in _DATE.finditer(t)]

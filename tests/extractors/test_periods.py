@@ -31,6 +31,10 @@ ROWS = [
     ("the January-March quarter of 2024", ["Q1 2024"]),
     ("sales in the July-December period", ["H2 2025"]),
     ("去年同期经营溢利为146亿元", []),
+    # Chinese numeral dates, a quarter ended at a month's end, a half written 1H25
+    ("集團截至二零二五年六月三十日止六個月內", ["H1 2025"]),
+    ("小米公佈截至9月底季度業績", ["Q3 2025"]),
+    ("阳光保险1H25总保费收入808.1亿元", ["H1 2025"]),
     # Chinese reports: 三季报 covers nine months, 中报/中期 the first half
     ("恒瑞医药发布2025年三季报", ["9M 2025"]),
     ("恒隆地產公佈2024年度中期,總收入約61.14億港元", ["H1 2024"]),
