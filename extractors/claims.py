@@ -70,6 +70,7 @@ _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
 _ESTIMATE_LABEL = re.compile(r"(?i)预估|預估|预测|預測|预期|預期|\bestimates?\b|\bconsensus\b|\bforecasts?\b")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-•·*]|\d{1,2}[.)、])\s*")
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$"
                      # "江苏银行(671.8亿元)、宁波银行(549.8亿元)": names each with its figure in brackets
                      r"|^\s*[)）]\s*(?:[、,，;；]|and|及|和|与)\s*[^\s(（)）,，。;；]{1,16}\s*[(（]\s*$", re.I)
@@ -154,6 +155,14 @@ class Extractor:
                 continue
             periods += [replace(p, start=p.start + s, end=p.end + s)
                         for p in find_periods(text[s:e], published, keep_open=True)]
+        if any(p.value.endswith("?") for p in periods):
+            # A period with no year in an undated text: the years the rest of the text names
+            # ("贵州茅台2025年第三季度业绩") tell it, so read them too.
+            for i, (s, e) in enumerate(sentences):
+                if i not in wanted and _MAY_NAME_PERIOD.search(text, s, e):
+                    periods += [replace(p, start=p.start + s, end=p.end + s)
+                                for p in find_periods(text[s:e], published) if _YEAR_IN.search(p.value)]
+            periods.sort(key=lambda p: p.start)
         # A percentage is never a period: "2025%" is not a year.
         pct = find_percentages(text)
         periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)

@@ -229,6 +229,9 @@ ROWS = [
      [("Flink", "funding", 150 * M, "EUR", None, "reported")]),
     ("奇瑞汽车作为新晋上市企业,前三季度累计营收2148亿元。", D,
      [("奇瑞汽车", "revenue", 214.8 * B, "CNY", "9M 2025", "reported")]),
+    # an undated text's yearless quarter takes the year the text names elsewhere
+    ("贵州茅台发布三季报,前三季度公司实现营收1284.54亿元。\n\n贵州茅台2025年第三季度业绩增速创下近十年新低。", None,
+     [("Kweichow Moutai", "revenue", 128.454 * B, "CNY", "9M 2025", "reported")]),
     # a close after a day's move is the share price
     ("Infosys shares closed 1.12% higher at Rs 1,309.10 on the Bombay Stock Exchange.", D,
      [("Infosys", "price", 1309.1, "INR", None, "reported")]),
