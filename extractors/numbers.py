@@ -185,7 +185,8 @@ def scaled(value: float, scale: float) -> float:
 _CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
-_OTHER_LETTER = re.compile(r"(?![\u4e00-\u9fff\u3400-\u4dbf])[^\W\d_]")
+# Runs of letters other than CJK ideographs: one match a word, not one a letter.
+_OTHER_LETTERS = re.compile(r"(?:(?![\u4e00-\u9fff\u3400-\u4dbf])[^\W\d_])+")
 
 
 def cjk_share(text: str) -> float:
@@ -196,7 +197,7 @@ def cjk_share(text: str) -> float:
     if not cjk:  # English with curly quotes: no need to count its letters
         return 0.0
     # every code point of the two CJK blocks is a letter, so letters = CJK + the others
-    return cjk / (cjk + len(_OTHER_LETTER.findall(text)))
+    return cjk / (cjk + sum(m.end() - m.start() for m in _OTHER_LETTERS.finditer(text)))
 
 
 def round_sig(value: float, digits: int = 3) -> float:
