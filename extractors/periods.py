@@ -13,7 +13,7 @@ from datetime import date
 
 from extractors import numbers
 from extractors.lang import en, zh
-from extractors.prefilter import fold, may_match
+from extractors.prefilter import finditer, fold
 from extractors.spans import Period
 
 _ORD = "|".join(en.ORDINALS)
@@ -356,13 +356,11 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     t = numbers.normalize(text)
     folded = fold(t)  # a pattern whose words the text lacks is not run (extractors.prefilter)
     found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published))
-             for m in (_ENDED.finditer(t) if may_match(_ENDED, t, folded) else ())]
+             for m in finditer(_ENDED, t, folded)]
     taken = [(p.start, p.end) for p in found]
-    taken += [(m.start(), m.end()) for m in (_DATE.finditer(t) if may_match(_DATE, t, folded) else ())]
+    taken += [(m.start(), m.end()) for m in finditer(_DATE, t, folded)]
     for rx, fn in _RULES:
-        if not may_match(rx, t, folded):
-            continue
-        for m in rx.finditer(t):
+        for m in finditer(rx, t, folded):
             s, e = m.start(), m.end()
             if any(s < b and a < e for a, b in taken):
                 continue

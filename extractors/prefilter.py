@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -44,6 +45,7 @@ def fold(text: str) -> str:
 Words = tuple[tuple[frozenset[str], frozenset[str]], ...]  # all of: one of (exact, folded)
 _Found = frozenset[tuple[str, bool]]  # one of these words (folded when the flag is true)
 _KEEP = 3  # sets tested per pattern: the most selective ones
+_MAX_CLASS = 8  # a character class of more letters than this is no filter
 
 
 @cache
@@ -80,9 +82,15 @@ def may_match(rx: re.Pattern[str], text: str, folded: str | None = None) -> bool
     return True
 
 
+def finditer(rx: re.Pattern[str], text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)`, with no scan where the text lacks the words `rx` needs."""
+    return rx.finditer(text) if may_match(rx, text, folded) else iter(())
+
+
 def _weight(word: str) -> int:
-    """How rarely a word occurs, roughly: a CJK character is as rare as three letters."""
-    return sum(1 if c.isascii() else 3 for c in word)
+    """How rarely a word occurs, roughly: a CJK character is as rare as three letters, a
+    bracket or other sign as two."""
+    return sum(1 if c.isalnum() and c.isascii() or c.isspace() else 2 if c.isascii() else 3 for c in word)
 
 
 def _score(found: _Found) -> tuple[int, int]:
@@ -105,6 +113,8 @@ def _sequence(items: list[tuple[Any, Any]], ci: bool) -> list[_Found]:
             run.append(chr(av))
             continue
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if op is _c.ASSERT:  # what a lookaround sees is in the text too
+                options += _sequence(list(av[1]), ci)
             continue  # zero width: the literal run goes on around it
         flush()
         options += _item(op, av, ci)
@@ -129,6 +139,11 @@ def _item(op: Any, av: Any, ci: bool) -> list[_Found]:
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _high, sub = av
         return _sequence(list(sub), ci) if low >= 1 else []
+    if op is _c.IN and len(av) <= _MAX_CLASS and all(kind is _c.LITERAL for kind, _ in av):
+        chars = {chr(code) for _, code in av}
+        if min(map(_weight, chars)) >= _MIN_WEIGHT:  # "[（(]", not "[QH]"
+            return [frozenset((fold(ch) if ci else ch, ci) for ch in chars)]
+        return []
     if op is _c.BRANCH:
         _, branches = av
         out: set[tuple[str, bool]] = set()
