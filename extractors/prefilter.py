@@ -154,3 +154,4 @@ def _item(op: Any, av: Any, ci: bool) -> list[_Found]:
             out |= found
         return [frozenset(out)]
     return []
+
