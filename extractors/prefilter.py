@@ -155,3 +155,43 @@ def _item(op: Any, av: Any, ci: bool) -> list[_Found]:
         return [frozenset(out)]
     return []
 
+
+
+
+class Gate:
+    """Which patterns of a long list may match a text, without a test per pattern (that
+    would cost about what the pattern's own scan does): each pattern is indexed under the
+    first two characters of the words it needs, and a text passes the patterns indexed
+    under the pairs of characters it holds."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._always: list[int] = []
+        self._exact: dict[str, list[int]] = {}
+        self._folded: dict[str, list[int]] = {}
+        for i, rx in enumerate(patterns):
+            words = required_words(rx)
+            if words is None:
+                self._always.append(i)
+                continue
+            exact, folded = words[0]  # the most selective set: one of its words is needed
+            for w in exact:
+                self._exact.setdefault(w[:2], []).append(i)
+            for w in folded:
+                self._folded.setdefault(w[:2], []).append(i)
+        self._size = len(patterns)
+
+    def passing(self, text: str) -> list[bool]:
+        """For each pattern, whether it may match `text` (False: it cannot)."""
+        ok = [False] * self._size
+        for i in self._always:
+            ok[i] = True
+        for index, t in ((self._exact, text), (self._folded, fold(text) if self._folded else "")):
+            if not index:
+                continue
+            for gram in {t[j:j + 2] for j in range(len(t))}:  # pairs, and the last character alone
+                for i in index.get(gram, ()):
+                    ok[i] = True
+            for ch in set(t):  # words of one character: a CJK character, a bracket
+                for i in index.get(ch, ()):
+                    ok[i] = True
+        return ok

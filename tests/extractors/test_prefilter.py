@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import money, numbers, orgs, periods
-from extractors.prefilter import fold, may_match, required_words
+from extractors import metrics, money, numbers, orgs, periods
+from extractors.prefilter import Gate, fold, may_match, required_words
 from extractors.sentences import split_sentences
 from pipeline.evaluate import load
 
@@ -78,3 +78,27 @@ def test_never_hides_a_match_on_the_corpora() -> None:
             elif not may_match(rx, text, folded):
                 skipped += 1
     assert skipped > 1000  # the filter does rule texts out
+
+
+def test_gate_never_hides_a_match_on_the_corpora() -> None:
+    """The metric lexicon's patterns, gated in one pass: wherever one matches, it runs."""
+    patterns = [rx for rx, _, _ in metrics._METRIC_RX]
+    gate = Gate(patterns)
+    skipped = 0
+    for text in _sentences():
+        for rx, ok in zip(patterns, gate.passing(text), strict=True):
+            if rx.search(text):
+                assert ok, (rx.pattern[:60], text)
+            skipped += not ok
+    assert skipped > 10000
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("nothing at all", [False, False, False, True]),  # a coarse test: "re" of "here" would pass revenue
+    ("Quarterly REVENUE rose", [True, False, False, True]),
+    ("营收增长", [False, True, False, True]),
+    ("a (bracket", [False, False, True, True]),
+])
+def test_gate(text: str, expected: list[bool]) -> None:
+    gate = Gate([re.compile(r"(?i)\brevenue"), re.compile("营收"), re.compile(r"\w+[（(]"), re.compile(r"\d+")])
+    assert gate.passing(text) == expected
