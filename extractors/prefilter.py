@@ -165,10 +165,14 @@ class Gate:
     under the pairs of characters it holds."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._patterns = patterns
         self._always: list[int] = []
         self._exact: dict[str, list[int]] = {}
         self._folded: dict[str, list[int]] = {}
-        for i, rx in enumerate(patterns):
+        self._size = -1  # indexed on first use: reading the patterns costs start-up time
+
+    def _index(self) -> None:
+        for i, rx in enumerate(self._patterns):
             words = required_words(rx)
             if words is None:
                 self._always.append(i)
@@ -178,10 +182,12 @@ class Gate:
                 self._exact.setdefault(w[:2], []).append(i)
             for w in folded:
                 self._folded.setdefault(w[:2], []).append(i)
-        self._size = len(patterns)
+        self._size = len(self._patterns)
 
     def passing(self, text: str) -> list[bool]:
         """For each pattern, whether it may match `text` (False: it cannot)."""
+        if self._size < 0:
+            self._index()
         ok = [False] * self._size
         for i in self._always:
             ok[i] = True
