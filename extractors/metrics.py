@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from extractors.lang import en, zh
+from extractors.prefilter import Gate
 from extractors.sentences import clause_index
 from extractors.vocabulary import METRIC_VOCABULARY  # noqa: F401  (where it always was)
 
@@ -21,6 +22,7 @@ _METRIC_RX: list[tuple[re.Pattern[str], str, bool]] = (
     [(re.compile(p, re.I | re.A), m, m in en.WEAK_METRICS) for m, ps in en.METRICS.items() for p in ps]
     + [(re.compile(p), m, m in zh.WEAK_METRICS) for m, ps in zh.METRICS.items() for p in ps]
 )
+_GATE = Gate([rx for rx, _, _ in _METRIC_RX])
 _NOT_METRIC = re.compile("|".join(en.NOT_METRIC + zh.NOT_METRIC), re.I | re.A)
 METRIC_NOUN = re.compile("|".join(p for ps in en.METRICS.values() for p in ps), re.I)
 _OTHER = re.compile("|".join(en.OTHER_MEASURES + zh.OTHER_MEASURES), re.I | re.A)
@@ -42,8 +44,9 @@ def metric_candidates(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
     """
     cands: list[tuple[int, int, str, bool]] = []
     blocked = [(m.start(), m.end()) for m in _NOT_METRIC.finditer(norm)]
-    for rx, metric, weak in _METRIC_RX:
-        for m in rx.finditer(norm):
+    # A pattern whose words the sentence lacks is not run (extractors.prefilter).
+    for (rx, metric, weak), ok in zip(_METRIC_RX, _GATE.passing(norm), strict=True):
+        for m in rx.finditer(norm) if ok else ():
             if m.start() != m.end() and not any(a <= m.start() and m.end() <= b for a, b in blocked):
                 cands.append((m.start(), m.end(), metric, weak))
     return tuple(c for c in cands if not any(o[0] <= c[0] and c[1] <= o[1] and (o[1] - o[0]) > (c[1] - c[0])

@@ -15,6 +15,7 @@ from extractors import numbers
 from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
 from extractors.numbers import DECIMAL_COMMA, EN_NUMBER, ZH_DIGITS, ZH_NUMERAL, ZH_SECTIONS
+from extractors.prefilter import may_match
 from extractors.region import CENT, LOCAL, resolve_currencies
 from extractors.spans import Money, Quantity
 
@@ -327,7 +328,7 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
 def _dollar(t: str) -> str:
     """What a bare "$" is: the Canadian dollar in a text about a Canadian company that never
     marks US dollars, else the US dollar."""
-    if "$" in t and _CANADA.search(t) and not _US_DOLLAR.search(t):
+    if "$" in t and may_match(_CANADA, t) and _CANADA.search(t) and not _US_DOLLAR.search(t):
         return "CAD"
     return "USD"
 

@@ -183,7 +183,8 @@ def scaled(value: float, scale: float) -> float:
     return float(Decimal(repr(float(value))) * Decimal(repr(float(scale))))
 
 
-_CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+# Runs of ideographs: Chinese text is long runs between its punctuation, one match each.
+_CJK_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 _OTHER_LETTER = re.compile(r"(?![\u4e00-\u9fff\u3400-\u4dbf])[^\W\d_]")
@@ -193,7 +194,7 @@ def cjk_share(text: str) -> float:
     """Share of CJK ideographs among the letters of a text (0 for no letters)."""
     if text.isascii():
         return 0.0
-    cjk = len(_CJK_CHAR.findall(text))
+    cjk = sum(m.end() - m.start() for m in _CJK_RUN.finditer(text))
     if not cjk:  # English with curly quotes: no need to count its letters
         return 0.0
     # every code point of the two CJK blocks is a letter, so letters = CJK + the others

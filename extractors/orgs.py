@@ -15,6 +15,7 @@ from typing import Any
 from extractors import lac, numbers
 from extractors.entities import NER_STOP, AliasTable
 from extractors.lang import en, zh
+from extractors.prefilter import finditer
 from extractors.spans import Entity
 
 _CAP = r"[A-Z][A-Za-z0-9&'’.\-]*"
@@ -102,7 +103,7 @@ def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = 
 def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     """Organisation names found by shape, not overlapping one another."""
     out: list[Entity] = []
-    for m in _EN_NAME.finditer(text):
+    for m in finditer(_EN_NAME, text):
         if m.group("tk") and (m.group("tk") in _LATIN_STOP or m.group("tk") in en.ACTOR_STOP):
             continue  # "(AI)", "(CEO)": an abbreviation, not a ticker
         name = m.group(1) or m.group(2) or m.group(3)
@@ -113,7 +114,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             ent = _entity(text, m.start(), " ".join(words), aliases)
             if ent:
                 out.append(ent)
-    for m in _ACTOR.finditer(text):
+    for m in finditer(_ACTOR, text):
         words = m.group(1).split()
         while words and words[0] in en.ACTOR_STOP:
             words = words[1:]
@@ -127,7 +128,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
         shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
                   (_RESULTS_LEAD, 1, False), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
-            for m in rx.finditer(norm):
+            for m in finditer(rx, norm):
                 name = _trim_lead(m.group(group))
                 if m.start(group) > 0 and norm[m.start(group) - 1].isdigit():
                     name = name.lstrip("万亿千百股元")  # "3536万股股份": a count's unit, not a name

@@ -13,6 +13,7 @@ from datetime import date
 
 from extractors import numbers
 from extractors.lang import en, zh
+from extractors.prefilter import finditer, fold
 from extractors.spans import Period
 
 _ORD = "|".join(en.ORDINALS)
@@ -376,11 +377,13 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     its year ("third-quarter revenue ... for fiscal 2026") takes the year that follows it.
     """
     t = _zh_numeral_dates(numbers.normalize(text))
-    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published)) for m in _ENDED.finditer(t)]
+    folded = fold(t)  # a pattern whose words the text lacks is not run (extractors.prefilter)
+    found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published))
+             for m in finditer(_ENDED, t, folded)]
     taken = [(p.start, p.end) for p in found]
-    taken += [(m.start(), m.end()) for m in _DATE.finditer(t)]
+    taken += [(m.start(), m.end()) for m in finditer(_DATE, t, folded)]
     for rx, fn in _RULES:
-        for m in rx.finditer(t):
+        for m in finditer(rx, t, folded):
             s, e = m.start(), m.end()
             if any(s < b and a < e for a, b in taken):
                 continue
