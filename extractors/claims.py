@@ -70,6 +70,9 @@ _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 # Figures in a list share the metric of its head: "A、B和C", "$1B, $2B and $3B".
 _ESTIMATE_LABEL = re.compile(r"(?i)预估|預估|预测|預測|预期|預期|\bestimates?\b|\bconsensus\b|\bforecasts?\b")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-•·*]|\d{1,2}[.)、])\s*")
+_PASSED_BEFORE = re.compile(r"(?i)(?<!跌)破\s*$|跨越\s*$|站上\s*$|\b(?:crossed|topped|surpassed|passed)\s+(?:the\s+)?$")
+_MILESTONE = re.compile(r"(?i)^\s*(?:mark|threshold|milestone)?\s*(?:for the first time|in (?:its|the company's) history)"
+                        r"|^\s*(?:大关|大關|关卡|關卡|关口|關口|门槛|門檻)|^[^，。；,;]{0,12}?(?:首次|首度|史上首)")
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$"
                      # "江苏银行(671.8亿元)、宁波银行(549.8亿元)": names each with its figure in brackets
@@ -286,6 +289,9 @@ class Extractor:
         if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \
                 len({x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"}) != 1:
             return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
+        if (money.qualifier == "more_than" or _PASSED_BEFORE.search(norm[max(0, ms - 8):ms])) \
+                and _threshold(d, si, money, norm, me):
+            return None  # "全年營收破8兆元，達8.09兆元", "exceeding 10 trillion won for the first time"
         if _GROUP.search(norm[clause_start:ms]):
             return None  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
         figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
@@ -370,6 +376,17 @@ def _per_share_named(norm: str, bounds: list[int], ms: int, me: int, others: lis
     if found and not any(found[-1].end() <= o0 < ms for o0, _ in others):
         return True  # named before this figure, no other figure between
     return bool(_PER_SHARE_BASIS.search(clause))
+
+
+def _threshold(d: Doc, si: int, money: Money, norm: str, me: int) -> bool:
+    """A round mark the figure passed, not the figure: a milestone phrase after it, or the
+    exact figure beside it in this sentence or the one before."""
+    if _MILESTONE.search(norm[me:me + 40]):
+        return True
+    lo = d.sentences[max(0, si - 1)][0]
+    hi = d.sentences[si][1]
+    return any(lo <= m.start < hi and m is not money and not m.conversion and m.qualifier == "exact"
+               and m.currency == money.currency and money.low <= m.low <= 1.5 * money.low for m in d.money)
 
 
 def _is_analyst_entity(x: Entity) -> bool:

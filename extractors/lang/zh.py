@@ -178,7 +178,8 @@ LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "
 # Measures outside the metric vocabulary (see en.OTHER_MEASURES).
 OTHER_MEASURES = ["总资产", "资产总额", "资产规模", "存款", "贷款", "股息", "分红", "派息", "罚款", "薪酬", "存货",
                   "应收账款", "保费", "新业务价值", "内含价值", "资产管理规模", "管理资产", "成交额", "成交金额",
-                  "市场规模", "交易额", "GMV"]
+                  "市场规模", "交易额", "GMV", "股利", "不良贷款", "首付款", "准备金", "拨备", "减值", "处分利益", "处置收益",
+                  "营业外收入", "业外收益", "营业外收入及支出"]
 # Money metric words after which a bare "51.3亿" (no 元) is an amount in the local currency,
 # as broker-note summaries write: "营收51.3亿,同比+2.9%,归母净利9.4亿".
 BARE_AMOUNT_METRICS = ["营业总收入", "营业收入", "营收", "收入", "净利润", "归母净利润", "归母净利", "扣非归母净利润",
@@ -189,7 +190,8 @@ GROUP_SUBJECT = r"(?<![一\d])(?:\d{1,3}|[两三四五六七八九十]{1,3})家(
 # Words that open no company name: "董事会欣然宣布" is the board speaking, "本公司" the writer.
 NOT_NAME_START = ("董事会", "董事會", "本公司", "本集团", "本集團", "公司", "集团", "集團", "管理层", "管理層",
                   "预计", "預計", "预期", "預期", "中午", "上午", "下午", "早盘", "午盘", "尾盘", "执行长", "執行長",
-                  "董事长", "董事長", "总裁", "總裁", "首席执行官", "首席執行官", "强劲", "強勁")
+                  "董事长", "董事長", "总裁", "總裁", "首席执行官", "首席執行官", "强劲", "強勁",
+                  "公布", "公佈", "宣布", "宣佈", "发布", "發布", "表示")
 # A known name followed by one of these is another company of its group ("平安银行" is not 平安).
 GROUP_MEMBER_TAILS = ("银行", "銀行", "证券", "證券", "保险", "保險", "人寿", "人壽", "产险", "產險", "财险",
                       "資管", "资管", "信托", "信託", "基金", "期货", "期貨", "租赁", "租賃")

@@ -232,6 +232,12 @@ ROWS = [
     # an undated text's yearless quarter takes the year the text names elsewhere
     ("贵州茅台发布三季报,前三季度公司实现营收1284.54亿元。\n\n贵州茅台2025年第三季度业绩增速创下近十年新低。", None,
      [("Kweichow Moutai", "revenue", 128.454 * B, "CNY", "9M 2025", "reported")]),
+    # a round mark passed is no figure when the exact one stands beside it, or when it is a milestone
+    ("鴻海今日公布2025年全年營收破8兆元，達8.09兆元，年增18.07%。", D,
+     [("Foxconn", "revenue", 8.09e12, "TWD", "2025", "reported")]),
+    ("Samsung achieved an operating profit exceeding 10 trillion won for the first time in seven quarters.", D, []),
+    # fees, gains and expenses are outside the vocabulary
+    ("If Cisco backs out of the deal, it will pay Splunk a termination fee of $1.48 billion.", D, []),
     # a close after a day's move is the share price
     ("Infosys shares closed 1.12% higher at Rs 1,309.10 on the Bombay Stock Exchange.", D,
      [("Infosys", "price", 1309.1, "INR", None, "reported")]),
