@@ -39,6 +39,8 @@ _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}�
 # "通用人工智能公司启元世界也于同日宣布", "一家公司——银河通用——宣布": a described name that acts
 _DESCRIBED = re.compile(rf"(?:{'|'.join(zh.ACTING_DESCRIPTORS)})(?:——|—|\s)?([{_CJK}]{{2,6}}?)(?:——|—)?"
                         rf"(?:也|亦|今日|今天|近日|日前|于同日|\d{{1,2}}日)*(?:{_ANNOUNCE}|完成|获得)")
+_HOLDING = re.compile(rf"(?:(?<![{_CJK}])|(?<=[以有由是为、，,及和与]))([{_CJK}]{{2}}金)"
+                      rf"(?=\s?(?:EPS|每股|税后|获利|赚|[（(]\d{{4}}[)）]|以\s?\d|\d))")
 # A legal name: "深圳市優必選科技股份有限公司" -> 優必選科技 (place prefix cut by _trim_lead)
 _ZH_LEGAL = re.compile(rf"([{_CJK}]{{2,14}}?)(?:\(集团\)|（集团）)?(?:股份有限公司|有限责任公司|有限公司|股份有限公司)")
 # "兴福新材2024年实现营业收入": a name right before the year of its results
@@ -137,6 +139,13 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                 if weak and not _SUBJECT_NEXT.match(norm[m.end(group):m.end(group) + 4]):
                     continue  # "新型三代半导体功放芯片": a word of a longer noun, not a name
                 ent = _entity(norm, m.start(group), name, aliases, weak, text)
+                if ent:
+                    out.append(ent)
+        for m in _HOLDING.finditer(norm):
+            group = 1
+            name = m.group(group)
+            if name not in zh.HOLDING_NOT_NAMES and not name.endswith(tuple(w[-2:] for w in zh.HOLDING_NOT_NAMES)):
+                ent = _entity(norm, m.start(group), name, aliases, True, text)
                 if ent:
                     out.append(ent)
         for m in _LATIN.finditer(text):

@@ -84,7 +84,7 @@ KUAI_CONTEXT = r"钱|价|花|赚|卖|买|付|收|工资|薪|成本|费|值|贵|�
 
 # Region signals for a bare 元 / 億元 / 兆元 (read on the original, unfolded text).
 TAIWAN_SIGNALS = (r"台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|臺幣|台币|NT\$|台股|臺股|櫃買|柜买|"
-                  r"上市櫃|上市柜|證交所|金管會|民國|"
+                  r"上市櫃|上市柜|證交所|金管會|民國|金控|"
                   # ROC years (114年 is 2025); "114年歷史" is an age, not a year
                   r"(?<![\d.])1[01]\d年(?!歷史|历史|間|间|來|来|之久|以上)")
 # Taiwan-listed companies (traditional script) and Taiwan terms: a text naming one is

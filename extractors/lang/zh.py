@@ -195,3 +195,8 @@ NOT_NAME_START = ("董事会", "董事會", "本公司", "本集团", "本集團
 # A known name followed by one of these is another company of its group ("平安银行" is not 平安).
 GROUP_MEMBER_TAILS = ("银行", "銀行", "证券", "證券", "保险", "保險", "人寿", "人壽", "产险", "產險", "财险",
                       "資管", "资管", "信托", "信託", "基金", "期货", "期貨", "租赁", "租賃")
+# Taiwan's financial holdings by their short names ("永豐金0.57元", "國票金EPS 0.19元"): two
+# characters and 金 before a results word; never these nouns that also end in 金.
+HOLDING_NOT_NAMES = ("保证金", "退休金", "公积金", "准备金", "违约金", "资金", "现金", "奖金", "租金", "美金", "黄金",
+                     "股金", "本金", "定金", "订金", "押金", "薪金", "佣金", "年金", "礼金", "赏金", "税金", "基金",
+                     "奖学金", "补助金", "抚恤金", "养老金", "风险金", "周转金", "合金", "白金", "台金")

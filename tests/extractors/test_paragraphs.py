@@ -238,6 +238,10 @@ ROWS = [
     ("Samsung achieved an operating profit exceeding 10 trillion won for the first time in seven quarters.", D, []),
     # fees, gains and expenses are outside the vocabulary
     ("If Cisco backs out of the deal, it will pay Splunk a termination fee of $1.48 billion.", D, []),
+    # Taiwan's financial holdings by their short names; nouns ending in 金 are none
+    ("每股稅後純益（EPS）以永豐金0.57元位居三家金控之首，國票金EPS 0.19元。", D,
+     [("永豐金", "eps", 0.57, "TWD", None, "reported"), ("國票金", "eps", 0.19, "TWD", None, "reported")]),
+    ("公司现金100亿元,资金充足。", D, []),
     # a close after a day's move is the share price
     ("Infosys shares closed 1.12% higher at Rs 1,309.10 on the Bombay Stock Exchange.", D,
      [("Infosys", "price", 1309.1, "INR", None, "reported")]),
