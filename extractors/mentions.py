@@ -8,6 +8,7 @@ is a company somewhere in a text is that company at each of its mentions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractors.spans import Entity
@@ -50,3 +51,37 @@ def repeat_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     if not added:
         return entities
     return sorted(entities + added, key=lambda x: x.start)
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_LIST_SEP = "、及和与與"
+_CODE = re.compile(r"\s?[（(]\d{4,6}(?:\.\w+)?[)）]")
+_NAME_END = re.compile(r"昨|今|日前|近日|公布|公佈|分别|分別|宣布|宣佈|的|将|將|也|则|則|均|同步|合计|合計")
+
+
+def listed_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """"廣達、緯創、緯穎、英業達昨日公布": a name listed among known companies is one too."""
+    known = [e for e in entities if e.label == "ORG" and not e.weak and not e.text.isascii()]
+    if len(known) < 2:
+        return entities
+    taken = [(e.start, e.end) for e in entities]
+    added: list[Entity] = []
+    for e in known:
+        pos = e.end
+        m = _CODE.match(text, pos)
+        if m:
+            pos = m.end()
+        if pos >= len(text) or text[pos] not in _LIST_SEP:
+            continue
+        run = _CJK_RUN.match(text, pos + 1)
+        if not run:
+            continue
+        name = run.group(0)
+        cut = _NAME_END.search(name)
+        if cut:
+            name = name[:cut.start()]
+        start, end = run.start(), run.start() + len(name)
+        if 2 <= len(name) <= 5 and not any(a < end and start < b for a, b in taken):
+            added.append(Entity(start, end, name, "ORG", name, known=False, weak=True))
+            taken.append((start, end))
+    return sorted(entities + added, key=lambda x: x.start) if added else entities

@@ -312,7 +312,7 @@ def _named_before(d: Doc, si: int, strong: bool, actors: bool = False) -> Entity
 
 
 _RESPECTIVE = re.compile(r"分别|分別|respectively", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及|&)\s*$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:[（(]\d{4,6}(?:\.\w+)?[)）])?\s*(?:[、,，/]|and|及|和|与|以及|&)\s*$", re.I)
 
 
 def listed(d: Doc, si: int, items: list[tuple[int, int]]) -> list[list[int]]:

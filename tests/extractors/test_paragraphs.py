@@ -242,6 +242,10 @@ ROWS = [
     ("每股稅後純益（EPS）以永豐金0.57元位居三家金控之首，國票金EPS 0.19元。", D,
      [("永豐金", "eps", 0.57, "TWD", None, "reported"), ("國票金", "eps", 0.19, "TWD", None, "reported")]),
     ("公司现金100亿元,资金充足。", D, []),
+    # a name listed among known companies is one; a stock code may follow a listed name
+    ("代工廠廣達（2382）、緯創、緯穎、英業達昨（8）日公布9月營收，分別為1,841.09億元、2,034.36億元、863.16億元及605.61億元。", D,
+     [("Quanta", "revenue", 184.109 * B, "TWD", None, "reported"), ("Wistron", "revenue", 203.436 * B, "TWD", None, "reported"),
+      ("Wiwynn", "revenue", 86.316 * B, "TWD", None, "reported"), ("英業達", "revenue", 60.561 * B, "TWD", None, "reported")]),
     # a close after a day's move is the share price
     ("Infosys shares closed 1.12% higher at Rs 1,309.10 on the Bombay Stock Exchange.", D,
      [("Infosys", "price", 1309.1, "INR", None, "reported")]),
