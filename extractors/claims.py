@@ -29,7 +29,7 @@ from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
-from extractors.mentions import listed_names, repeat_mentions
+from extractors.mentions import common_names, listed_names, repeat_mentions
 from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric
 from extractors.modality import modality_of, states_nothing
 from extractors.model_gate import needs_model, needs_ner
@@ -200,7 +200,7 @@ class Extractor:
 
     def _assemble(self, d: Doc) -> Extraction:
         claims: list[Claim] = []
-        d.entities = repeat_mentions(d.text, listed_names(d.text, d.entities))
+        d.entities = common_names(d.text, repeat_mentions(d.text, listed_names(d.text, d.entities)))
         d.money = [replace(m, period=money_period(d, m)) for m in d.money]
         for money in d.money:
             if money.conversion:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractors.lang import en
 from extractors.spans import Entity
 
 _MIN_LATIN = 2  # "HP", "3M"; one letter is never a name
@@ -85,3 +86,18 @@ def listed_names(text: str, entities: list[Entity]) -> list[Entity]:
             added.append(Entity(start, end, name, "ORG", name, known=False, weak=True))
             taken.append((start, end))
     return sorted(entities + added, key=lambda x: x.start) if added else entities
+
+
+_COMMON_NAME = re.compile(rf"(?:,?\s+{en.ORG_LEGAL_SUFFIX})?\s?\((?P<n>[A-Z][a-z][A-Za-z0-9&.\- ]{{1,28}})\)")
+
+
+def common_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """"FSN E-Commerce Ventures Ltd (Nykaa)": the name in brackets is what the company is called."""
+    renamed: dict[str, str] = {}
+    for e in entities:
+        m = _COMMON_NAME.match(text, e.end) if e.label == "ORG" and e.text.isascii() else None
+        if m and e.canonical == e.text:
+            renamed[e.text] = m.group("n").strip()
+    if not renamed:
+        return entities
+    return [replace(e, canonical=renamed[e.text]) if e.text in renamed else e for e in entities]

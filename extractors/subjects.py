@@ -53,8 +53,12 @@ _BUYS_AFTER = re.compile(
     r"valu\w+|worth)\b[^;!?]{0,80}$")
 _OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:offer|bid|proposal|approach)\s+(?:from|by)\s+(?:U\.S\.\s+)?"
                          r"(?:peer\s+|rival\s+)?\[*$")
+_PERSON_TITLE_AFTER = re.compile(r"(?i)^\]*(?:'s)?\s+(?:[A-Z]{2,4}\s+)?(?:co-?founder|founder|chief|CEO|CFO|CTO|"
+                                 r"executive|boss|chairman|chairwoman|president|head|veteran|alum(?:nus)?)\b")
+_PERSON_TITLE = re.compile(r"(?i)co-?founder|founder|chief|CEO|CFO|CTO|executive|boss|chairman|chairwoman|"
+                           r"president|head|veteran")
 _SEGMENT_AFTER = re.compile(r"^\]*\s+(?:segment|division|business unit|unit)\b", re.I)
-_ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake)\s+(?:into|in|for)\s+\[*$"
+_ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake|Series [A-H]|valuation)\s+(?:into|in|for)\s+\[*$"
                          r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
 
 _METRIC_AT = re.compile(
@@ -84,6 +88,8 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if _BACKER_AFTER.match(norm[b:b + 12]):
         return False  # "SoftBank-backed startup": the backer is not the one reporting
+    if _PERSON_TITLE_AFTER.match(norm[b:b + 30]):
+        return False  # "the former Databricks AI chief": a person, named by the company they led
     if _SEGMENT_AFTER.match(norm[b:b + 16]):
         return False  # "the company's Digital Media segment": a part of the company, not another
     if _BYLINE_AFTER.match(norm[b:b + 24]):
@@ -163,6 +169,8 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
                 return None, False  # "the automaker": the company named before
             if _describes_named(subj) or _DESCRIBED_BEFORE.search(sdoc.text[subj.left_edge.idx:cur.idx]):
                 return None, False  # "the world's largest automaker": the company named before
+            if _PERSON_TITLE.fullmatch(subj.text):
+                return None, False  # "the former Google AI chief closed ...": the clause decides
             if subj.tag_.startswith("NN") and subj.lower_ not in en.SUBJECT_STANDINS:
                 return None, True
         if cur.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp") and cur.head != cur:
@@ -233,6 +241,7 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         # honoring its commitment to spend"); headers and quoted analysts stay out.
         named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
                  and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12]) and not _SEGMENT_AFTER.match(norm[t[1]:t[1] + 16])
+                 and not _PERSON_TITLE_AFTER.match(norm[t[1]:t[1] + 30])
                  and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
         found, decided = _parse_subject(sdoc, ms, me, named)
         if found:

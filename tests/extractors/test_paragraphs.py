@@ -246,6 +246,14 @@ ROWS = [
     ("代工廠廣達（2382）、緯創、緯穎、英業達昨（8）日公布9月營收，分別為1,841.09億元、2,034.36億元、863.16億元及605.61億元。", D,
      [("Quanta", "revenue", 184.109 * B, "TWD", None, "reported"), ("Wistron", "revenue", 203.436 * B, "TWD", None, "reported"),
       ("Wiwynn", "revenue", 86.316 * B, "TWD", None, "reported"), ("英業達", "revenue", 60.561 * B, "TWD", None, "reported")]),
+    # the name in brackets after a legal name is what the company is called
+    ("FSN E-Commerce Ventures Ltd (Nykaa) posted a net profit of ₹34.43 crore.", D,
+     [("Nykaa", "profit", 344.3 * M, "INR", None, "reported")]),
+    # a company named by the person who led it is not the subject; a Series A into X is X's
+    ("The former Google AI chief raised $475 million at a $4.5 billion valuation for Anthropic.", D,
+     [("Anthropic", "funding", 475 * M, "USD", None, "reported"), ("Anthropic", "valuation", 4.5 * B, "USD", None, "reported")]),
+    ("Benchmark also co-led a $170 million Series A into Mistral.", D,
+     [("Mistral", "funding", 170 * M, "USD", None, "reported")]),
     # a close after a day's move is the share price
     ("Infosys shares closed 1.12% higher at Rs 1,309.10 on the Bombay Stock Exchange.", D,
      [("Infosys", "price", 1309.1, "INR", None, "reported")]),
