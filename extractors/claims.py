@@ -71,8 +71,6 @@ _PS_PRICE = re.compile(en.PER_SHARE_PRICE, re.I)
 _ESTIMATE_LABEL = re.compile(r"(?i)预估|預估|预测|預測|预期|預期|\bestimates?\b|\bconsensus\b|\bforecasts?\b")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-•·*]|\d{1,2}[.)、])\s*")
 _PASSED_BEFORE = re.compile(r"(?i)(?<!跌)破\s*$|跨越\s*$|站上\s*$|\b(?:crossed|topped|surpassed|passed)\s+(?:the\s+)?$")
-_MILESTONE = re.compile(r"(?i)^\s*(?:mark|threshold|milestone)?\s*(?:for the first time|in (?:its|the company's) history)"
-                        r"|^\s*(?:大关|大關|关卡|關卡|关口|關口|门槛|門檻)|^[^，。；,;]{0,12}?(?:首次|首度|史上首)")
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respectively\s*)?$"
                      # "江苏银行(671.8亿元)、宁波银行(549.8亿元)": names each with its figure in brackets
@@ -291,7 +289,7 @@ class Extractor:
             return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
         if (money.qualifier == "more_than" or _PASSED_BEFORE.search(norm[max(0, ms - 8):ms])) \
                 and _threshold(d, si, money, norm, me):
-            return None  # "全年營收破8兆元，達8.09兆元", "exceeding 10 trillion won for the first time"
+            return None  # "全年營收破8兆元，達8.09兆元"
         if _GROUP.search(norm[clause_start:ms]):
             return None  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
         figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
@@ -379,10 +377,8 @@ def _per_share_named(norm: str, bounds: list[int], ms: int, me: int, others: lis
 
 
 def _threshold(d: Doc, si: int, money: Money, norm: str, me: int) -> bool:
-    """A round mark the figure passed, not the figure: a milestone phrase after it, or the
-    exact figure beside it in this sentence or the one before."""
-    if _MILESTONE.search(norm[me:me + 40]):
-        return True
+    """A round mark the figure passed, not the figure: the exact figure stands beside it, in
+    this sentence or the one before. Alone, the mark is the figure the text gives."""
     lo = d.sentences[max(0, si - 1)][0]
     hi = d.sentences[si][1]
     return any(lo <= m.start < hi and m is not money and not m.conversion and m.qualifier == "exact"

@@ -55,6 +55,7 @@ _OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:offer|bid|proposal|appr
                          r"(?:peer\s+|rival\s+)?\[*$")
 _PERSON_TITLE_AFTER = re.compile(r"(?i)^\]*(?:'s)?\s+(?:[A-Z]{2,4}\s+)?(?:co-?founder|founder|chief|CEO|CFO|CTO|"
                                  r"executive|boss|chairman|chairwoman|president|head|veteran|alum(?:nus)?)\b")
+_FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time)\s*$")
 _PERSON_TITLE = re.compile(r"(?i)co-?founder|founder|chief|CEO|CFO|CTO|executive|boss|chairman|chairwoman|"
                            r"president|head|veteran")
 _SEGMENT_AFTER = re.compile(r"^\]*\s+(?:segment|division|business unit|unit)\b", re.I)
@@ -88,7 +89,7 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if _BACKER_AFTER.match(norm[b:b + 12]):
         return False  # "SoftBank-backed startup": the backer is not the one reporting
-    if _PERSON_TITLE_AFTER.match(norm[b:b + 30]):
+    if _PERSON_TITLE_AFTER.match(norm[b:b + 30]) and _FORMER_BEFORE.search(before):
         return False  # "the former Databricks AI chief": a person, named by the company they led
     if _SEGMENT_AFTER.match(norm[b:b + 16]):
         return False  # "the company's Digital Media segment": a part of the company, not another
@@ -241,7 +242,8 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         # honoring its commitment to spend"); headers and quoted analysts stay out.
         named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
                  and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12]) and not _SEGMENT_AFTER.match(norm[t[1]:t[1] + 16])
-                 and not _PERSON_TITLE_AFTER.match(norm[t[1]:t[1] + 30])
+                 and not (_PERSON_TITLE_AFTER.match(norm[t[1]:t[1] + 30])
+                          and _FORMER_BEFORE.search(norm[max(0, t[0] - 20):t[0]]))
                  and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]
         found, decided = _parse_subject(sdoc, ms, me, named)
         if found:

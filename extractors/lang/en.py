@@ -307,7 +307,7 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\bsalar(?:y|ies)\b", r"\bpay package\b", r"\binventor(?:y|ies)\b", r"\breceivables\b",
                   r"\bpremiums?\b", r"\bembedded value\b", r"\bnew business value\b", r"\bGMV\b",
                   r"\bgross merchandise value\b", r"\btrading volume\b", r"\bturnover of shares\b",
-                  r"\btotal expenses\b", r"\boperating expenses\b", r"\btermination fee\b", r"\bbreak-?up fee\b",
+                  r"\btermination fee\b", r"\bbreak-?up fee\b",
                   r"\bupfront payments?\b", r"\bmilestone payments?\b", r"\b(?:exceptional|one-time|one-off) gain\b",
                   r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b"]
 # A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").

@@ -235,7 +235,10 @@ ROWS = [
     # a round mark passed is no figure when the exact one stands beside it, or when it is a milestone
     ("鴻海今日公布2025年全年營收破8兆元，達8.09兆元，年增18.07%。", D,
      [("Foxconn", "revenue", 8.09e12, "TWD", "2025", "reported")]),
-    ("Samsung achieved an operating profit exceeding 10 trillion won for the first time in seven quarters.", D, []),
+
+    # alone, a mark passed is the figure the text gives; a company's CEO speaks for it
+    ("Microsoft's cloud revenue surpassed $49 billion for the first time.", D,
+     [("Microsoft", "revenue", 49 * B, "USD", None, "reported")]),
     # fees, gains and expenses are outside the vocabulary
     ("If Cisco backs out of the deal, it will pay Splunk a termination fee of $1.48 billion.", D, []),
     # Taiwan's financial holdings by their short names; nouns ending in 金 are none
