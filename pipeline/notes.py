@@ -106,7 +106,9 @@ def _frontmatter(lines: list[str]) -> tuple[dict[str, object], int]:
             try:
                 data = yaml.safe_load("".join(lines[1:i])) or {}
             except yaml.YAMLError:
-                return {}, i + 1
+                # Not YAML, so no front matter: a note that opens with a rule and holds its
+                # evidence log before a "..." line keeps that log visible.
+                return {}, 0
             return (data if isinstance(data, dict) else {}), i + 1
     return {}, 0
 

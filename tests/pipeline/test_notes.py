@@ -153,3 +153,11 @@ def test_any_note_survives_apply_byte_for_byte(before: list[str], after: list[st
     assert ROW in added
     added.remove(ROW)
     assert ending.join(added) == old
+
+
+def test_a_block_that_is_not_yaml_is_no_frontmatter() -> None:
+    # Found by the property test above: "---" ... "..." around an evidence log whose table is no YAML.
+    old = "---\n## Evidence log\n\n| Date | Observation | Implication |\n|---|---|---|\n\n..."
+    new = insert_rows(old, [ROW])
+    assert new.split("\n").count(ROW) == 1
+    assert new.replace(ROW + "\n", "") == old  # inserted into the existing table, nothing else changed
