@@ -51,6 +51,7 @@ _BUYS_AFTER = re.compile(
     r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|take over|"
     r"takes over|taking over|snap up|snaps up)\b[^;!?]{0,120}?\b(?:for|at|in a deal|in an? [\w-]+ deal|"
     r"valu\w+|worth)\b[^;!?]{0,80}$")
+_BUYS_REACH = 400  # the longest text _BUYS_AFTER can match; longer gaps are not tried
 _OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:offer|bid|proposal|approach)\s+(?:from|by)\s+(?:U\.S\.\s+)?"
                          r"(?:peer\s+|rival\s+)?\[*$")
 _PERSON_TITLE_AFTER = re.compile(r"(?i)^\]*(?:'s)?\s+(?:[A-Z]{2,4}\s+)?(?:co-?founder|founder|chief|CEO|CFO|CTO|"
@@ -224,7 +225,8 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     if buyers:
         return out(buyers[-1], "clause")  # "to be acquired by an entity affiliated with Sycamore Partners"
     # "IBM agreed to buy ... Red Hat for about $33 billion": the buyer, not the company bought
-    acquirers = [x for a, b, x in ents if b <= ms and _BUYS_AFTER.match(norm[b:ms]) and not _is_analyst(x)
+    acquirers = [x for a, b, x in ents if b <= ms and ms - b <= _BUYS_REACH and _BUYS_AFTER.match(norm[b:ms])
+                 and not _is_analyst(x)
                  and not _OBJ_EN.search(norm[max(0, a - 40):a])]
     if acquirers:
         return out(acquirers[-1], "clause")

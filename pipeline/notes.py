@@ -105,7 +105,7 @@ def _frontmatter(lines: list[str]) -> tuple[dict[str, object], int]:
         if lines[i].rstrip("\r\n") in ("---", "..."):
             try:
                 data = yaml.safe_load("".join(lines[1:i])) or {}
-            except yaml.YAMLError:
+            except (yaml.YAMLError, RecursionError):
                 # Not YAML, so no front matter: a note that opens with a rule and holds its
                 # evidence log before a "..." line keeps that log visible.
                 return {}, 0

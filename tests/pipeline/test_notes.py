@@ -161,3 +161,10 @@ def test_a_block_that_is_not_yaml_is_no_frontmatter() -> None:
     new = insert_rows(old, [ROW])
     assert new.split("\n").count(ROW) == 1
     assert new.replace(ROW + "\n", "") == old  # inserted into the existing table, nothing else changed
+
+
+def test_front_matter_nested_past_the_parser_depth_is_no_front_matter() -> None:
+    # A hostile note: YAML nested deeper than the parser can recurse. It is read as text.
+    old = "---\n" + "a: [\n" * 2000 + "...\n## Evidence log\n\n| Date | Observation | Implication |\n|---|---|---|\n"
+    new = insert_rows(old, [ROW])
+    assert new.replace(ROW + "\n", "") == old and new.count(ROW) == 1
