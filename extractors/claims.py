@@ -255,7 +255,8 @@ class Extractor:
             # "revenue of $9.65 billion, above estimates of $9.28 billion", "from $7.42 billion a
             # year earlier": the figure it is set against names the metric
             metric, metric_score = d.metrics[against.start], 20.0
-        if metric == "investment" and _CAPEX_OBJECT.search(_clause_of(norm, bounds, ms)) \
+        if metric == "investment" and (_CAPEX_OBJECT.search(_clause_of(norm, bounds, ms))
+                                                      or _CAPEX_OBJECT.search(norm[me:me + 30])) \
                 and not any(ms < x.start - s < e - s and x.label == "ORG"
                             and clause_index(bounds, x.start - s) == clause_index(bounds, ms) for x in d.entities):
             metric = "capex"  # "to invest $80 billion in AI data centers": what it builds, not a stake

@@ -32,6 +32,9 @@ _CHANGED_TO = re.compile(r"(?i)\b(?:ris(?:e|es|ing)|rose|gr(?:ew|ow|ows|owing)|i
                          r"decreas\w*)\b(?:[^.;]|\.\d){0,120}?\bto\s+(?:about|around|roughly|nearly|some)?\s*$")
 _BRACKETED = re.compile(r"\s?[(（][^()（）]{0,40}?\d[^()（）]{0,40}?[)）]")
 _CLAUSE_PENALTY = 40
+# Words of paying before a figure: "$X in cash" after them is how a price is paid.
+_PAID_BEFORE = re.compile(r"(?i)\b(?:for|pay|pays|paid|paying|receive|receives|received|offer(?:ed|s)?|"
+                          r"consideration|worth|valued)\b[^.;]{0,40}$")
 
 _WEAK_PENALTY = 12
 
@@ -67,7 +70,10 @@ def _other_measures(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
 def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             others: list[tuple[int, int]]) -> tuple[str | None, float]:
     """The metric word that governs the figure at [ms, me) in a sentence."""
-    cands = metric_candidates(norm) + _other_measures(norm)
+    other = _other_measures(norm)
+    # "不良贷款", "contract liabilities": a metric word inside a longer measure outside the vocabulary
+    cands = tuple(c for c in metric_candidates(norm)
+                  if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0] for o in other)) + other
     clause = clause_index(bounds, ms)
     best: tuple[float, str | None] = (1e9, None)
     for a, b, metric, weak in cands:
@@ -109,6 +115,9 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
         return "debt_issuance", best[0]  # "a bond issue ... to raise RM10 billion": money raised as debt
     if best[1] == "cash" and any(m == "acquisition" and clause_index(bounds, a) == clause for a, _, m, _ in cands):
         return "acquisition", best[0]  # "buy Ampere for $6.5 billion in cash": how it is paid
+    if best[1] == "cash" and _PAID_BEFORE.search(norm[max(0, ms - 40):ms]):
+        # "approximately $4.5 billion in cash" after "acquire ... for": a payment, not cash held
+        return ("acquisition" if any(m == "acquisition" for _, _, m, _ in cands) else None), best[0]
     return best[1], best[0]
 
 

@@ -15,7 +15,6 @@ from extractors import numbers
 from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
 from extractors.numbers import DECIMAL_COMMA, EN_NUMBER, ZH_DIGITS, ZH_NUMERAL, ZH_SECTIONS
-from extractors.prefilter import may_match
 from extractors.region import CENT, LOCAL, resolve_currencies
 from extractors.spans import Money, Quantity
 
@@ -85,8 +84,8 @@ EN_MINOR = re.compile(
     r"(?:\s?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
-_CANADA = re.compile(cur_data.CANADA_SIGNALS)
-_US_DOLLAR = re.compile(cur_data.US_DOLLAR_MARKERS)
+_DOLLAR_REGIONS = [(code, tuple(map(re.compile, rxs))) for code, rxs in cur_data.DOLLAR_REGIONS.items()]
+_US_DOLLAR = re.compile(cur_data.US_DOLLAR_MARK)
 # "逾千亿元", "近百亿美元": a bare 千/百 scale counts as one only right after a bound.
 _ZH_NUM = f"(?:{ZH_SECTIONS}|{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
 _ZH_SCALE = "[千百万亿兆]*"
@@ -121,6 +120,8 @@ _EXCHANGE_BEFORE = re.compile(r"(?:[兑兌]\s?(?:美元|美金|人民币|港元|
 # "每股亏损37分", "每股派息5角", "5毛钱": minor units of the local currency.
 ZH_MINOR = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?"
                       r"(?P<u>角|分(?![钟之别析])|毛(?=钱))")
+# "每股收益61美分": US cents, whatever the region.
+ZH_US_CENTS = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?)\s?美分")
 _ZH_MINOR_CONTEXT = re.compile(rf"(?:{cur_data.MINOR_ZH_CONTEXT})[^，。；,;]{{0,6}}$")
 _KUAI_CONTEXT = re.compile(rf"(?:{cur_data.KUAI_CONTEXT})[^，。；,;]{{0,8}}$")
 _CLAUSE_END = re.compile(r"^(?:\s|$|[，。；！？,.;!?)）、])")
@@ -326,10 +327,12 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
 
 
 def _dollar(t: str) -> str:
-    """What a bare "$" is: the Canadian dollar in a text about a Canadian company that never
-    marks US dollars, else the US dollar."""
-    if "$" in t and may_match(_CANADA, t) and _CANADA.search(t) and not _US_DOLLAR.search(t):
-        return "CAD"
+    """What a bare "$" is: the Canadian (Australian) dollar in a text about a Canadian
+    (Australian) company that never marks its own dollar, else the US dollar."""
+    if "$" in t:
+        for code, (signals, beside_us, own) in _DOLLAR_REGIONS:
+            if (signals.search(t) or beside_us.search(t) and _US_DOLLAR.search(t)) and not own.search(t):
+                return code
     return "USD"
 
 
@@ -434,6 +437,9 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         if cents is None:
             continue
         yield m.start(), m.end(), numbers.scaled(cents, 0.01), numbers.scaled(cents, 0.01), "HKD", None, 0.0
+    for m in ZH_US_CENTS.finditer(t) if "美分" in t else ():
+        cents = numbers.parse_digits(m.group("n"))
+        yield m.start(), m.end(), numbers.scaled(cents, 0.01), numbers.scaled(cents, 0.01), "USD", None, 0.0
     for m in _scan(ZH_MINOR, ZH_MINOR_STARTS, t):
         after = t[m.end():m.end() + 1]
         if not (after == "钱" or _ZH_MINOR_CONTEXT.search(t[max(0, m.start() - 12):m.start()])):

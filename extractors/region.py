@@ -19,6 +19,7 @@ KRONE = "KRONE"  # placeholder: a bare "kroner", Danish or Norwegian
 _TAIWAN = re.compile(f"{cur_data.TAIWAN_SIGNALS}|{cur_data.TAIWAN_COMPANIES}")
 _HONG_KONG = re.compile(cur_data.HONG_KONG_SIGNALS)
 _MAINLAND = re.compile(cur_data.MAINLAND_SIGNALS)
+_HONG_KONG_WORDS = re.compile(cur_data.HONG_KONG_WORDS)
 _DECLARED = [(re.compile(f"(?:{rx}){cur_data.DECLARED_AFTER}"), code)
              for rx, code in cur_data.DECLARED_CURRENCY.items()]
 _NORWAY = re.compile(cur_data.NORWAY_SIGNALS)
@@ -95,9 +96,9 @@ class Region:
             return self.default
         if self._region is None:
             traditional = is_traditional(self.text)  # read once for both tests
+            hong_kong = (traditional and _HONG_KONG.search(self.text)) or _HONG_KONG_WORDS.search(self.text)
             self._region = ("TWD" if traditional and _TAIWAN.search(self.text)
-                            else "HKD" if traditional and _HONG_KONG.search(self.text)
-                            and not _MAINLAND.search(self.text) else "CNY")
+                            else "HKD" if hong_kong and not _MAINLAND.search(self.text) else "CNY")
         return self._region
 
 

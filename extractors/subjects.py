@@ -60,6 +60,13 @@ _FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time)\s*$")
 _PERSON_TITLE = re.compile(r"(?i)co-?founder|founder|chief|CEO|CFO|CTO|executive|boss|chairman|chairwoman|"
                            r"president|head|veteran")
 _SEGMENT_AFTER = re.compile(r"^\]*\s+(?:segment|division|business unit|unit)\b", re.I)
+# "The Apple Inc smartphone rival said": a name inside a definite description of another company.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s*\[*$")
+_DESCRIBED_AFTER = re.compile(rf"^\]*(?:['’]s)?(?:\s+{en.ORG_LEGAL_SUFFIX})?(?:\s+[a-z][\w-]*){{0,3}}?\s+"
+                              rf"(?:rival|competitor|supplier|customer|partner|peer|maker|chipmaker|"
+                              rf"carmaker|automaker|manufacturer|producer)\b")
+# "以69亿美元收购以色列网络产品供应商迈络思": the company bought, however it is described.
+_BOUGHT_BEFORE = re.compile(r"(?:收购|并购|买下|入股|增资|注资)[^，。；,;:：\d]{0,24}$")
 _ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake|Series [A-H]|valuation)\s+(?:into|in|for)\s+\[*$"
                          r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
 
@@ -94,6 +101,10 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False  # "the former Databricks AI chief": a person, named by the company they led
     if _SEGMENT_AFTER.match(norm[b:b + 16]):
         return False  # "the company's Digital Media segment": a part of the company, not another
+    if _modifies(norm, a, b):
+        return False  # "The Apple Inc smartphone rival": the rival is meant, named before
+    if _BOUGHT_BEFORE.search(before):
+        return False
     if _BYLINE_AFTER.match(norm[b:b + 24]):
         return False  # "民生证券· 2025-10-31": the author of the page, not its subject
     if _OWNER_AFTER.match(norm[b:b + 40]):
@@ -102,6 +113,11 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
     if m and (_METRIC_AT.search(before[:m.end()]) or _ROUND_INTO.search(before)):
         return True  # "revenue at Nvidia", "capex for Meta": the company the metric belongs to
     return not (m or _OBJ_ZH.search(before))
+
+def _modifies(norm: str, a: int, b: int) -> bool:
+    """A name that only describes another company: "the Apple supplier", "The Samsung rival"."""
+    return bool(_THE_BEFORE.search(norm[max(0, a - 8):a]) and _DESCRIBED_AFTER.match(norm[b:b + 60]))
+
 
 def _joint(norm: str, a: int, b: int, ents: list[tuple[int, int, Entity]]) -> bool:
     """'OpenAI and Anthropic raised...': a figure of several entities belongs to none."""
@@ -244,6 +260,7 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         # honoring its commitment to spend"); headers and quoted analysts stay out.
         named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
                  and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12]) and not _SEGMENT_AFTER.match(norm[t[1]:t[1] + 16])
+                 and not _modifies(norm, t[0], t[1])
                  and not (_PERSON_TITLE_AFTER.match(norm[t[1]:t[1] + 30])
                           and _FORMER_BEFORE.search(norm[max(0, t[0] - 20):t[0]]))
                  and not (t[2].canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[t[1]:t[1] + 16]))]

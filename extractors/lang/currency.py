@@ -22,7 +22,21 @@ SOUTH_ASIAN_SCALES = {"lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "cr
 # (Canadian press) unless it marks US dollars somewhere; a passing "Canadian" is no sign.
 CANADA_SIGNALS = (r"\bCanada\s+(?:Corp|Inc|Ltd|Limited)\b|\((?:TSX|TSXV|TSX-V)\s*:|\bTSX-listed\b|"
                   r"\bToronto Stock Exchange\b")
-US_DOLLAR_MARKERS = r"\bUS\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bNYSE\b|\bNasdaq\b"
+# A Canadian or Australian text writes its own dollar as "$" unless it marks it somewhere
+# ("C$", "A$"): then a bare "$" is the US dollar. Each region: signals of its press, signals
+# that count only beside a "US$" (a wire story calls companies "Toronto-based" too), and the
+# marks of its own dollar.
+_CANADA_PRESS = r",\s(?:Ont|Alta|Que|Sask|Man|B\.C)\.(?:-based)?(?=[\s,])"
+_CANADA_BASED = (r"\b(?:Calgary|Toronto|Montreal|Montréal|Vancouver|Ottawa|Edmonton|Winnipeg|Waterloo|"
+                 r"Mississauga|Halifax|Saskatoon|Regina|Quebec City)-based\b")
+US_DOLLAR_MARK = r"\bUS\$|\bU\.S\.\s?\$|\$US\d"
+DOLLAR_REGIONS = {
+    "CAD": (CANADA_SIGNALS + "|" + _CANADA_PRESS, _CANADA_BASED,
+            r"\bC\$|\bCA\$|\bCDN\$|\$C\d|\bCAD\b|\bCanadian dollars?\b"),
+    "AUD": (r"\(ASX\s*:|\bASX-listed\b|\bAustralian Securities Exchange\b",
+            r"\b(?:Sydney|Melbourne|Brisbane|Perth|Adelaide)-based\b",
+            r"\bA\$|\bAU\$|\$A\d|\bAUD\b|\bAustralian dollars?\b"),
+}
 # Only these may stand apart from their "$" ("HK $ 7.2 billion"): "CA $5" is California.
 SPACED_DOLLAR_PREFIXES = ("HK", "US", "NT")
 # Symbols that may also follow the number ("35 €", "100$").
@@ -85,6 +99,8 @@ KUAI_CONTEXT = r"钱|价|花|赚|卖|买|付|收|工资|薪|成本|费|值|贵|�
 # Region signals for a bare 元 / 億元 / 兆元 (read on the original, unfolded text).
 TAIWAN_SIGNALS = (r"台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|臺幣|台币|NT\$|台股|臺股|櫃買|柜买|"
                   r"上市櫃|上市柜|證交所|金管會|民國|金控|"
+                  # Taiwan's words for results: 稅後純益 (net profit), 年增率 / 年減 (year on year)
+                  r"稅後純益|税后纯益|稅後淨利|每股稅後|每股盈餘|年增率|(?<!按)年減|月增率|營業利益率|"
                   # ROC years (114年 is 2025); "114年歷史" is an age, not a year
                   r"(?<![\d.])1[01]\d年(?!歷史|历史|間|间|來|来|之久|以上)")
 # Taiwan-listed companies (traditional script) and Taiwan terms: a text naming one is
@@ -100,6 +116,9 @@ TAIWAN_COMPANIES = (r"台積電|鴻海|廣達|聯發科|台達電|日月光|聯�
 # price in HK dollars says nothing of the sums of a mainland company listed there.
 HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|收市|澳門|澳门|路氹|"
                      r"[(（](?:\d{3}|0\d{3}|\d{5})[)）]|\d仙")
+# Words only Hong Kong press writes, in either script: margin (孖展), "this city" (本港),
+# the board-lot entry fee (入場費), typhoon signals (風球).
+HONG_KONG_WORDS = r"孖展|本港|入場費|入场费|風球|风球"
 # Mainland markers that keep a traditional-script text's 元 the yuan.
 MAINLAND_SIGNALS = r"人民幣|人民币|RMB|A股|滬|沪|深交所|上交所|S[HZ]\d{6}|[(（]\d{6}[)）]"
 # "（人民幣，下同）", "(港幣,以下同)": the currency named governs the bare 元 after it.

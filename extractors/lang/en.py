@@ -4,7 +4,7 @@
 CURRENCY_PREFIX = {
     "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "HK$": "HKD", "NT$": "TWD", "C$": "CAD",
     "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL",
-    "Dh": "AED", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "¥": "JPY",
+    "Dh": "AED", "$": "USD", "$US": "USD", "$A": "AUD", "$NZ": "NZD", "$C": "CAD", "$HK": "HKD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "¥": "JPY",
 }
 # ISO-like codes written before or after the number ("USD34.6 million", "RMB 50 billion").
 CURRENCY_CODES = {
@@ -130,6 +130,7 @@ METRICS = {
                     r"\bdeal (?:valued|worth) at\b", r"\bdeal (?:valued|worth)\b",
                     r"\b(?:takeover |buyout |cash |all-cash |increased |revised |sweetened |higher )?(?:offer|bid) (?:of|worth|valued at)\b",
                     r"\btransaction valued at\b",
+                    r"\b(?:cash |all-cash |stock )?buyout (?:proposal|offer|deal|bid)\b",
                     r"\b(?:takeover |buyout |cash |all-cash |increased |revised |sweetened |higher |earlier )?(?:offer|bid)\b(?! price)", r"\b(?:total )?equity value\b", r"\benterprise value\b",
                     r"\b(?:all-)?(?:cash|stock)(?:-and-| and |-or-| or )?(?:cash|stock)? deal\b"],
     "fund_flow": [r"\binflows?\b", r"\boutflows?\b", r"net flows?", r"\bnet (?:redemptions|subscriptions)\b"],
@@ -257,7 +258,8 @@ SUBJECT_STANDINS = ("company", "firm", "group", "management", "board", "executiv
 # What a company builds: money invested in these is capital expenditure, not a stake.
 CAPEX_OBJECTS = r"\bdata[- ]?cent(?:er|re)s?\b|\bAI infrastructure\b|\binfrastructure\b|\bfabs?\b|" \
                 r"\bfactor(?:y|ies)\b|\bplants?\b|\bcampus(?:es)?\b|\bserver farms?\b|\bcompute capacity\b|" \
-                r"数据中心|资料中心|基础设施|算力|工厂|厂房|产线|生产线|晶圆厂|新厂|园区"
+                r"\bproduction capacity\b|\bmachinery\b|\bequipment\b|" \
+                r"数据中心|资料中心|基础设施|基建|算力|工厂|厂房|产线|生产线|晶圆厂|新厂|园区|产能|机器设备|资本预算"
 # A result set against what was expected: a comparison, not an outlook.
 VERSUS_EXPECTATIONS = r"(?i)\b(?:beat|beats|beating|above|below|topp?(?:ed|ing)?|miss(?:ed|es|ing)?|in line with|" \
                       r"exceed(?:ed|ing|s)?|ahead of|short of)\s+(?:\w+'?s?\s+){0,2}?(?:expectations|estimates|forecasts)\b|" \
@@ -298,7 +300,7 @@ EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX
 COMPANY_DESCRIPTORS = r"(?:major|firm|company|giant|group|maker|lender|bank|carrier|operator|retailer|" \
     r"insurer|developer|automaker|carmaker|chipmaker|startup|start-up|conglomerate|manufacturer|" \
     r"producer|supplier|miner|utility|airline|brand|subsidiary|unit|rival|provider|distributor|" \
-    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm|pioneer|specialist|service)"
+    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm|pioneer|specialist|service|leader)"
 # Measures outside the metric vocabulary: a figure they govern is no claim ("total assets
 # of $5 trillion", "dividends of $2 billion"), even with a metric word further away.
 OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans?\b(?! (?:from|to))",
@@ -309,7 +311,8 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\bgross merchandise value\b", r"\btrading volume\b", r"\bturnover of shares\b",
                   r"\btermination fee\b", r"\bbreak-?up fee\b",
                   r"\bupfront payments?\b", r"\bmilestone payments?\b", r"\b(?:exceptional|one-time|one-off) gain\b",
-                  r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b"]
+                  r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b",
+                  r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b"]
 # A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").
 GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"
 

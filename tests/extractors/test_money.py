@@ -318,13 +318,31 @@ ROWS = [
     ("训练了30亿\n营收50亿元。", [("50亿元", 5 * B, 5 * B, "CNY", "exact", None)]),  # another value, no metric: not money
     # Hong Kong's word for a close
     ("配售價較收市價0.52元折讓一成", [("0.52元", 0.52, 0.52, "HKD", "exact", None)]),
-    # a bare "$" in a text about a Canadian company is the Canadian dollar, unless US dollars are marked
+    # a bare "$" in a text about a Canadian company is the Canadian dollar (Canadian press marks
+    # the US one "US$"), unless the text marks its own "C$"
     ("Maple Foods Canada Inc. earned $12.5 million", [("$12.5 million", 12.5 * M, 12.5 * M, "CAD", "exact", None)]),
     ("Acme Mining (TSX: ACM) sales of $80 million, or 5 cents a share",
      [("$80 million", 80 * M, 80 * M, "CAD", "exact", None), ("5 cents", 0.05, 0.05, "CAD", "exact", None)]),
     ("Acme Mining (TSX: ACM) sales of US$80 million and $3 million",
-     [("US$80 million", 80 * M, 80 * M, "USD", "exact", None), ("$3 million", 3 * M, 3 * M, "USD", "exact", None)]),
+     [("US$80 million", 80 * M, 80 * M, "USD", "exact", None), ("$3 million", 3 * M, 3 * M, "CAD", "exact", None)]),
+    ("Acme Mining (TSX: ACM) sales of C$80 million and $3 million",
+     [("C$80 million", 80 * M, 80 * M, "CAD", "exact", None), ("$3 million", 3 * M, 3 * M, "USD", "exact", None)]),
     ("Canadian publisher Foo bought Bar for $2 billion", [("$2 billion", 2 * B, 2 * B, "USD", "exact", None)]),
+    ("Waterloo, Ont.-based OpenText will pay $6 billion", [("$6 billion", 6 * B, 6 * B, "CAD", "exact", None)]),
+    # a city-based company is Canadian press only beside a "US$"
+    ("Toronto-based Cohere raised $270 million", [("$270 million", 270 * M, 270 * M, "USD", "exact", None)]),
+    ("The Calgary-based company pays $8.4 billion, or US$6.4 billion",
+     [("$8.4 billion", 8.4 * B, 8.4 * B, "CAD", "exact", None), ("US$6.4 billion", 6.4 * B, 6.4 * B, "USD", "exact", None)]),
+    ("Estia Health (ASX: EHE) agreed to a $959 million offer",
+     [("$959 million", 959 * M, 959 * M, "AUD", "exact", None)]),
+    # Australian press writes the country after the sign
+    ("shares for $US17 ($A22) each", [("$US17", 17, 17, "USD", "exact", None), ("$A22", 22, 22, "AUD", "exact", None)]),
+    ("每股收益61美分", [("61美分", 0.61, 0.61, "USD", "exact", None)]),
+    # Taiwan's words for results place a bare 元 in Taiwan; Hong Kong's margin and entry fee in Hong Kong
+    ("統一企業第2季營收為1,695.7億元，年增率4.6%", [("1,695.7億元", 169.57 * B, 169.57 * B, "TWD", "exact", None)]),
+    ("先声药业次日孖展录547.5亿元", [("547.5亿元", 54.75 * B, 54.75 * B, "HKD", "exact", None)]),
+    ("六福集團期內收入為63億元，按年減少19.8%，派息0.5元。香港市場下跌",
+     [("63億元", 6.3 * B, 6.3 * B, "HKD", "exact", None), ("0.5元", 0.5, 0.5, "HKD", "exact", None)]),
 ]
 
 

@@ -267,6 +267,28 @@ ROWS = [
     # money raised in a bond issue is debt issuance, not funding
     ("National oil firm Petronas completed a global bond issue to raise RM10 billion (US$2.675 billion).", D,
      [("Petronas", "debt_issuance", 10 * B, "MYR", None, "reported")]),
+    # an investment in what a company builds is capex; "将" and "未来三年" are its plan
+    ("谷歌宣布未来三年将在德国投资55亿欧元，扩大基建与提升资料中心算力。", D,
+     [("Google", "capex", 5.5 * B, "EUR", None, "guidance")]),
+    ("聯電董事會通過資本預算執行案，預計投資金額達300.96億元，以提供產能建置需求。", D,
+     [("UMC", "capex", 30.096 * B, "TWD", None, "guidance")]),
+    # "$X in cash" after a price word is how a deal is paid, not cash held; a seller's sale is no claim
+    ("Cisco agreed to acquire Acacia for $115 per share, or approximately $4.5 billion in cash.", D,
+     [("Cisco", "acquisition", 4.5 * B, "USD", None, "reported")]),
+    ("Initech sold its education unit for $7.75 billion in cash last week.", D, []),
+    ("Intel had $5.2 billion in cash at the end of the quarter.", D,
+     [("Intel", "cash", 5.2 * B, "USD", None, "reported")]),
+    # a metric word inside a longer measure outside the vocabulary is that measure
+    ("招商银行於9月底不良貸款餘額635.57億元，較上年底增加19.78億元。", D, []),
+    ("贵州茅台合同负债余额截至三季度末为77.49亿元。", D, []),
+    ("Initech's contract liabilities were $2.1 billion.", D, []),
+    # a name inside a definite description of another company is not the subject
+    ("Samsung Electronics said on Friday its profit likely tripled.\n\nThe Apple Inc smartphone rival "
+     "and global memory chip leader said operating profit was 14.5 trillion won.", D,
+     [("Samsung", "profit", 14.5e12, "KRW", None, "reported")]),
+    # the company bought is never the buyer, however it is described; 这家 points back
+    ("芯片巨頭英偉達遭到反壟斷調查。\n監管機構也在審查這家美國芯片制造商在以69億美元收購以色列網絡產品供應商邁絡思(Mellanox)時做出的承諾。", D,
+     [("NVIDIA", "acquisition", 6.9 * B, "USD", None, "reported")]),
 ]
 
 

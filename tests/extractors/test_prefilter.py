@@ -65,7 +65,7 @@ def _sentences() -> list[str]:
 def test_never_hides_a_match_on_the_corpora() -> None:
     """Every pattern that is filtered, on every sentence of the real-text
     corpus and the dev set: wherever the pattern matches, the filter lets it run."""
-    patterns = [periods._ENDED, periods._DATE, money._CANADA, money._US_DOLLAR, *(rx for rx, _ in periods._RULES),
+    patterns = [periods._ENDED, periods._DATE, money._US_DOLLAR, *(rx for rx, _ in periods._RULES),
                 orgs._EN_NAME, orgs._ACTOR, orgs._ZH_LEGAL, orgs._ZH_CODE, orgs._ANNOUNCER, orgs._DESCRIBED,
                 orgs._RESULTS_LEAD, orgs._ZH_SUFFIX]
     assert sum(required_words(rx) is not None for rx in patterns) >= len(patterns) // 2
