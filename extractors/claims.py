@@ -30,7 +30,7 @@ from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import common_names, listed_names, repeat_mentions
-from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric
+from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, listed_metric
 from extractors.modality import modality_of, states_nothing
 from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
@@ -48,6 +48,11 @@ _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|�
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
+# "priced at $18 each", "$56 to $60 each" in a sentence about shares: a price per share.
+_EACH_AFTER = re.compile(r"(?i)^\s*(?:each|apiece|a piece)\b")
+_SHARES = re.compile(r"(?i)\bshares?\b|\bADSs?\b|\bstock\b")
+# "$3.25 billion of cash and $1.75 billion of stock": the parts of a price, not figures of their own.
+_PART_PAID = re.compile(r"(?i)^\s*(?:of|in)\s+(?:cash|stock|shares|common stock|new shares)\b")
 _PER_SHARE_BASIS = re.compile(r"(?i)\bper[- ]share basis\b")
 _PER_SHARE_WORDS = re.compile(r"(?i)\bper[- ](?:diluted |basic )?share\b|每股")
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
@@ -223,8 +228,13 @@ class Extractor:
                   if m is not money and not m.conversion and s <= m.start < e]
 
         metric, metric_score = governing_metric(norm, bounds, ms, me, others)
+        listed_as = listed_metric(norm, [(ms, me), *others], ms)
+        if listed_as:
+            metric, metric_score = listed_as, 0.0
         prev = [m for m in d.money if m.end <= money.start and m.start >= s and not m.conversion]
-        if prev and (_LISTED.match(norm[prev[-1].end - s:ms]) or
+        if listed_as:
+            pass
+        elif prev and (_LISTED.match(norm[prev[-1].end - s:ms]) or
                      (metric is None and _ANOTHER.search(norm[max(0, ms - 14):ms])) or
                      (metric is None and _OR.match(norm[prev[-1].end - s:ms]) and prev[-1].unit is None)):
             # "营业收入分别为A、B、C", "another $260 billion", "$2.9 billion, or $3 billion":
@@ -242,7 +252,8 @@ class Extractor:
             before = [m for m in d.money if d.sentences[si - 1][0] <= m.start < s]
             if before:
                 metric, metric_score = d.metrics.get(before[-1].start), 35.0
-        per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30]))
+        per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30])) \
+            or bool(_EACH_AFTER.match(norm[me:me + 8]) and _SHARES.search(norm))
         alike = [m for m in prev if (m.unit in ("share", "股")) == per_share]
         against = alike[-1] if alike and _set_against(norm, ms, me) else None
         if against is None and not prev and si > 0 and _set_against(norm, ms, me):
@@ -283,6 +294,9 @@ class Extractor:
         if owner and not any(s + window + owner.start() <= x.start < money.start and x.label == "ORG"
                              for x in d.entities):
             return None  # "customers used to spending $39 a month": the customers' money
+        if _PART_PAID.match(norm[me:me + 24]) and sum(bool(_PART_PAID.match(norm[o1:o1 + 24])) for _, o1 in others) \
+                and metric in ("acquisition", "cash", "spending"):
+            return None  # "consisting of $3.25 billion of cash and $1.75 billion of stock"
         if prev and _RESTATED.search(norm[prev[-1].end - s:ms]):
             return None  # "DKK 20 billion (€2.7 billion)", "(約折合1億美元)": the same figure again
         if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \

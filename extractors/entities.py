@@ -44,6 +44,7 @@ _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 # Statistical NER takes metric words, money and periods in headlines for names.
 _NOT_A_NAME_EXACT = re.compile(en.NOT_A_NAME)
 _DESCRIBED_AS_COMPANY = re.compile(rf"(?i)\b{en.COMPANY_DESCRIPTORS}\s+$")
+_COMPANY_LAST_WORD = re.compile(rf"\s(?:{en.COMPANY_NAME_WORDS})$")
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
     r"results|outlook|guidance|billion|million|trillion|per share|EPS|position|insights|performance|"
@@ -233,8 +234,9 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
         start = offset + ent.start_char + ent.text.find(text)
         canonical = aliases.resolve(text) or text
         label = ent.label_
-        if label == "PERSON" and _DESCRIBED_AS_COMPANY.search(doc.text[max(0, ent.start_char - 40):ent.start_char]):
-            label = "ORG"
+        if label == "PERSON" and (_DESCRIBED_AS_COMPANY.search(doc.text[max(0, ent.start_char - 40):ent.start_char])
+                                  or _COMPANY_LAST_WORD.search(text)):
+            label = "ORG"  # "Telecom major Bharti Airtel", "Devon Energy": no person
         out.append(Entity(start, start + len(text), text, label, canonical, known=False))
     return out
 

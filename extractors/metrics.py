@@ -121,6 +121,39 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
     return best[1], best[0]
 
 
+_RESPECTIVE = re.compile(r"分别|分別|respectively", re.I)
+# Between the items of a list; a metric's own first word may stand after the mark ("、经营利润").
+_LIST_JOIN = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及|&|, and)\s*(?:[\u4e00-\u9fff]{1,2})?$", re.I)
+
+
+def listed_metric(norm: str, figures: list[tuple[int, int]], ms: int) -> str | None:
+    """"净利润、经营利润和销售收入的预期分别提升至A、B和C", "revenue and profit of $A and $B
+    respectively": the figure in a list takes the metric in the same place of a list of metrics."""
+    if not _RESPECTIVE.search(norm):
+        return None
+    cands = sorted(c for c in metric_candidates(norm))
+
+    def runs(items: list[tuple[int, int]]) -> list[list[int]]:
+        out: list[list[int]] = []
+        for i, (a, _b) in enumerate(items):
+            if out and _LIST_JOIN.match(norm[items[out[-1][-1]][1]:a]):
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
+
+    figs = sorted(figures)
+    run = next((r for r in runs(figs) if len(r) >= 2 and any(figs[i][0] == ms for i in r)), None)
+    if run is None:
+        return None
+    spans = [(a, b) for a, b, _, _ in cands]
+    for mrun in reversed(runs(spans)):
+        if len(mrun) == len(run) and spans[mrun[-1]][1] <= figs[run[0]][0]:
+            k = [figs[i][0] for i in run].index(ms)
+            return cands[mrun[k]][2]
+    return None
+
+
 def heading_metric(text: str, pos: int) -> tuple[str | None, str | None]:
     """The one metric a label line names for the list under it ("EPS预估:" over "- 2025:14.37元"),
     and the label line."""

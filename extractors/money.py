@@ -116,7 +116,11 @@ _LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,年月日%])(?P<n>{ZH_DIGITS})\s?(?P<
 # A bare number with a large Chinese scale, ending a line or a clause.
 _BARE_ZH = re.compile(rf"(?<![\d.,])(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|兆)(?=[ \t]*(?:\n|$)|[ \t]+[^\d\s]|[，。；,;!?！？])")
 # A rate of exchange written as a price ("新台幣兌美元匯率29元") is no amount.
-_EXCHANGE_BEFORE = re.compile(r"(?:[兑兌]\s?(?:美元|美金|人民币|港元|港币|日元|欧元|新台币)?|汇率|匯率)\s?(?:为|是|约|以|在|达)?\s?$")
+_EXCHANGE_BEFORE = re.compile(r"(?:[兑兌]\s?(?:美元|美金|人民币|港元|港币|日元|欧元|新台币)?|汇率|匯率|"
+                              r"(?<![\d.,])1\s?(?:美元|美金|人民币|港元|港币|日元|欧元|英镑|新台币|元)\s?(?:约|大约)?(?:合|折合|等于))"
+                              r"\s?(?:为|是|约|以|在|达)?\s?$")
+# "1美元约合118日元": the unit of a rate of exchange, no amount.
+_EXCHANGE_UNIT = re.compile(r"^\s?(?:约|大约)?(?:合|折合|兑|兌|等于)\s?\d")
 # "每股亏损37分", "每股派息5角", "5毛钱": minor units of the local currency.
 ZH_MINOR = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s?"
                       r"(?P<u>角|分(?![钟之别析])|毛(?=钱))")
@@ -388,6 +392,8 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
         if currency in ("CNY", "LOCAL") and cur_word in ("元", "块", "块钱"):
             currency = LOCAL  # 元 alone is the yuan, the NT dollar or the HK dollar by region
         if _EXCHANGE_BEFORE.search(t[max(0, m.start("n1") - 12):m.start("n1")]):
+            continue
+        if n1 == "1" and not s1 and _EXCHANGE_UNIT.match(t[m.end():m.end() + 6]):
             continue
         v1 = numbers.parse_zh_number(n1, s1 if n1[0].isdigit() else "")
         if v1 is None:

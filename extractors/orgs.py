@@ -91,7 +91,8 @@ def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = 
     """An entity for `name` found in `text` (maybe normalized) at or after `start`; named as
     written in `original`."""
     name = name.strip(" \u3000")
-    if len(name) < 2 or _NOT_A_NAME.match(name) or name.startswith(zh.NOT_NAME_START):
+    if len(name) < 2 or _NOT_A_NAME.match(name) or name.startswith(zh.NOT_NAME_START) \
+            or _NOT_IN_NAME.search(name) and not aliases.resolve(name):
         return None
     pos = text.find(name, start)
     if pos < 0:
@@ -170,6 +171,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
 
 
 _NOT_A_NAME = re.compile(en.NOT_A_NAME)
+_NOT_IN_NAME = re.compile("|".join(zh.NOT_IN_NAME))
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 # jieba's tags of a first word no company name starts with: verbs, prepositions, pronouns,
 # time and place-of words, conjunctions, numerals, adverbs, particles
@@ -186,7 +188,8 @@ def clause_topic(clause: str) -> str | None:
     """A name that opens a Chinese clause ("新浪前一交易日收盘价为…"): jieba's proper noun,
     else, when the optional Baidu LAC model is installed, its organisation name."""
     words = _pos(clause[:16])
-    return _jieba_topic(clause, words) or _lac_topic(clause, words)
+    name = _jieba_topic(clause, words) or _lac_topic(clause, words)
+    return None if name is None or _NOT_IN_NAME.search(name) else name
 
 
 def _pos(text: str) -> list[Any]:

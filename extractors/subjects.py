@@ -37,6 +37,9 @@ _FORECAST_AFTER = re.compile(
     rf"(?i)^\]*\s*(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"
     rf"(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
 
+# "Dingdong, backed by SoftBank Vision Fund II": the backer named after the company it backs.
+_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|controlled|owned|funded|supported|majority-owned)\s+by\s+"
+                            r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?\[*$")
 _BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b"
                            r"|^\]*\s+(?:co-)?(?:led|leads|leading)\s+(?:a|an|the|its)\b", re.I)
 # "Cisco's offer", "Nvidia's revenue": the owner of the metric, even after a preposition.
@@ -46,14 +49,14 @@ _OWNER_AFTER = re.compile(r"^\]*['’]s\s+(?:[a-z-]+\s+){0,2}?(?:offer|bid|reven
 _BUYER_BEFORE = re.compile(r"(?i)\b(?:acquired|bought|purchased|taken over|acquisition)\s+by\s+(?:[\w-]+\s+){0,4}$")
 _BYLINE_AFTER = re.compile(r"^\s*[·•|｜/]\s*(?:\d{4}[-/年.]|\d{1,2}月)|^\s*\d{1,2}月\d{1,2}日(?:电|讯|訊|電)")
 _BUYS_AFTER = re.compile(
-    r"(?i)^\]*(?:\s*\([A-Z.:\s]{2,16}\))?[^;!?]{0,40}?\b(?:agreed to|agrees to|will|plans to|is set to|moved to|"
+    r"(?i)^\]*(?:\s*\([A-Z.:\s]{2,16}\))?[^;!?]{0,90}?\b(?:agreed to|agrees to|will|plans to|is set to|moved to|"
     r"has struck a deal to|struck a deal to|confirms [\w\s]{0,20}? to|offered to|is|has)?\s*"
     r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|take over|"
     r"takes over|taking over|snap up|snaps up)\b[^;!?]{0,120}?\b(?:for|at|in a deal|in an? [\w-]+ deal|"
     r"valu\w+|worth)\b[^;!?]{0,80}$")
 _BUYS_REACH = 400  # the longest text _BUYS_AFTER can match; longer gaps are not tried
-_OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:offer|bid|proposal|approach)\s+(?:from|by)\s+(?:U\.S\.\s+)?"
-                         r"(?:peer\s+|rival\s+)?\[*$")
+_OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+,?\s+){0,3}?(?:offer|bid|proposal|approach)\s+(?:from|by)\s+(?:U\.S\.\s+)?"
+                         r"(?:(?:[\w-]+\s+){0,5}?(?:firm|fund|group|company|investor|peer|rival|consortium)\s+)?\[*$")
 _PERSON_TITLE_AFTER = re.compile(r"(?i)^\]*(?:'s)?\s+(?:[A-Z]{2,4}\s+)?(?:co-?founder|founder|chief|CEO|CFO|CTO|"
                                  r"executive|boss|chairman|chairwoman|president|head|veteran|alum(?:nus)?)\b")
 _FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time)\s*$")
@@ -95,8 +98,8 @@ def eligible(norm: str, a: int, b: int, entity: Entity | None = None) -> bool:
         return False
     if entity is not None and entity.canonical in en.ANALYSTS and _FORECAST_AFTER.match(norm[b:b + 16]):
         return False
-    if _BACKER_AFTER.match(norm[b:b + 12]):
-        return False  # "SoftBank-backed startup": the backer is not the one reporting
+    if _BACKER_AFTER.match(norm[b:b + 12]) or _BACKER_BEFORE.search(before):
+        return False  # "SoftBank-backed startup", "controlled by Blackstone": the backer is not the one reporting
     if _PERSON_TITLE_AFTER.match(norm[b:b + 30]) and _FORMER_BEFORE.search(before):
         return False  # "the former Databricks AI chief": a person, named by the company they led
     if _SEGMENT_AFTER.match(norm[b:b + 16]):
@@ -260,6 +263,7 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         # honoring its commitment to spend"); headers and quoted analysts stay out.
         named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
                  and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12]) and not _SEGMENT_AFTER.match(norm[t[1]:t[1] + 16])
+                 and not _BACKER_BEFORE.search(norm[max(0, t[0] - 40):t[0]])
                  and not _modifies(norm, t[0], t[1])
                  and not (_PERSON_TITLE_AFTER.match(norm[t[1]:t[1] + 30])
                           and _FORMER_BEFORE.search(norm[max(0, t[0] - 20):t[0]]))
@@ -309,8 +313,7 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     """The company the paragraph (or the headline) named last before sentence `si`; else
     the one company the whole text names."""
     # Banks and brokers name other companies' figures: the company before them first.
-    found = _named_before(d, si, strong=True, actors=True) or _named_before(d, si, strong=False, actors=True) \
-        or _named_before(d, si, strong=True) or _named_before(d, si, strong=False)
+    found = _named_before(d, si, actors=True) or _named_before(d, si)
     if found:
         return found
     # Else the company the text is about: the first it names that can act; failing that, the
@@ -326,18 +329,21 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     return weak[0] if weak and len({x.canonical for x in weak}) == 1 else None
 
 
-def _named_before(d: Doc, si: int, strong: bool, actors: bool = False) -> Entity | None:
+def _named_before(d: Doc, si: int, actors: bool = False) -> Entity | None:
+    """The company of the nearest earlier sentence that names one (a known name before one
+    found by shape in that sentence)."""
     for j in d.earlier_sentences(si):
         s, e = d.sentences[j]
         norm = d.norm[s:e]
-        for x in d.entities:
-            if x.weak == strong or is_investor(x) or actors and _is_analyst(x):
-                continue
-            if s <= x.start < e and x.label == "ORG" and eligible(norm, x.start - s, x.end - s, x) \
-                    and not _joint(norm, x.start - s, x.end - s,
-                                   [(y.start - s, y.end - s, y) for y in d.entities
-                                    if s <= y.start < e and y.label == "ORG"]):
-                return x
+        found = [x for x in d.entities
+                 if s <= x.start < e and x.label == "ORG" and not is_investor(x)
+                 and not (actors and _is_analyst(x)) and eligible(norm, x.start - s, x.end - s, x)
+                 and not _joint(norm, x.start - s, x.end - s,
+                                [(y.start - s, y.end - s, y) for y in d.entities
+                                 if s <= y.start < e and y.label == "ORG"])]
+        strong = [x for x in found if not x.weak]
+        if strong or found:
+            return (strong or found)[0]
     return None
 
 

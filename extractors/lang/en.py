@@ -312,7 +312,12 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\btermination fee\b", r"\bbreak-?up fee\b",
                   r"\bupfront payments?\b", r"\bmilestone payments?\b", r"\b(?:exceptional|one-time|one-off) gain\b",
                   r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b",
-                  r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b"]
+                  r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b", r"\bmargins?\b"]
+# Last words of a company's name that no person's name ends with ("Devon Energy", "Summit Materials").
+COMPANY_NAME_WORDS = r"Energy|Capital|Group|Holdings|Bank|Bancorp|Materials|Motors|Technologies|Technology|" \
+    r"Pharmaceuticals|Therapeutics|Systems|Partners|Industries|Resources|Airlines|Airways|Foods|Brands|" \
+    r"Semiconductor|Networks|Communications|Entertainment|Financial|Insurance|Petroleum|Minerals|Mining|" \
+    r"Software|Labs|Robotics|Biosciences|Logistics|Properties|Realty|Ventures|Investments|Corporation|Inc\.?"
 # A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").
 GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"
 

@@ -193,6 +193,9 @@ NOT_NAME_START = ("董事会", "董事會", "本公司", "本集团", "本集團
                   "预计", "預計", "预期", "預期", "中午", "上午", "下午", "早盘", "午盘", "尾盘", "执行长", "執行長",
                   "董事长", "董事長", "总裁", "總裁", "首席执行官", "首席執行官", "强劲", "強勁",
                   "公布", "公佈", "宣布", "宣佈", "发布", "發布", "表示")
+# Words no company name found by its shape holds: a bond issue, a buyback, an approval, a
+# wire's dateline ("房讯网讯").
+NOT_IN_NAME = ["债券", "发行", "回购", "核准", "方式", "网讯", "社讯", "日讯", "日电"]
 # A known name followed by one of these is another company of its group ("平安银行" is not 平安).
 GROUP_MEMBER_TAILS = ("银行", "銀行", "证券", "證券", "保险", "保險", "人寿", "人壽", "产险", "產險", "财险",
                       "資管", "资管", "信托", "信託", "基金", "期货", "期貨", "租赁", "租賃")

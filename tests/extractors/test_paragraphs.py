@@ -286,6 +286,31 @@ ROWS = [
     ("Samsung Electronics said on Friday its profit likely tripled.\n\nThe Apple Inc smartphone rival "
      "and global memory chip leader said operating profit was 14.5 trillion won.", D,
      [("Samsung", "profit", 14.5e12, "KRW", None, "reported")]),
+    # a backer named after "controlled by", "backed by" is not the company
+    ("Shares of cement maker Summit Materials Inc, controlled by Blackstone Group LP, rose 12.5 percent, "
+     "valuing the company at $1.87 billion.", D, [("Summit Materials", "valuation", 1.87 * B, "USD", None, "reported")]),
+    # the bidder after "offer from", however it is described
+    ("Estia Health has agreed to a $959 million enterprise value offer from US-based global private equity "
+     "firm Bain Capital.", D, [("Bain Capital", "acquisition", 959 * M, "USD", None, "reported")]),
+    # a name ending like a company is no person; the parts of a price paid are no figures of their own
+    ("Devon Energy agreed to acquire the Williston Basin business of Grayson Mill Energy in a transaction "
+     "valued at $5 billion, consisting of $3.25 billion of cash and $1.75 billion of stock.", D,
+     [("Devon Energy", "acquisition", 5 * B, "USD", None, "reported")]),
+    # margins are no metric; "$56 to $60 each" in a sentence about shares is a price per share
+    ("Reliance Industries reported gross refining margins at $11.6 a barrel, lower than $12 a quarter ago.", D, []),
+    ("Airbnb raised its price range to $56 to $60 each for its shares.", D,
+     [("Airbnb", "price", 56, "USD", None, "reported")]),
+    # a list of metrics over a list of figures, "respectively" or 分别: each figure its own metric
+    ("丰田将其对公司整个财年的净利润、经营利润和销售收入的预期分别提升至1.55万亿、2.20万亿和23.2万亿日元。", D,
+     [("Toyota", "profit", 1.55e12, "JPY", None, "guidance"), ("Toyota", "profit", 2.2e12, "JPY", None, "guidance"),
+      ("Toyota", "revenue", 23.2e12, "JPY", None, "guidance")]),
+    # "1美元约合118日元" is a rate of exchange
+    ("丰田销售收入达11.47万亿日元(1美元约合118日元)。", D, [("Toyota", "revenue", 11.47e12, "JPY", None, "reported")]),
+    # a name found by shape holding a bond issue or a dateline is no company
+    ("債券發行金額為10億元，票面利率2.5%。", D, []),
+    # the antecedent is the nearest sentence's company, even one found only by shape
+    ("瑞银发布研报。\n明阳电气(301291)发布公告。公司前三季度营业收入52.00亿元。", D,
+     [("明阳电气", "revenue", 5.2 * B, "CNY", "9M 2025", "reported")]),
     # the company bought is never the buyer, however it is described; 这家 points back
     ("芯片巨頭英偉達遭到反壟斷調查。\n監管機構也在審查這家美國芯片制造商在以69億美元收購以色列網絡產品供應商邁絡思(Mellanox)時做出的承諾。", D,
      [("NVIDIA", "acquisition", 6.9 * B, "USD", None, "reported")]),
