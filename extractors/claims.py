@@ -38,7 +38,13 @@ from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
 from extractors.sentences import clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Entity, Extraction, Money, Period
-from extractors.subjects import antecedent, choose_subject, is_analyst_name, respective
+from extractors.subjects import (
+    antecedent,
+    choose_subject,
+    forecasts_after,
+    is_analyst_name,
+    respective,
+)
 
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
@@ -335,6 +341,10 @@ class Extractor:
             low, high = -high, -low
         para = d.norm[d.paragraph_start(money.start):s]
         modality = modality_of(norm, ms, me, para, clause_start)
+        if modality != "estimate" and any(
+                s <= x.start < money.start and x.label == "ORG" and _is_analyst_entity(x)
+                and forecasts_after(norm, x.end - s) for x in d.entities):
+            modality = "estimate"  # "摩根士丹利則預期單季營收2.45兆元": a broker's figure for the company
         if metric == "price" and _TARGET.search(_clause_of(norm, bounds, ms)) and any(
                 s <= x.start < e and x.label == "ORG" and _is_analyst_entity(x) for x in d.entities):
             modality = "estimate"  # "高盛維持400元目標價": a broker's target for the stock

@@ -64,7 +64,7 @@ def _other_measures(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Words of measures outside the vocabulary, as candidates that govern a figure to no claim."""
     inside = metric_candidates(norm)
     return tuple((m.start(), m.end(), _OTHER_MEASURE, False) for m in _OTHER.finditer(norm)
-                 if not any(a <= m.start() < b for a, b, _, _ in inside))
+                 if not any(a <= m.start() < b and m.end() - m.start() <= b - a for a, b, _, _ in inside))
 
 
 def governing_metric(norm: str, bounds: list[int], ms: int, me: int,

@@ -32,6 +32,17 @@ _DENIED = re.compile(en.DENIED_AFTER + "|" + zh.DENIED_AFTER, re.I)
 _CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
 _CLAUSE_ENDS = re.compile(r"(?:\b[a-z][a-z-]*|\d|%)\s*[,;:]\s")
 _NEGATION_REACH = 48  # characters before the figure a negation governs
+# A forecast revised: "upgraded from 2.58 trillion yen to 3.95 trillion yen", "由8.5亿元上调至10亿元":
+# the old figure is no claim.
+_REVISED_FROM = re.compile(r"(?i)\b(?:raised|raises|lifted|lifts|upgraded|upgrades|increased|boosted|cut|cuts|lowered|"
+                           r"lowers|reduced|trimmed|revised|downgraded|hiked)\b[^.;]{0,80}?\bfrom\s+(?:about\s+)?$"
+                           r"|(?:由|从)\s?$")
+_REVISED_TO = re.compile(r"(?i)^\s*(?:to\s|(?:上调|下调|调升|调降|上修|下修|提高|提升|降低|调高|调低|下调)至)")
+_VIEW_WORDS = re.compile(r"(?i)\b(?:forecasts?|estimates?|guidance|outlook|projections?|targets?|expectations?|view)\b|"
+                         r"预期|预计|预测|预估|指引|目标")
+# "about $1 billion more than had been predicted": a difference from a forecast.
+_MORE_THAN_EXPECTED = re.compile(r"(?i)^\s*(?:more|less|higher|lower|above|below|greater)\s+than\s+(?:had\s+been\s+|was\s+|"
+                                 r"analysts\s+)?(?:expected|predicted|forecast|estimated|anticipated|projected)")
 
 
 def _in_condition(sentence_before: str) -> bool:
@@ -50,6 +61,11 @@ def states_nothing(clause_before: str, sentence_before: str, after: str = "") ->
     if _HYPOTHETICAL_EN.search(clause_before) or _HYPOTHETICAL_ZH.search(sentence_before[-40:]):
         return True
     if _in_condition(sentence_before) or _DENIED.search(after):
+        return True
+    if _MORE_THAN_EXPECTED.match(after):
+        return True
+    if _REVISED_FROM.search(sentence_before[-120:]) and _REVISED_TO.match(after) \
+            and _VIEW_WORDS.search(sentence_before + after[:60]):
         return True
     near = clause_before[-_NEGATION_REACH:]
     if _NEGATION_EN.search(near) or _NEGATION_ZH.search(near[-14:]):

@@ -34,11 +34,11 @@ _SRC_AFTER = re.compile(
 _HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
 
 _FORECAST_AFTER = re.compile(
-    rf"(?i)^\]*\s*(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"
+    rf"(?i)^[\])）]*(?:\s*[(（][^()（）]{{1,12}}[)）])?\s*(?:则|也|亦|还|另)?(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"
     rf"(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
 
 # "Dingdong, backed by SoftBank Vision Fund II": the backer named after the company it backs.
-_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|controlled|owned|funded|supported|majority-owned)\s+by\s+"
+_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|controlled|owned|funded|supported|majority-owned|led|co-led|headed)\s+by\s+"
                             r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?\[*$")
 _BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b"
                            r"|^\]*\s+(?:co-)?(?:led|leads|leading)\s+(?:a|an|the|its)\b", re.I)
@@ -153,6 +153,11 @@ def is_analyst_name(canonical: str, text: str = "", by_suffix: bool = True) -> b
             or by_suffix and bool(text) and text.endswith(zh.ANALYST_SUFFIXES))
 
 
+def forecasts_after(norm: str, b: int) -> bool:
+    """'JPMorgan expects', '大摩則預期': the name just before `b` forecasts."""
+    return _FORECAST_AFTER.match(norm[b:b + 24]) is not None
+
+
 def _is_source(norm: str, b: int) -> bool:
     """'JPMorgan said', '摩根大通预计': the entity speaks; it is the subject only if none else is."""
     return _SRC_AFTER.match(norm[b:b + 16]) is not None
@@ -240,6 +245,9 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         return (x.canonical, x.text, x.start - s), how
 
     clause = clause_index(bounds, ms)
+    tagged = [x for a, b, x in ents if 0 < ms - b <= 2 and norm[b:ms].strip() in ("(", "（") and not is_outlet(x)]
+    if tagged:
+        return out(tagged[-1], "clause")  # "招商银行(2514.20亿元)": the figure bracketed after a name
     buyers = [x for a, b, x in ents if a < ms and _BUYER_BEFORE.search(norm[max(0, a - 60):a])]
     if buyers:
         return out(buyers[-1], "clause")  # "to be acquired by an entity affiliated with Sycamore Partners"

@@ -203,7 +203,7 @@ NEGATION = [r"\bnot\b(?! only| less| more| just| least)", r"\bnever\b", r"\bno l
 # A change, not a level: "rose $2 billion", "up $3 billion from", "an increase of $1 billion".
 CHANGE_BEFORE = r"(?:\b(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|climbed|" \
                 r"jumped|surged|slipped|slid|shrank|widened|narrowed|" \
-                r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
+                r"an? (?:increase|decrease|rise|drop|decline|jump) of|improvement of|growth of)\s+(?:by\s+)?(?:about\s+)?|\bby\s+)$"
 
 # Verbs a company does in results news: a capitalised name before one acts ("DuPont reported").
 ACTOR_VERBS = r"(?:reported|reports|posted|posts|announced|announces|said|says|expects|raised|raises|" \
@@ -312,14 +312,15 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\btermination fee\b", r"\bbreak-?up fee\b",
                   r"\bupfront payments?\b", r"\bmilestone payments?\b", r"\b(?:exceptional|one-time|one-off) gain\b",
                   r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b",
-                  r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b", r"\bmargins?\b"]
+                  r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b", r"\bmargins?\b",
+                  r"\bhit to\b", r"\bcharges?\b", r"\bimpact\b"]
 # Last words of a company's name that no person's name ends with ("Devon Energy", "Summit Materials").
 COMPANY_NAME_WORDS = r"Energy|Capital|Group|Holdings|Bank|Bancorp|Materials|Motors|Technologies|Technology|" \
     r"Pharmaceuticals|Therapeutics|Systems|Partners|Industries|Resources|Airlines|Airways|Foods|Brands|" \
     r"Semiconductor|Networks|Communications|Entertainment|Financial|Insurance|Petroleum|Minerals|Mining|" \
     r"Software|Labs|Robotics|Biosciences|Logistics|Properties|Realty|Ventures|Investments|Corporation|Inc\.?"
 # A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").
-GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"
+GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major|[\d,]+)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"
 
 # Capitalised words that name no company: a sentence with a figure whose only capitalised
 # words are these (and that names no known company) is not given to the statistical NER.

@@ -311,6 +311,24 @@ ROWS = [
     # the antecedent is the nearest sentence's company, even one found only by shape
     ("瑞银发布研报。\n明阳电气(301291)发布公告。公司前三季度营业收入52.00亿元。", D,
      [("明阳电气", "revenue", 5.2 * B, "CNY", "9M 2025", "reported")]),
+    # a revised forecast's old figure, and a difference from a forecast, are no claims
+    ("Sony upgraded its net profit forecast from 2.58 trillion yen to 3.95 trillion yen.", D,
+     [("Sony", "profit", 3.95e12, "JPY", None, "guidance")]),
+    ("Microsoft posted revenue of $24.5 billion, about $1 billion more than had been predicted.", D,
+     [("Microsoft", "revenue", 24.5 * B, "USD", None, "reported")]),
+    # growth of a figure, a hit to profit, a yield and an interim dividend are no metric figures
+    ("Initech reported Adjusted EBITDA growth of $2 million year-over-year.", D, []),
+    ("Toyota said it factored in a ¥180 billion hit to profit from US tariffs.", D, []),
+    ("國泰航空期內收益率下跌15.3%至44.2仙。", D, []),
+    # a group counted with 余家 owns no one company's figure
+    ("保利地產等20余家上市公司凈利潤超過10億元。", D, []),
+    # a figure bracketed right after a name is that company's
+    ("营收规模前三名为招商银行(2514.20亿元)、兴业银行(1612.34亿元)。", D,
+     [("China Merchants Bank", "revenue", 251.42 * B, "CNY", None, "reported"),
+      ("兴业银行", "revenue", 161.234 * B, "CNY", None, "reported")]),
+    # a broker in brackets that forecasts is no subject; the company it forecasts is
+    ("鴻海第4季營收備受關注；摩根士丹利（大摩）則預期單季營收2.45兆元。", D,
+     [("Foxconn", "revenue", 2.45e12, "TWD", "Q4 2025", "estimate")]),
     # the company bought is never the buyer, however it is described; 这家 points back
     ("芯片巨頭英偉達遭到反壟斷調查。\n監管機構也在審查這家美國芯片制造商在以69億美元收購以色列網絡產品供應商邁絡思(Mellanox)時做出的承諾。", D,
      [("NVIDIA", "acquisition", 6.9 * B, "USD", None, "reported")]),
