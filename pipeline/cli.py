@@ -368,16 +368,16 @@ def queue_list(
         db = _db(settings)
     except ClaimlogError as exc:
         _fail(exc)
-    from pipeline.listing import stream_views, write_json_lines
+    from pipeline.listing import stream_json_views, stream_views, write_json_lines
     from pipeline.queue import listed_ids
 
     # Rows are written as they are read, a chunk at a time: 60,000 claims never sit in memory.
     with db.session() as s:
         ids = listed_ids(s, None if status == "all" else status)
-        chunks = stream_views(s, ids, settings.vault)
         if as_json:
-            write_json_lines(chunks, sys.stdout)
+            write_json_lines(stream_json_views(s, ids, settings.vault), sys.stdout)
             return
+        chunks = stream_views(s, ids, settings.vault)
         title: str | None = f"{len(ids)} {status} claims"
         for views in chunks:
             out.print(claims_table(views, title, header=title is not None, steady=True))
