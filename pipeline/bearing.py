@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models import ClaimRecord, ClaimSource
-from pipeline.checkpoints import Checkpoint, bears_on
+from pipeline.checkpoints import Checkpoint, Rule, bears_on
 from pipeline.errors import NoteError
 from pipeline.lastknown import Change, change_of, prefetch
 from pipeline.notes import read_note
@@ -33,10 +33,12 @@ def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint,
 
 
 def annotate(s: Session, views: list[dict[str, Any]], vault: Path,
-             read: dict[str, tuple[Checkpoint, ...]] | None = None) -> dict[int, Change | None]:
+             read: dict[str, tuple[Checkpoint, ...]] | None = None, changes: bool = True) -> dict[int, Change | None]:
     """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views; their changes by id.
 
     `read` keeps the notes' checkpoints between calls, for a listing annotated chunk by chunk.
+    With `changes` False, a change is worked out only where a checkpoint's rule needs its
+    direction, and none is returned.
     """
     wanted = {t for v in views for t in v["theses"]}
     if read is None:
@@ -45,15 +47,31 @@ def annotate(s: Session, views: list[dict[str, Any]], vault: Path,
         fresh = wanted - read.keys()
         read.update({rel: () for rel in fresh} | note_checkpoints(vault, fresh))
         by_note = read
-    cache = prefetch(s, {(v["subject"], v["metric"], v["currency"]) for v in views})
-    changes = {}
-    for v in views:
+    # Without `changes`, a claim none of whose notes' rules names its metric bears on nothing,
+    # and one whose fitting rules all take any direction needs no change to say so.
+    fitting = [None if changes else _fitting(v, by_note) for v in views]
+    needs = [changes or any(r.direction != "any" for r in rules or ()) for rules in fitting]
+    cache = prefetch(s, {(v["subject"], v["metric"], v["currency"]) for v, need in zip(views, needs, strict=True)
+                         if need})
+    found = {}
+    for v, rules, need in zip(views, fitting, needs, strict=True):
+        if rules is not None and not rules:
+            v["bears_on"] = []
+            continue
         # Every source's sentence speaks for the claim: the English one may say "up 66%".
         said = " ".join(dict.fromkeys([v["sentence"], *(src["sentence"] for src in v["sources"])]))
-        change = changes[v["id"]] = change_of(s, {**v, "sentence": said}, cache)
+        change = change_of(s, {**v, "sentence": said}, cache) if need else None
+        if changes:
+            found[v["id"]] = change
         v["bears_on"] = bears_on(v["metric"], said, change.direction if change else None, v["theses"], by_note)
     claim_flags(s, views)
-    return changes
+    return found
+
+
+def _fitting(view: dict[str, Any], by_note: dict[str, tuple[Checkpoint, ...]]) -> list[Rule]:
+    """The rules of the claim's notes' checkpoints that name its metric: the only ones it can fit."""
+    metric = view["metric"]
+    return [r for note in view["theses"] for cp in by_note.get(note, ()) for r in cp.rules if metric in r.metrics]
 
 
 def checkpoint_implication(s: Session, rec: ClaimRecord, vault: Path, rel: str) -> str:

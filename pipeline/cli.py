@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
+from pipeline.cli_group import Group
 from pipeline.errors import ClaimlogError
 
 # Everything else loads in the command that needs it: `claimlog --help`, `queue list` and
 # `feeds` start without the extractor, spaCy, the fetcher or rich's tables and progress bars.
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -24,17 +25,34 @@ EXIT_CODES = ("Exit codes: 0 every feed read; 5 some feeds failed (the run still
               "4 the database stayed locked; 6 database unreachable or misconfigured; 70 unexpected crash "
               "(the traceback goes to a file named on stderr).")
 
-app = typer.Typer(help="Turn financial news into reviewed evidence for Markdown thesis notes.",
+app = typer.Typer(cls=Group, help="Turn financial news into reviewed evidence for Markdown thesis notes.",
                   epilog=EXIT_CODES, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   context_settings={"help_option_names": ["-h", "--help"]}, rich_markup_mode=None)
-queue_app = typer.Typer(help="The review queue from the shell.", no_args_is_help=True, rich_markup_mode=None)
-notes_app = typer.Typer(help="The vault's notes and evidence logs.", no_args_is_help=True, rich_markup_mode=None)
+queue_app = typer.Typer(cls=Group, help="The review queue from the shell.", no_args_is_help=True, rich_markup_mode=None)
+notes_app = typer.Typer(cls=Group, help="The vault's notes and evidence logs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(queue_app, name="queue")
 app.add_typer(notes_app, name="notes")
 
-# Under cron there is no terminal: wide plain tables read better in a log than folded ones.
-out = Console(width=None if Console().is_terminal else 160)
-err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 160)
+
+class _Console:
+    """rich's Console, made on first use, so that `--help` never loads rich."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._real: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._real is None:
+            from rich.console import Console
+
+            # Under cron there is no terminal: wide plain tables read better in a log than folded ones.
+            terminal = Console(stderr=self._stderr).is_terminal
+            self._real = Console(stderr=self._stderr, width=None if terminal else 160)
+        return getattr(self._real, name)
+
+
+out: Any = _Console()
+err: Any = _Console(stderr=True)
 
 def _version(value: bool) -> None:
     if value:
@@ -350,16 +368,16 @@ def queue_list(
         db = _db(settings)
     except ClaimlogError as exc:
         _fail(exc)
-    from pipeline.listing import stream_views, write_json_lines
+    from pipeline.listing import stream_json_views, stream_views, write_json_lines
     from pipeline.queue import listed_ids
 
     # Rows are written as they are read, a chunk at a time: 60,000 claims never sit in memory.
     with db.session() as s:
         ids = listed_ids(s, None if status == "all" else status)
-        chunks = stream_views(s, ids, settings.vault)
         if as_json:
-            write_json_lines(chunks, sys.stdout)
+            write_json_lines(stream_json_views(s, ids, settings.vault), sys.stdout)
             return
+        chunks = stream_views(s, ids, settings.vault)
         title: str | None = f"{len(ids)} {status} claims"
         for views in chunks:
             out.print(claims_table(views, title, header=title is not None, steady=True))

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-db_app = typer.Typer(help="The database: schema upgrades, copies to another database.", no_args_is_help=True, rich_markup_mode=None)
+from pipeline.cli_group import Group
+
+db_app = typer.Typer(cls=Group, help="The database: schema upgrades, copies to another database.", no_args_is_help=True, rich_markup_mode=None)
 
 
 @db_app.command("upgrade")

@@ -10,12 +10,17 @@ from typing import Any, TextIO
 from sqlmodel import Session
 
 from pipeline.bearing import annotate
-from pipeline.queue import claim_views, iter_claims
+from pipeline.fiscal import fiscal_period
+from pipeline.queue import claim_sources, claim_views, iter_claims
 
 # The fields of `queue list --json`, in this order: the contract scripts read.
 JSON_FIELDS = ("id", "status", "subject", "metric", "low", "high", "currency", "qualifier", "per", "period",
                "modality", "lang", "sentence", "sources", "theses", "fiscal_period", "bears_on", "flags", "change")
+# What the JSON lines are made of: the claim columns they show, and those their annotations read.
+_COLUMNS = ("id", "status", "subject", "metric", "low", "high", "currency", "qualifier", "per", "period",
+            "modality", "lang", "sentence", "theses", "published", "comparison")
 CHUNK = 1000
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def stream_views(s: Session, ids: list[int], vault: Path, chunk: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
@@ -27,10 +32,31 @@ def stream_views(s: Session, ids: list[int], vault: Path, chunk: int = CHUNK) ->
         yield views
 
 
+def stream_json_views(s: Session, ids: list[int], vault: Path, chunk: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
+    """What `stream_views` gives, only the JSON_FIELDS, in their order: no more is read or worked out."""
+    read: dict[str, Any] = {}
+    for rows in iter_claims(s, ids, chunk, _COLUMNS):
+        sources = claim_sources(s, [r[0] for r in rows])
+        views = [{
+            "id": cid, "status": status, "subject": subject, "metric": metric, "low": low, "high": high,
+            "currency": currency, "qualifier": qualifier, "per": per, "period": period, "modality": modality,
+            "lang": lang, "sentence": sentence, "sources": sources.get(cid, []), "theses": list(theses or []),
+            "fiscal_period": fiscal_period(subject, period, published, sentence, modality), "bears_on": None,
+            "flags": list((comparison or {}).get("conflicts", [])), "change": (comparison or {}).get("change"),
+            "published": published,  # read by `annotate`, not written
+        } for (cid, status, subject, metric, low, high, currency, qualifier, per, period, modality, lang, sentence,
+               theses, published, comparison) in rows]
+        annotate(s, views, vault, read, changes=False)
+        for v in views:
+            del v["published"]
+        yield views
+
+
 def write_json_lines(chunks: Iterator[list[dict[str, Any]]], out: TextIO) -> int:
-    """One JSON object per claim, each written as soon as its chunk is read; the count written."""
+    """One JSON object per claim of `stream_json_views`, each chunk written as soon as it is read;
+    the count written."""
     n = 0
     for views in chunks:
-        out.write("".join(json.dumps({k: v[k] for k in JSON_FIELDS}, ensure_ascii=False) + "\n" for v in views))
+        out.write("".join(_encode(v) + "\n" for v in views))
         n += len(views)
     return n

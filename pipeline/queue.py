@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -113,43 +114,52 @@ def queue_claims(s: Session, article: Article, claims: list[Claim], index: Evide
 
 _SOURCE_COLUMNS: tuple[Any, ...] = (ClaimSource.claim_id, ClaimSource.article_id, ClaimSource.lang, ClaimSource.sentence,
                    ClaimSource.start, ClaimSource.end, ClaimSource.figure_text, ClaimSource.subject_text)
+_IDS: Any = bindparam("ids", expanding=True)
+_SOURCES = sa_select(*_SOURCE_COLUMNS).where(col(ClaimSource.claim_id).in_(_IDS)).order_by(col(ClaimSource.id))
+_ARTICLES = sa_select(col(Article.id), col(Article.title), col(Article.url), col(Article.published)).where(
+    col(Article.id).in_(_IDS))
+_FEEDS = sa_select(col(ArticleFeed.article_id), col(Feed.name)).where(col(ArticleFeed.feed_id) == col(Feed.id)).where(
+    col(ArticleFeed.article_id).in_(_IDS))
 
 
-def claim_views(s: Session, recs: Sequence[Any]) -> list[dict[str, Any]]:
-    """Claims (ClaimRecords, or rows of the claim table) with their sources, as the CLI's --json
-    and the review page show them.
+def claim_sources(s: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The sources of these claims by claim id, one per article, in the order they were stored.
 
     Sources, articles and feed names are read in three queries for all claims at once; sources
     as plain rows, since building a model object per source cost more than the rest of a listing.
     """
-    ids = [r.id for r in recs]
     s.flush()  # as a model query would: sources added in this session count
-    srcs = s.connection().execute(sa_select(*_SOURCE_COLUMNS).where(col(ClaimSource.claim_id).in_(ids))
-                                  .order_by(col(ClaimSource.id))).all()
-    art_ids = {src.article_id for src in srcs}
-    arts = {a[0]: a[1:] for a in s.exec(select(col(Article.id), Article.title, Article.url, col(Article.published))
-                                        .where(col(Article.id).in_(art_ids))).all()}
+    conn = s.connection()
+    # Plain rows read as tuples, and one bound list per query, not a parameter per id to build.
+    srcs = conn.execute(_SOURCES, {"ids": list(ids)}).all()
+    art_ids = list({src[1] for src in srcs})
+    arts = {a[0]: a[1:] for a in conn.execute(_ARTICLES, {"ids": art_ids}).all()}
     feeds: dict[int, list[str]] = defaultdict(list)
-    for art_id, name in s.exec(select(ArticleFeed.article_id, Feed.name).where(ArticleFeed.feed_id == Feed.id)
-                               .where(col(ArticleFeed.article_id).in_(art_ids))).all():
+    for art_id, name in conn.execute(_FEEDS, {"ids": art_ids}).all():
         feeds[art_id].append(name)
     sources: dict[int, list[dict[str, Any]]] = defaultdict(list)
     by_article: dict[tuple[int, int], dict[str, Any]] = {}
-    for src in srcs:
-        art_id = src.article_id
-        mention = {"lang": src.lang, "sentence": src.sentence, "figure_text": src.figure_text,
-                   "subject_text": src.subject_text, "start": src.start, "end": src.end}
-        held = by_article.get((src.claim_id, art_id))
+    for claim_id, art_id, lang, sentence, start, end, figure_text, subject_text in srcs:
+        mention = {"lang": lang, "sentence": sentence, "figure_text": figure_text,
+                   "subject_text": subject_text, "start": start, "end": end}
+        held = by_article.get((claim_id, art_id))
         if held is not None:  # one article is one source, in as many languages as it states the fact
             held["mentions"].append(mention)
-            if src.lang not in held["langs"]:
-                held["langs"].append(src.lang)
+            if lang not in held["langs"]:
+                held["langs"].append(lang)
             continue
         title, url, published = arts.get(art_id, ("", None, None))
         held = {"article_id": art_id, "title": title, "url": url, "feeds": feeds.get(art_id, []), **mention,
-                "langs": [src.lang], "mentions": [mention], "published": published.isoformat() if published else None}
-        by_article[(src.claim_id, art_id)] = held
-        sources[src.claim_id].append(held)
+                "langs": [lang], "mentions": [mention], "published": published.isoformat() if published else None}
+        by_article[(claim_id, art_id)] = held
+        sources[claim_id].append(held)
+    return sources
+
+
+def claim_views(s: Session, recs: Sequence[Any]) -> list[dict[str, Any]]:
+    """Claims (ClaimRecords, or rows of the claim table) with their sources, as the CLI's --json
+    and the review page show them."""
+    sources = claim_sources(s, [r.id for r in recs])
     return [{
         "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
         "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,
@@ -182,21 +192,27 @@ def list_claims(s: Session, status: str | None = "pending", limit: int | None = 
 
 def listed_ids(s: Session, status: str | None = "pending") -> list[int]:
     """The ids of `list_claims`, in its order: one small column, whatever the queue's size."""
-    q = select(col(ClaimRecord.id))
+    t = ClaimRecord.__table__.c  # type: ignore[attr-defined]
+    q = sa_select(t.id)
     if status:
-        q = q.where(ClaimRecord.status == status)
-    q = q.order_by(col(ClaimRecord.confidence).desc(), col(ClaimRecord.published).desc(), col(ClaimRecord.id))
-    return [i for i in s.exec(q).all() if i is not None]
+        q = q.where(t.status == status)
+    q = q.order_by(t.confidence.desc(), t.published.desc(), t.id)
+    s.flush()  # as a model query would
+    return list(s.connection().execute(q).scalars())
 
 
-def iter_claims(s: Session, ids: list[int], chunk: int = 1000) -> Iterator[list[Any]]:
+def iter_claims(s: Session, ids: list[int], chunk: int = 1000,
+                columns: Sequence[str] | None = None) -> Iterator[list[Any]]:
     """The claims of `ids` (from `listed_ids`) in chunks, in that order, as read-only rows of the
     claim table (attributes as a ClaimRecord's): a listing holds one chunk at a time, not the queue.
+
+    `columns` (with "id"), when given, are the only ones read.
     """
     table = ClaimRecord.__table__  # type: ignore[attr-defined]
+    q = sa_select(*(table.c[c] for c in columns)) if columns else sa_select(table)
     for at in range(0, len(ids), chunk):
         part = ids[at:at + chunk]
-        rows = {r.id: r for r in s.connection().execute(sa_select(table).where(table.c.id.in_(part))).all()}
+        rows = {r.id: r for r in s.connection().execute(q.where(table.c.id.in_(part))).all()}
         yield [rows[i] for i in part if i in rows]
 
 

@@ -130,7 +130,8 @@ def queue_batch(s: Session, batch: Sequence[tuple[ArticleLike, Sequence[Claim]]]
         return
     by_fp, by_key = _stored_items(s, {t[3] for t in todo}, {t[4] for t in todo})
     art_ids = sorted({art.id for art, *_ in todo if art.id is not None})
-    mentions, stated = _stored_sources(s, art_ids)
+    # Only a stored item can have stored sources: with none met, there are none to read.
+    mentions, stated = _stored_sources(s, art_ids) if by_fp or by_key else (set(), set())
     new_items: list[_Item] = []
     sources: list[tuple[_Item, dict[str, Any]]] = []
     texts: dict[int, str] = {}
@@ -182,16 +183,24 @@ def queue_batch(s: Session, batch: Sequence[tuple[ArticleLike, Sequence[Claim]]]
     _write(s, new_items, sources, by_fp.values(), stats)
 
 
+# Statements built once, their lists bound at each call: building and keying a statement cost
+# more than running it, for the few claims of a batch.
+_C = ClaimRecord.__table__.c  # type: ignore[attr-defined]
+_S = ClaimSource.__table__.c  # type: ignore[attr-defined]
+_ITEMS = select(_C.id, _C.fingerprint, _C.loose_fingerprint, _C.subject, _C.metric, _C.period, _C.published,
+                _C.sentence, _C.modality, _C.confidence).where(
+    or_(_C.fingerprint.in_(bindparam("fps", expanding=True)), _C.loose_fingerprint.in_(bindparam("keys", expanding=True))))
+_SOURCES = select(_S.claim_id, _S.article_id, _S.start).where(_S.article_id.in_(bindparam("ids", expanding=True)))
+_INSERT_CLAIMS = insert(ClaimRecord.__table__).returning(_C.id, _C.fingerprint)  # type: ignore[attr-defined]
+_INSERT_SOURCES = insert(ClaimSource.__table__)  # type: ignore[attr-defined]
+
+
 def _stored_items(s: Session, fps: set[str], keys: set[str]) -> tuple[dict[str, _Item], dict[str, list[_Item]]]:
     """Stored queue items with one of these fingerprints or fact keys, each once, by id."""
     found: dict[int, tuple[_Item, str, str]] = {}
-    t = ClaimRecord.__table__.c  # type: ignore[attr-defined]
-    cols = (t.id, t.fingerprint, t.loose_fingerprint, t.subject, t.metric, t.period, t.published, t.sentence,
-            t.modality, t.confidence)
     fp_list, key_list = sorted(fps), sorted(keys)
     for part_fp, part_key in _paired_chunks(fp_list, key_list):
-        q = select(*cols).where(or_(t.fingerprint.in_(part_fp), t.loose_fingerprint.in_(part_key)))
-        for rid, fp, key, *rest in s.connection().execute(q).all():
+        for rid, fp, key, *rest in s.connection().execute(_ITEMS, {"fps": list(part_fp), "keys": list(part_key)}).all():
             if rid not in found:
                 found[rid] = (_Item(rid, *rest), fp, key)
     by_fp: dict[str, _Item] = {}
@@ -213,9 +222,7 @@ def _stored_sources(s: Session, art_ids: list[int]) -> tuple[set[tuple[object, i
     """(claim id, article id, start) of the sources these articles already have, and (claim id, article id)."""
     mentions: set[tuple[object, int, int]] = set()
     for part in _chunks(art_ids):
-        t = ClaimSource.__table__.c  # type: ignore[attr-defined]
-        q = select(t.claim_id, t.article_id, t.start).where(t.article_id.in_(part))
-        mentions.update((cid, aid, start) for cid, aid, start in s.connection().execute(q).all())
+        mentions.update((cid, aid, start) for cid, aid, start in s.connection().execute(_SOURCES, {"ids": list(part)}))
     return mentions, {(cid, aid) for cid, aid, _ in mentions}
 
 
@@ -224,21 +231,17 @@ def _write(s: Session, new_items: list[_Item], sources: list[tuple[_Item, dict[s
     """New items (ids back in order), their sources, and changes to stored items: a few statements."""
     # Core statements on the tables: the ORM's bulk path splits rows by which values are None.
     conn = s.connection()
-    claims, srcs = ClaimRecord.__table__, ClaimSource.__table__  # type: ignore[attr-defined]
+    claims = ClaimRecord.__table__  # type: ignore[attr-defined]
     if new_items:
-        # One executemany, then the ids by fingerprint (unique): RETURNING in parameter order
-        # would be a statement a row on SQLite.
+        # One multi-row insert that returns each id with its fingerprint (unique), in whatever
+        # order: RETURNING in parameter order would be a statement a row on SQLite.
         rows = [it.row for it in new_items if it.row is not None]
-        conn.execute(insert(claims), rows)
-        ids: dict[str, int] = {}
-        for part in _chunks([str(r["fingerprint"]) for r in rows]):
-            ids.update((fp, rid) for rid, fp in conn.execute(
-                select(claims.c.id, claims.c.fingerprint).where(claims.c.fingerprint.in_(part))).all())
+        ids = {fp: rid for rid, fp in conn.execute(_INSERT_CLAIMS, rows)}
         for it in new_items:
             it.id = ids[str((it.row or {})["fingerprint"])]
             stats.queued_ids.append(it.id)
     if sources:
-        conn.execute(insert(srcs), [{"claim_id": it.id, **row} for it, row in sources])
+        conn.execute(_INSERT_SOURCES, [{"claim_id": it.id, **row} for it, row in sources])
     changed = [it for it in {id(it): it for it in items}.values() if it.row is None and it.changed]
     for columns in {frozenset(it.changed) for it in changed}:
         rows = [{"rid": it.id, **{f"v_{c}": getattr(it, c) for c in columns}} for it in changed if it.changed == columns]

@@ -148,3 +148,28 @@ def _config_for(tmp_path: Path, db: Path) -> Path:
     cfg = tmp_path / "claimlog.toml"
     cfg.write_text(f'vault = "vault"\ndatabase = "{db.name}"\n', "utf-8")
     return cfg
+
+
+def test_a_current_database_opens_without_alembic_and_an_older_one_still_upgrades(tmp_path: Path) -> None:
+    """The version files' head, read without Alembic, is Alembic's; a database stamped at it opens
+    without loading Alembic, and one a revision behind is upgraded as before."""
+    import subprocess
+    import sys
+
+    from models.schema import _head_on_disk
+
+    assert _head_on_disk() == head()
+    url = database_url(tmp_path / "current.db")
+    Database(url).close()
+    probe = ("import sys\nfrom models import Database\nd = Database(sys.argv[1])\n"
+             "print(d.migrated.before, d.migrated.after, 'alembic' in sys.modules)\n")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", probe, url], cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == [str(head()), str(head()), "False"], out.stderr
+    engine = create_engine(url)
+    with engine.begin() as conn:  # one revision back: the newest revision's change is undone
+        command.downgrade(_config(conn), "-1")
+    engine.dispose()
+    out = subprocess.run([sys.executable, "-c", probe, url], cwd=root, capture_output=True, text=True, timeout=120)
+    before, after, loaded = out.stdout.split()
+    assert before != after == str(head()) and loaded == "True", out.stderr

@@ -9,9 +9,9 @@ import sys
 import pytest
 from sqlmodel import col, select, update
 
-from models import ClaimRecord, Database, database_url
+from models import Article, ClaimRecord, ClaimSource, Database, database_url
 from pipeline.config import Settings
-from pipeline.listing import CHUNK, JSON_FIELDS
+from pipeline.listing import CHUNK, JSON_FIELDS, stream_views
 from pipeline.queue import claim_views, iter_claims, list_claims, listed_ids
 from tests.bench.queue_load import seed_queue
 from tests.conftest import ROOT, run_cli
@@ -77,12 +77,15 @@ def loaded(*args: str) -> set[str]:
     return set(proc.stderr.splitlines()[-1].split())
 
 
-@pytest.mark.parametrize("args", [("--help",), ("queue", "list", "--help"), ("queue", "--help")])
+@pytest.mark.parametrize("args", [("--help",), ("queue", "list", "--help"), ("queue", "--help"), ("feeds", "--help"),
+                                  ("db", "--help"), ("notes", "scan", "--help")])
 def test_help_loads_no_database_layer_and_no_extractor(args: tuple[str, ...]) -> None:
     mods = loaded(*args)
     assert "pipeline.cli" in mods
     assert not {m for m in mods if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "models")}
     assert not {m for m in mods if m.startswith(HEAVY)}
+    # Typer validates options with pydantic, and rich prints; help needs neither (0.2-0.5 s of imports).
+    assert not {m for m in mods if m.split(".")[0] in ("pydantic", "pydantic_core", "rich")}
 
 
 @pytest.mark.parametrize("args", [("queue", "list", "--json"), ("queue", "list"), ("feeds",), ("feeds", "--json")])
@@ -90,3 +93,33 @@ def test_queue_list_and_feeds_load_no_extractor(demo: Settings, args: tuple[str,
     mods = loaded(*args, "--config", str(demo.path))
     assert "sqlalchemy" in mods  # they did open the database
     assert not {m for m in mods if m.startswith(HEAVY)}, sorted(m for m in mods if m.startswith(HEAVY))
+
+
+def test_json_lines_are_the_full_views_of_the_demo_queue(demo: Settings) -> None:
+    """The JSON path reads only what it writes; what it writes is what the review page's views say,
+    on a queue with checkpoints borne on, translation flags, conflicts and decided claims."""
+    assert run_cli("run", "--config", str(demo.path)).returncode == 0
+    db = Database(database_url(demo.database))
+    with db.session() as s:  # a decided claim and an edited one list as the rest do
+        first, second = listed_ids(s, "pending")[:2]
+    run_cli("queue", "approve", str(first), "--config", str(demo.path))
+    run_cli("queue", "edit", str(second), "--set", "period=", "--config", str(demo.path))
+    with db.session() as s:  # a conflict with a change, and a summary figure that mistranslates its source
+        s.exec(update(ClaimRecord).where(col(ClaimRecord.id) == second).values(  # type: ignore[call-overload]
+            comparison={"conflicts": [{"kind": "conflict", "message": "capex 2026: $60B in a note"}],
+                        "change": {"text": "up 10%"}}))
+        src = s.exec(select(ClaimSource).where(ClaimSource.claim_id == first)).first()
+        assert src is not None
+        flag = {"kind": "translation_mismatch", "summary": "1亿", "original": "$1B", "why": "scale", "start": src.start}
+        s.exec(update(Article).where(col(Article.id) == src.article_id).values(  # type: ignore[call-overload]
+            translation_flags=[flag]))
+    proc = run_cli("queue", "list", "--json", "--status", "all", "--config", str(demo.path))
+    assert proc.returncode == 0, proc.stderr
+    with db.session() as s:
+        ids = listed_ids(s, None)
+        expected = [json.dumps({k: v[k] for k in JSON_FIELDS}, ensure_ascii=False)
+                    for views in stream_views(s, ids, demo.vault, chunk=7) for v in views]
+    assert proc.stdout.splitlines() == expected
+    rows = [json.loads(line) for line in expected]
+    assert any(r["bears_on"] for r in rows) and any(r["flags"] for r in rows) and any(r["change"] for r in rows)
+    assert any(f["kind"] == "translation_mismatch" for r in rows for f in r["flags"])
