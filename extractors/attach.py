@@ -22,7 +22,7 @@ _OWN_SPAN = re.compile(r"(?i)\b(?:trailing|past|last|previous)\s+(?:four|4|twelv
 
 _PERIOD_NEXT = re.compile(r"(?i)^\s*[(（]?\s*(?:in|for|during|of|over|through|by|as of|as of the end of|at the end of|in the)?\s*(?:the\s+)?(?:end\s+of\s+)?$")
 
-_PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年)?\s*$")
+_PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年|[:：])?\s*$")
 
 
 def money_period(d: Doc, money: Money) -> str | None:
@@ -46,7 +46,8 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     s, e = d.sentences[si]
     # "較第2季下滑", "compared with the second quarter": a period set against is no figure's own
     periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e
-               and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])]
+               and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])
+               and not _labels_other(norm, p.end - s, ms, others)]
     clause = clause_index(bounds, ms)
     for a, _b, value in periods:
         if a >= me and a - me <= 28 and not any(me <= o0 and o1 <= a for o0, o1 in others):
@@ -90,6 +91,34 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
 
 _AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比)(?:於|于)?\s*$"
                              r"|(?i:\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+|that of the\s+)?)$")
+
+
+_LABEL = re.compile(r"\s*[:：]\s*")
+
+
+def _labels_other(norm: str, end: int, ms: int, others: list[tuple[int, int]]) -> bool:
+    """"0.63元 (二零二四年:港幣1.12元)": a period followed by a colon labels the figure after
+    it, and is no other figure's."""
+    label = _LABEL.match(norm, end)
+    if not label:
+        return False
+    after = [o0 for o0, _ in others if label.end() <= o0 <= label.end() + 4]
+    return bool(after) and not label.end() <= ms <= label.end() + 4
+
+
+_FULL_YEAR = re.compile(r"(?i)\bfull[- ]year\b|\bannual\b|\bwhole[- ]year\b|全年")
+_PART = re.compile(r"^(?:Q[1-4]|H[12]|9M) (FY)?(\d{4})$")
+
+
+def whole_year(norm: str, bounds: list[int], ms: int, period: str | None) -> str | None:
+    """"全年營收", "full-year revenue": a figure for the whole year takes the year of the
+    quarter or half its paragraph reports."""
+    m = _PART.match(period or "")
+    clause = clause_index(bounds, ms)
+    start = ([-1, *bounds][clause] + 1) if clause <= len(bounds) else 0
+    if not m or not _FULL_YEAR.search(norm[start:ms]):
+        return period
+    return f"{m.group(1) or ''}{m.group(2)}"
 
 
 def _clause_text(norm: str, bounds: list[int], clause: int) -> str:
@@ -151,8 +180,9 @@ def paragraph_period(d: Doc, si: int) -> str | None:
     bullet = d.is_bullet(si)
     earlier = d.earlier_sentences(si)
     s, e = d.sentences[si]
-    if _BACKREF.search(d.norm[s:e]):
-        earlier += [j for j in range(si - 1, -1, -1) if j not in earlier]
+    # A news story states its period once, in its lead: later paragraphs keep it until
+    # another is stated
+    earlier += [j for j in range(si - 1, -1, -1) if j not in earlier]
     for j in earlier:
         if bullet and d.is_bullet(j):
             continue  # a sibling item's period is its own; the list's heading gives the list's

@@ -24,6 +24,7 @@ from extractors.attach import (
     prior_quarter,
     prior_year,
     trailing_period,
+    whole_year,
 )
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
@@ -340,6 +341,7 @@ class Extractor:
             period = against.period  # "above estimates of $9.28 billion": the same period
         if period is None and modality == "reported":
             period = trailing_period(d, si, money, norm)
+        period = whole_year(norm, bounds, ms, period)
         nxt = min([m.start - s for m in d.money if m.start >= money.end and m.start < e] + [me + 50])
         if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
             # "比去年同期1兆8545.69亿元": the same period a year before

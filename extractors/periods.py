@@ -155,7 +155,7 @@ def _nine_months(m: re.Match[str], pub: date | None) -> str | None:
 _MONTH_NO = {m.lower(): i for i, m in enumerate(en.MONTHS.split("|")[:12], 1)}
 
 
-@rule(rf"(?i)\b(?P<m1>{en.MONTHS})\s?[-–/]\s?(?P<m2>{en.MONTHS})(?:\s+(?:quarter|period|months|half))?"
+@rule(rf"(?i)\b(?P<m1>{en.MONTHS})(?:\s?[-–/]\s?|\s+to\s+|-to-)(?P<m2>{en.MONTHS})(?:\s+(?:quarter|period|months|half))?"
       rf"(?:,?\s+(?:of\s+)?(?P<y>{_Y4}))?")
 def _month_span(m: re.Match[str], pub: date | None) -> str | None:
     """"the April-June period", "January-March quarter": a calendar quarter, half or nine months."""
@@ -304,9 +304,9 @@ _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 _ENDED = re.compile(
     rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
-    rf"end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
-    rf"|截至\s?(?:(?P<zy>{_Y4})\s?年\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
-    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年|季度)"
+    rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through))\s+(?:in\s+|on\s+)?(?:next\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
+    rf"|(?P<zpre>截至|截止)?\s?(?:(?P<zy>{_Y4})\s?年\s?|(?P<zthis>今年?|本年)\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?(?P<zd>\d{{1,2}})\s?日)?(?P<zend>底止|底|止)?的?\s?"
+    r"(?P<zu>三个月|三個月|六个月|六個月|九个月|九個月|十二个月|十二個月|[3369]个月|[3369]個月|年度|财年|財年|首三季|前三季|中期|上半年|季度|全年)"
     rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")
 
 
@@ -318,6 +318,18 @@ def _ended_year(month: int, published: date | None) -> int | str:
     return published.year if month <= published.month else published.year - 1
 
 
+def _ending_year(month: int, published: date | None) -> int | str:
+    """The year of a year "ending March" or "through March" with no year written: a year
+    still running, so the first such month after the publication date."""
+    if published is None:
+        return "?"
+    return published.year if month > published.month else published.year + 1
+
+
+_ZH_UNITS = {"三个月": "quarter", "3个月": "quarter", "季度": "quarter", "六个月": "six", "6个月": "six", "中期": "six",
+             "上半年": "six", "九个月": "nine", "9个月": "nine", "首三季": "nine", "前三季": "nine"}
+
+
 def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C901
     """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025;
     "2023年中期业绩" -> H1 2023."""
@@ -326,17 +338,34 @@ def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C90
         return f"H1 {m.group('iy')}" if m.group("iu") == "中期" else m.group("iy")
     if m.group("zm"):
         month = int(m.group("zm"))
-        year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
-        unit = {"三个月": "quarter", "季度": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
-                "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
+        if m.group("zthis"):
+            year = published.year if published else "?"
+        else:
+            year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
+        unit = _ZH_UNITS.get(m.group("zu").replace("個", "个"), "year")
+        day = m.group("zd")
     else:
         month = _MONTH_NO[m.group("mon").lower()[:3]]
-        year = int(m.group("y")) if m.group("y") else _ended_year(month, published)
         n = (m.group("n") or "").lower()
         unit = {"three": "quarter", "3": "quarter", "six": "six", "6": "six", "nine": "nine",
                 "9": "nine"}.get(n) or {"quarter": "quarter", "half": "six"}.get((m.group("u") or "").lower(), "year")
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif unit == "year" and (m.group("ing") or m.group("thr")):
+            year = _ending_year(month, published)
+        else:
+            year = _ended_year(month, published)
+        day = m.group("d")
+    if day and int(day) <= 7:
+        # "the quarter ended Oct. 1": a 52-week calendar's quarter ends days into the next month
+        month -= 1
+        if month == 0:
+            month, year = 12, year - 1 if isinstance(year, int) else year
     if unit == "quarter":
         return f"Q{(month - 1) // 3 + 1} {year}"
+    if unit == "six" and month % 6:
+        # "six months ended September 30": the first half of a fiscal year ending in March
+        return f"H1 FY{year + 1 if month > 6 else year}" if isinstance(year, int) else "H1 FY?"
     if unit == "six":
         return f"H{1 if month <= 6 else 2} {year}"
     if unit == "nine":
@@ -378,8 +407,10 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     """
     t = _zh_numeral_dates(numbers.normalize(text))
     folded = fold(t)  # a pattern whose words the text lacks is not run (extractors.prefilter)
+    # "6月底止全年", "截至6月": a bare month ends a period only with 截至 before or 底/止 after it
     found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published))
-             for m in finditer(_ENDED, t, folded)]
+             for m in finditer(_ENDED, t, folded)
+             if not m.group("zm") or m.group("zpre") or m.group("zend")]
     taken = [(p.start, p.end) for p in found]
     taken += [(m.start(), m.end()) for m in finditer(_DATE, t, folded)]
     for rx, fn in _RULES:

@@ -128,6 +128,14 @@ ROWS = [
     ("美团第三季收入954.9亿元。\n\n期内核心本地商业分部收入674亿元。", D,
      [("Meituan", "revenue", 95.49 * B, "CNY", "Q3 2025", "reported"),
       ("Meituan", "revenue", 67.4 * B, "CNY", "Q3 2025", "reported")]),
+    # a story states its period once, in its lead: later paragraphs keep it
+    ("Acme Corp. reported net income of $7.8 billion in the three months ended September 30.\n\n"
+     "Ad revenue rose to $21.2 billion.", D,
+     [("Acme", "profit", 7.8 * B, "USD", "Q3 2025", "reported"),
+      ("Acme", "revenue", 21.2 * B, "USD", "Q3 2025", "reported")]),
+    # a full-year figure takes the year of the quarter reported around it
+    ("聯發科第4季營收目標中間值推算，全年營收可望達到190億美元。", D,
+     [("MediaTek", "revenue", 19 * B, "USD", "2025", "guidance")]),
     # an estimate or outlook after a stated period takes it
     ("For the quarter ended September 2025, Acme Corp. reported revenue of $4.4 billion. "
      "The revenue compares to the consensus estimate of $4.3 billion.", D,
@@ -282,3 +290,8 @@ def test_modality_is_in_the_extraction_contract(extractor: Extractor) -> None:
     assert out["claims"][0]["modality"] == "guidance"
     assert set(out["claims"][0]) >= {"subject", "metric", "low", "high", "currency", "qualifier", "per",
                                      "period", "sentence", "modality"}
+
+
+def test_a_period_before_a_colon_labels_the_figure_after_it(extractor: Extractor) -> None:
+    got = extractor.extract("恒基地產每股基礎盈利為港幣0.63元(2024年:港幣1.12元)。", None, D).claims
+    assert [(c.low, c.period) for c in got] == [(pytest.approx(0.63), None), (pytest.approx(1.12), "2024")]

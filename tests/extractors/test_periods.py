@@ -79,6 +79,15 @@ ROWS = [
     ("the quarter ended Sept. 30", ["Q3 2025"]),
     ("for the three months ended January 31", ["Q1 2026"]),
     ("截至6月底止六個月", ["H1 2025"]),
+    # a 52-week quarter ends days into the next month: it is the month before's quarter
+    ("for the quarter ended Oct. 1, 2023", ["Q3 2023"]),
+    # a half ending in a month other than June or December is a fiscal half
+    ("the six months ended September 30, 2025", ["H1 FY2026"]),
+    ("截至2025年12月31日止全年純利", ["2025"]),
+    ("截至6月", []),  # a month alone ends no period
+    # months spanned with "to"
+    ("net profit in the April to June quarter", ["Q2 2026"]),
+    ("operating profit for the April-to-June period of 2025", ["Q2 2025"]),
     # interim and annual results named with their year
     ("公布2023年中期業績", ["H1 2023"]),
     ("2024年度业绩公告", ["2024"]),
@@ -132,4 +141,20 @@ def test_yearless_quarters_wait_for_the_documents_year() -> None:
     ("fiscal second-quarter revenue", date(2026, 2, 8), "Q2 FY2026"),
 ])
 def test_fiscal_quarter_without_year_is_of_the_fiscal_year_it_ends_in(text: str, published: date, value: str) -> None:
+    assert [p.value for p in find_periods(text, published)] == [value]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a year "ending" or "through" a month is still running: the next such month
+    ("net profit forecast for the year ending March", date(2023, 11, 7), "FY2024"),
+    ("forecast an operating profit for the fiscal year through March", date(2022, 5, 11), "FY2023"),
+    # a year that "ended" is the last one
+    ("results for the year ended March", date(2023, 6, 8), "FY2023"),
+    # 截至 (or 底止) a month of this year, with the kind of period after it
+    ("周大福公布截至今3月底止全年業績", date(2023, 6, 8), "FY2023"),
+    ("周大福公布截至今年9月底止中期業績", date(2025, 11, 25), "H1 FY2026"),
+    ("新鴻基地產公布6月底止全年純利", date(2025, 9, 4), "FY2025"),
+    ("新鴻基地產公布截至6月底全年業績", date(2025, 9, 4), "FY2025"),
+])
+def test_period_ending_in_a_month(text: str, published: date, value: str) -> None:
     assert [p.value for p in find_periods(text, published)] == [value]
