@@ -89,7 +89,7 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     return None
 
 
-_AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比)(?:於|于)?\s*$"
+_AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比|與|与|(?<![占佔同])比)(?:於|于)?\s*$"
                              r"|(?i:\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+|that of the\s+)?)$")
 
 
@@ -180,14 +180,16 @@ def paragraph_period(d: Doc, si: int) -> str | None:
     bullet = d.is_bullet(si)
     earlier = d.earlier_sentences(si)
     s, e = d.sentences[si]
-    # A news story states its period once, in its lead: later paragraphs keep it until
-    # another is stated
-    earlier += [j for j in range(si - 1, -1, -1) if j not in earlier]
+    # A news story states its period once, in its lead: later paragraphs that state none
+    # keep the lead's (a dividend "for the financial year" in between is no new period)
+    earlier += [j for j in range(si) if j not in earlier]
     for j in earlier:
         if bullet and d.is_bullet(j):
             continue  # a sibling item's period is its own; the list's heading gives the list's
         s, e = d.sentences[j]
-        found = [p for p in d.periods if s <= p.start < e]
+        # "與去年相若", "compared with last year": a period set against states none
+        found = [p for p in d.periods if s <= p.start < e
+                 and not _AGAINST_PERIOD.search(d.norm[max(s, p.start - 14):p.start])]
         if found:
             # "截至今年9月底止首三季": the narrower period is the one the figures follow
             return min(found, key=lambda p: (not _NARROW.match(p.value), p.start)).value
@@ -232,3 +234,24 @@ def trailing_period(d: Doc, si: int, money: Money, norm: str) -> str | None:
     if _TURN.search(between) or re.search(r"[,，;；:：]", between) or money.per:
         return None
     return periods[0].value
+
+
+_PAIRED = re.compile(r"^\s*,?\s*(?:or|或)\s*$")
+
+
+def pair_bounds(norm: str, figures: list[tuple[int, int]], ms: int, me: int) -> tuple[int, int]:
+    """"from $43.11 million, or $2.31 per share, in the prior-year quarter": figures paired by
+    "or" share the words before the first and after the last. Returns where the pair starts
+    and where the text after it that may date it ends (the next figure, or 50 characters)."""
+    figures = sorted(figures)
+    lead = ms
+    for a, b in reversed([f for f in figures if f[1] <= ms]):
+        if not _PAIRED.match(norm[b:lead]):
+            break
+        lead = a
+    end = me
+    for a, b in [f for f in figures if f[0] >= me]:
+        if not _PAIRED.match(norm[end:a]):
+            return lead, a
+        end = b
+    return lead, end + 50

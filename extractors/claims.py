@@ -20,6 +20,7 @@ from extractors.attach import (
     fill_periods,
     listed_period,
     money_period,
+    pair_bounds,
     paragraph_period,
     prior_quarter,
     prior_year,
@@ -342,15 +343,16 @@ class Extractor:
         if period is None and modality == "reported":
             period = trailing_period(d, si, money, norm)
         period = whole_year(norm, bounds, ms, period)
-        nxt = min([m.start - s for m in d.money if m.start >= money.end and m.start < e] + [me + 50])
+        lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in d.money if s <= m.start < e], ms, me)
+        compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead]))
         if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
             # "比去年同期1兆8545.69亿元": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
-        elif _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+        elif _PRIOR_YEAR.search(norm[me:nxt]) and compared:
             # "from $7.42 billion a year earlier": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
         elif _PRIOR_QUARTER_BEFORE.search(norm[max(0, ms - 12):ms]) or _PRIOR_QUARTER.search(norm[me:nxt]) \
-                and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+                and compared:
             # "compared to Rs 7,969 crore in the previous quarter", "上季度的": the quarter before
             period = prior_quarter(against.period if against is not None and against.period else period) or period
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]

@@ -173,6 +173,26 @@ def _month_span(m: re.Match[str], pub: date | None) -> str | None:
     return {(1, 6): f"H1 {year}", (7, 12): f"H2 {year}", (1, 9): f"9M {year}", (1, 12): f"{year}"}.get((a, b))
 
 
+@rule(rf"(?i)\b(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|FY\s?)(?P<y1>{_Y4})\s?[-–/]\s?(?P<y2>\d\d)\b(?![.,]\d|%)"
+      rf"|\b(?P<y3>{_Y4})\s?[-–/]\s?(?P<y4>\d\d)\s+(?:fiscal|financial)\b"
+      rf"|(?P<y5>{_Y4})\s?[-–/]\s?(?P<y6>\d\d)\s?(?:財政|财政|財|财)年度?")
+def _fiscal_span(m: re.Match[str], pub: date | None) -> str | None:
+    """"the 2025-26 fiscal year", "financial year 2020-21", "2025/26財政年度": the fiscal year
+    named for the year it ends in."""
+    y1 = int(m.group("y1") or m.group("y3") or m.group("y5"))
+    y2 = y1 // 100 * 100 + int(m.group("y2") or m.group("y4") or m.group("y6"))
+    return f"FY{y2}" if y2 == y1 + 1 else None
+
+
+_QUARTER_END_MONTHS = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
+
+
+@rule(r"(?i)\b(?P<mon>Mar|Jun|Sep|Dec)[a-z]*\.?\s?'(?P<y>\d\d)\b")
+def _quarter_month(m: re.Match[str], pub: date | None) -> str | None:
+    """"the Sep '25 revenue": a quarter named by the month it ends, as results tables do."""
+    return f"Q{_QUARTER_END_MONTHS[m.group('mon').lower()]} {_year(m.group('y'))}"
+
+
 @rule(rf"(?i)\b(?P<y1>{_Y4})\s?(?:-|–|to|through|and)\s?(?P<y2>{_Y4}|\d\d)\b(?![.,]\d|%)")
 def _year_range(m: re.Match[str], pub: date | None) -> str | None:
     y1 = int(m.group("y1"))
@@ -295,7 +315,7 @@ _DATE = re.compile(
     rf"|\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
     rf"|\b\d{{1,2}}\s+(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
     rf"|\b(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
-    rf"|\b{_Y4}[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?\b"
+    rf"|\b{_Y4}[-/.](?:1[0-2]|0?[1-9])(?:[-/.]\d{{1,2}})?\b"
     rf"|{_Y4}\s?年\s?\d{{1,2}}\s?月(?:\s?\d{{1,2}}\s?日)?"
 )
 

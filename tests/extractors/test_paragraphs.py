@@ -133,6 +133,24 @@ ROWS = [
      "Ad revenue rose to $21.2 billion.", D,
      [("Acme", "profit", 7.8 * B, "USD", "Q3 2025", "reported"),
       ("Acme", "revenue", 21.2 * B, "USD", "Q3 2025", "reported")]),
+    # ...the lead's, not a dividend's "for the financial year" stated in between
+    ("Acme Corp. reported net income of $1.3 billion for the quarter ended March 2021.\n\n"
+     "The board declared a dividend for the financial year 2020-21.\n\nAcme's revenue rose 11 per cent "
+     "to $15.4 billion.", date(2021, 5, 1),
+     [("Acme", "profit", 1.3 * B, "USD", "Q1 2021", "reported"),
+      ("Acme", "revenue", 15.4 * B, "USD", "Q1 2021", "reported")]),
+    # a period set against ("與去年相若") states none for the figures after it
+    ("周大福公布截至今3月底止全年業績,股東應佔溢利為53.8億港元。派末期股息0.28元,與去年相若。\n"
+     "期內收入為946.8億港元,按年跌4.3%。", date(2023, 6, 8),
+     [("周大福", "profit", 5.38 * B, "HKD", "FY2023", "reported"),
+      ("周大福", "revenue", 94.68 * B, "HKD", "FY2023", "reported")]),
+    # figures paired by "or" share the comparison around them
+    ("For the first quarter of 2025, Acme Corp. reported net income of $34.36 million or $1.89 per share, "
+     "up from $43.11 million or $2.31 per share in the prior-year quarter.", D,
+     [("Acme", "profit", 34.36 * M, "USD", "Q1 2025", "reported"),
+      ("Acme", "eps", 1.89, "USD", "Q1 2025", "reported"),
+      ("Acme", "profit", 43.11 * M, "USD", "Q1 2024", "reported"),
+      ("Acme", "eps", 2.31, "USD", "Q1 2024", "reported")]),
     # a full-year figure takes the year of the quarter reported around it
     ("聯發科第4季營收目標中間值推算，全年營收可望達到190億美元。", D,
      [("MediaTek", "revenue", 19 * B, "USD", "2025", "guidance")]),

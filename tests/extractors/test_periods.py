@@ -88,6 +88,14 @@ ROWS = [
     # months spanned with "to"
     ("net profit in the April to June quarter", ["Q2 2026"]),
     ("operating profit for the April-to-June period of 2025", ["Q2 2025"]),
+    # a fiscal year written as the two calendar years it spans
+    ("net profit in the 2025-26 fiscal year", ["FY2026"]),
+    ("For the full 2016-17 fiscal, the company", ["FY2017"]),
+    ("the corresponding period of financial year 2020-21", ["FY2021"]),
+    ("預計於2025/26財政年度入賬", ["FY2026"]),
+    ("2025-26", ["2025-2026"]),  # not a date: 26 is no month
+    # a quarter named by the month it ends, as results tables do
+    ("The revenue for the Sep '25 is ₹ 18757 crore", ["Q3 2025"]),
     # interim and annual results named with their year
     ("公布2023年中期業績", ["H1 2023"]),
     ("2024年度业绩公告", ["2024"]),
