@@ -179,10 +179,11 @@ def paragraph_period(d: Doc, si: int) -> str | None:
     text stated last before it."""
     bullet = d.is_bullet(si)
     earlier = d.earlier_sentences(si)
-    s, e = d.sentences[si]
     # A news story states its period once, in its lead: later paragraphs that state none
-    # keep the lead's (a dividend "for the financial year" in between is no new period)
-    earlier += [j for j in range(si) if j not in earlier]
+    # keep the lead's, unless a sentence since opened on a new one ("For 2023, ..."); a
+    # dividend "for the financial year" in between is no new period
+    rest = [j for j in range(si - 1, -1, -1) if j not in earlier]
+    earlier += [j for j in rest if _opens_on_period(d, j)] + sorted(rest)
     for j in earlier:
         if bullet and d.is_bullet(j):
             continue  # a sibling item's period is its own; the list's heading gives the list's
@@ -197,6 +198,13 @@ def paragraph_period(d: Doc, si: int) -> str | None:
 
 
 _NARROW = re.compile(r"^(?:Q[1-4]|H[12]|9M) ")
+
+
+def _opens_on_period(d: Doc, j: int) -> bool:
+    """Sentence `j` states a period before any figure of its own ("For 2023, X posted $1B")."""
+    s, e = d.sentences[j]
+    first = min([m.start for m in d.money if s <= m.start < e], default=None)
+    return first is not None and any(s <= p.start < first for p in d.periods)
 
 
 _SHIFTABLE = re.compile(r"^((?:Q[1-4]|H[12]|9M) )?(FY)?(\d{4})$")
@@ -255,3 +263,18 @@ def pair_bounds(norm: str, figures: list[tuple[int, int]], ms: int, me: int) -> 
             return lead, a
         end = b
     return lead, end + 50
+
+
+def sentence_period(d: Doc, si: int, norm: str, money: Money) -> str | None:
+    """"Operating profit fell to $2B in the third quarter, while sales rose to $4B": the one
+    period a sentence states governs its later results that name none."""
+    s, e = d.sentences[si]
+    found = [p for p in d.periods if s <= p.start < e
+             and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])]
+    values = {p.value for p in found}
+    if len(values) != 1 or found[0].start > money.start:
+        return None
+    bounds = clause_bounds(norm)
+    if _OWN_SPAN.search(_clause_text(norm, bounds, clause_index(bounds, money.start - s))):
+        return None  # "过去四个季度累计": a span of its own
+    return values.pop()

@@ -24,6 +24,7 @@ from extractors.attach import (
     paragraph_period,
     prior_quarter,
     prior_year,
+    sentence_period,
     trailing_period,
     whole_year,
 )
@@ -338,6 +339,8 @@ class Extractor:
         if period is None and metric in FLOW_METRICS \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)
+        if period is None and metric in FLOW_METRICS and modality == "reported":
+            period = sentence_period(d, si, norm, money)
         if period is None and against is not None and against.period:
             period = against.period  # "above estimates of $9.28 billion": the same period
         if period is None and modality == "reported":

@@ -68,6 +68,17 @@ def _zh_report(m: re.Match[str], pub: date | None) -> str | None:
     return y
 
 
+@rule(r"(?<![\d年度])(?P<r>三季报|三季報|中报|中報|半年报|半年報)")
+def _zh_report_no_year(m: re.Match[str], pub: date | None) -> str | None:
+    """"9家股份行三季报透视": the latest such report before the publication date (三季报 from
+    October, 中报 from July)."""
+    if pub is None:
+        return None
+    if "三季" in m.group("r"):
+        return f"9M {pub.year if pub.month >= 10 else pub.year - 1}"
+    return f"H1 {pub.year if pub.month >= 7 else pub.year - 1}"
+
+
 @rule(r"(?<![A-Za-z0-9.])FY\s?(?P<y>\d{2}|\d{4})\s?Q(?P<q>[1-4])(?![A-Za-z0-9.])")
 def _fy_q(m: re.Match[str], pub: date | None) -> str | None:
     """"FY26Q3": the third quarter of fiscal 2026."""
@@ -323,7 +334,7 @@ _DATE = re.compile(
 _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 _ENDED = re.compile(
-    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
+    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:(?P<o>{_ORD})[\s-](?:fiscal[\s-])?)?(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
     rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through))\s+(?:in\s+|on\s+)?(?:next\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
     rf"|(?P<zpre>截至|截止)?\s?(?:(?P<zy>{_Y4})\s?年\s?|(?P<zthis>今年?|本年)\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?(?P<zd>\d{{1,2}})\s?日)?(?P<zend>底止|底|止)?的?\s?"
     r"(?P<zu>三个月|三個月|六个月|六個月|九个月|九個月|十二个月|十二個月|[3369]个月|[3369]個月|年度|财年|財年|首三季|前三季|中期|上半年|季度|全年)"
@@ -382,7 +393,14 @@ def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C90
         if month == 0:
             month, year = 12, year - 1 if isinstance(year, int) else year
     if unit == "quarter":
-        return f"Q{(month - 1) // 3 + 1} {year}"
+        q = (month - 1) // 3 + 1
+        named = en.ORDINALS.get((m.groupdict().get("o") or "").lower())
+        if named and int(named) != q and isinstance(year, int):
+            # "the fourth quarter ended September 28": a fiscal quarter; its year ends
+            # (4 - named) quarters after this one
+            end = month + 3 * (4 - int(named))
+            return f"Q{named} FY{year + (end - 1) // 12}"
+        return f"Q{q} {year}"
     if unit == "six" and month % 6:
         # "six months ended September 30": the first half of a fiscal year ending in March
         return f"H1 FY{year + 1 if month > 6 else year}" if isinstance(year, int) else "H1 FY?"

@@ -139,6 +139,18 @@ ROWS = [
      "to $15.4 billion.", date(2021, 5, 1),
      [("Acme", "profit", 1.3 * B, "USD", "Q1 2021", "reported"),
       ("Acme", "revenue", 15.4 * B, "USD", "Q1 2021", "reported")]),
+    # ...unless a sentence since opened on a new period
+    ("The world's biggest maker of memory chips expected a first-quarter operating profit of $6.6 billion, "
+     "up 931.3 per cent from a year earlier, Acme Corp. said in a regulatory filing.\n\n"
+     "For 2023, Acme posted $258.9 billion in sales.\n\nIts annual operating profit fell to $6.56 billion.",
+     date(2024, 4, 5),
+     [("Acme", "revenue", 258.9 * B, "USD", "2023", "reported"),
+      ("Acme", "profit", 6.56 * B, "USD", "2023", "reported")]),
+    # the one period a sentence states governs its later results, past a clause
+    ("Acme Corp. said operating profit fell to $2.53 billion in the third quarter, while sales "
+     "rose 8.8 per cent to $46.72 billion.", D,
+     [("Acme", "profit", 2.53 * B, "USD", "Q3 2025", "reported"),
+      ("Acme", "revenue", 46.72 * B, "USD", "Q3 2025", "reported")]),
     # a period set against ("與去年相若") states none for the figures after it
     ("周大福公布截至今3月底止全年業績,股東應佔溢利為53.8億港元。派末期股息0.28元,與去年相若。\n"
      "期內收入為946.8億港元,按年跌4.3%。", date(2023, 6, 8),

@@ -39,6 +39,9 @@ ROWS = [
     ("恒瑞医药发布2025年三季报", ["9M 2025"]),
     ("恒隆地產公佈2024年度中期,總收入約61.14億港元", ["H1 2024"]),
     ("2024年年报显示", ["2024"]),
+    # a report named without its year is the latest one before the publication (February 2026)
+    ("9家股份行三季报透视", ["9M 2025"]),
+    ("中報業績", ["H1 2025"]),
     ("up 68.5 percent from the same period last year", []),  # the same period a year before: read against the figure's period
     ("first nine months of 2025", ["9M 2025"]),
     ("the first nine months of this year", ["9M 2026"]),
@@ -81,6 +84,10 @@ ROWS = [
     ("截至6月底止六個月", ["H1 2025"]),
     # a 52-week quarter ends days into the next month: it is the month before's quarter
     ("for the quarter ended Oct. 1, 2023", ["Q3 2023"]),
+    # a quarter whose ordinal is not its calendar quarter is a fiscal quarter
+    ("For the fourth quarter ended September 28, 2025, revenue", ["Q4 FY2025"]),
+    ("the second quarter ended Jan. 31, 2026", ["Q2 FY2026"]),
+    ("the third quarter ended September 30, 2025", ["Q3 2025"]),
     # a half ending in a month other than June or December is a fiscal half
     ("the six months ended September 30, 2025", ["H1 FY2026"]),
     ("截至2025年12月31日止全年純利", ["2025"]),
