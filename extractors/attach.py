@@ -96,6 +96,20 @@ _AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比|與
 _LABEL = re.compile(r"\s*[:：]\s*")
 
 
+# "而2023年無": a period set against, in a paragraph's other sentences
+_SET_AGAINST = re.compile(_AGAINST_PERIOD.pattern + r"|而\s*$")
+
+_MONTHLY = re.compile(r"(?<![\d—–-])(?:1[0-2]|[1-9])\s?月份?(?:合併|合并)?(?:營收|营收|營業收入|营业收入|獲利|获利|销售额|銷售額)"
+                      r"|單月|单月|(?i:\bmonthly\b)")
+
+
+def monthly(norm: str, bounds: list[int], ms: int, period: str | None) -> str | None:
+    """"12月合併營收", "單月獲利": one month's figure has no reporting period of its own."""
+    clause = clause_index(bounds, ms)
+    start = ([-1, *bounds][clause] + 1) if clause <= len(bounds) else 0
+    return None if _MONTHLY.search(norm[start:ms]) else period
+
+
 def _labels_other(norm: str, end: int, ms: int, others: list[tuple[int, int]]) -> bool:
     """"0.63元 (二零二四年:港幣1.12元)": a period followed by a colon labels the figure after
     it, and is no other figure's."""
@@ -110,12 +124,13 @@ _FULL_YEAR = re.compile(r"(?i)\bfull[- ]year\b|\bannual\b|\bwhole[- ]year\b|全�
 _PART = re.compile(r"^(?:Q[1-4]|H[12]|9M) (FY)?(\d{4})$")
 
 
-def whole_year(norm: str, bounds: list[int], ms: int, period: str | None) -> str | None:
-    """"全年營收", "full-year revenue": a figure for the whole year takes the year of the
-    quarter or half its paragraph reports."""
+def whole_year(norm: str, bounds: list[int], since: int, ms: int, period: str | None) -> str | None:
+    """"全年營收", "full-year revenue" in the figure's clause, or shortly before it with no
+    figure between (`since`: where the figure before ends): a figure for the whole year takes
+    the year of the quarter or half its paragraph reports."""
     m = _PART.match(period or "")
     clause = clause_index(bounds, ms)
-    start = ([-1, *bounds][clause] + 1) if clause <= len(bounds) else 0
+    start = min([-1, *bounds][clause] + 1, max(since, ms - 40))
     if not m or not _FULL_YEAR.search(norm[start:ms]):
         return period
     return f"{m.group(1) or ''}{m.group(2)}"
@@ -190,7 +205,7 @@ def paragraph_period(d: Doc, si: int) -> str | None:
         s, e = d.sentences[j]
         # "與去年相若", "compared with last year": a period set against states none
         found = [p for p in d.periods if s <= p.start < e
-                 and not _AGAINST_PERIOD.search(d.norm[max(s, p.start - 14):p.start])]
+                 and not _SET_AGAINST.search(d.norm[max(s, p.start - 14):p.start])]
         if found:
             # "截至今年9月底止首三季": the narrower period is the one the figures follow
             return min(found, key=lambda p: (not _NARROW.match(p.value), p.start)).value
@@ -270,7 +285,7 @@ def sentence_period(d: Doc, si: int, norm: str, money: Money) -> str | None:
     period a sentence states governs its later results that name none."""
     s, e = d.sentences[si]
     found = [p for p in d.periods if s <= p.start < e
-             and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])]
+             and not _SET_AGAINST.search(norm[max(0, p.start - s - 14):p.start - s])]
     values = {p.value for p in found}
     if len(values) != 1 or found[0].start > money.start:
         return None

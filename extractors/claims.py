@@ -20,6 +20,7 @@ from extractors.attach import (
     fill_periods,
     listed_period,
     money_period,
+    monthly,
     pair_bounds,
     paragraph_period,
     prior_quarter,
@@ -345,7 +346,8 @@ class Extractor:
             period = against.period  # "above estimates of $9.28 billion": the same period
         if period is None and modality == "reported":
             period = trailing_period(d, si, money, norm)
-        period = whole_year(norm, bounds, ms, period)
+        since = max([m.end - s for m in d.money if s <= m.start and m.end - s <= ms], default=0)
+        period = monthly(norm, bounds, ms, whole_year(norm, bounds, since, ms, period))
         lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in d.money if s <= m.start < e], ms, me)
         compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead]))
         if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):

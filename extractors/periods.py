@@ -316,7 +316,7 @@ def _plain_year(m: re.Match[str], pub: date | None) -> str | None:
     return m.group("y")
 
 
-@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?年(?!\s?\d{{1,2}}\s?月)(?!代)")
+@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?(?:年(?!\s?\d{{1,2}}\s?月)(?!代)|(?=全年))")
 def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
     return m.group("y")
 

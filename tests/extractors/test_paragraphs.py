@@ -151,6 +151,17 @@ ROWS = [
      "rose 8.8 per cent to $46.72 billion.", D,
      [("Acme", "profit", 2.53 * B, "USD", "Q3 2025", "reported"),
       ("Acme", "revenue", 46.72 * B, "USD", "Q3 2025", "reported")]),
+    # ...and a figure whose "全年" is in the clause before it, with no figure between
+    ("在基於第4季的營收目標的中間值，聯發科2025年全年營收可望再創新高，達到超過190億美元的規模。", D,
+     [("MediaTek", "revenue", 19 * B, "USD", "2025", "guidance")]),
+    # one month's figure has no reporting period
+    ("緯創去年12月合併營收2,552.55億元，年增幅度超過一倍。", date(2026, 1, 9),
+     [("Wistron", "revenue", 255.255 * B, "TWD", None, "reported")]),
+    # "而2023年無": a period set against is not the paragraph's
+    ("恒隆地產公佈2024年度中期,總收入約61.14億港元。期內確認物業銷售收入,而2023年無。"
+     "整體營業溢利亦下降10%至34.3億港元。", date(2024, 7, 30),
+     [("恒隆地產", "revenue", 6.114 * B, "HKD", "H1 2024", "reported"),
+      ("恒隆地產", "profit", 3.43 * B, "HKD", "H1 2024", "reported")]),
     # a period set against ("與去年相若") states none for the figures after it
     ("周大福公布截至今3月底止全年業績,股東應佔溢利為53.8億港元。派末期股息0.28元,與去年相若。\n"
      "期內收入為946.8億港元,按年跌4.3%。", date(2023, 6, 8),
