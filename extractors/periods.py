@@ -258,12 +258,12 @@ def _zh_part(m: re.Match[str], year: int | str) -> str:
     return f"9M {year}"
 
 
-@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)[三3]季度?|第(?P<q3>{_ZH_Q})财季)")
+@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)(?:[三3]季度?|[九9]個月|[九9]个月)|第(?P<q3>{_ZH_Q})财季)")
 def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
     return _zh_part(m, m.group("y"))
 
 
-@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)[三3]季度?))")
+@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)(?:[三3]季度?|[九9]個月|[九9]个月)))")
 def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
     if pub is None:
@@ -303,7 +303,7 @@ def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
     return str(pub.year + delta)
 
 
-@rule(r"\bQ(?P<q>[1-4])\b(?!\s?%)")
+@rule(r"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?![A-Za-z0-9]|\s?%)")  # "百济神州Q3总收入": CJK on both sides
 def _bare_q(m: re.Match[str], pub: date | None) -> str | None:
     """"Q1 operating income": the quarter of the publication year, unless the text says more."""
     return f"Q{m.group('q')} {_quarter_year(int(m.group('q')), pub)}"
@@ -477,6 +477,7 @@ def align_to_document(periods: list[Period]) -> list[Period]:
     text named with its year before (the "first quarter of fiscal 2026" of the lead)."""
     out: list[Period] = []
     explicit: dict[str, str] = {}
+    fiscal_q: re.Match[str] | None = None
     years = [(p.start, p.value) for p in periods if _EXPLICIT_YEAR.search(p.value) and not p.value.endswith("?")]
     for i, p in enumerate(periods):
         if p.value.endswith("?"):
@@ -492,10 +493,21 @@ def align_to_document(periods: list[Period]) -> list[Period]:
         head = p.value.split()[0] if " " in p.value else ""
         if head and _HAS_YEAR.search(p.text):
             explicit[head] = p.value
+            fiscal_q = _FISCAL_Q.match(p.value) or fiscal_q
         elif head and head in explicit and explicit[head] != p.value:
             p = Period(p.start, p.end, p.text, explicit[head])
+        elif fiscal_q and _CAL_Q.match(p.value):
+            # "For the second quarter" in a story of "fiscal first-quarter" results: the text
+            # counts quarters by its fiscal year
+            q, last = int(p.value[1]), int(fiscal_q.group(1))
+            fy = int(fiscal_q.group(2)) + (1 if q < last else 0)
+            p = Period(p.start, p.end, p.text, f"Q{q} FY{fy}")
         out.append(p)
     return out
+
+
+_FISCAL_Q = re.compile(r"^Q([1-4]) FY(\d{4})$")
+_CAL_Q = re.compile(r"^Q[1-4] \d{4}$")
 
 
 _BARE_QUARTER = re.compile(rf"(?i)^(?:fiscal[\s-])?(?:{_ORD})[\s-](?:fiscal[\s-])?quarter$|^第[一二三四1-4]财?季度?$")

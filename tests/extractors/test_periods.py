@@ -75,6 +75,8 @@ ROWS = [
     ("去年第四季財報", ["Q4 2025"]),
     ("前3季營收", ["9M 2026"]),
     ("首三季純利", ["9M 2026"]),
+    ("首九個月股東應佔溢利", ["9M 2026"]),
+    ("2025年前9个月营收", ["9M 2025"]),
     ("for the quarter ended September 30, 2025", ["Q3 2025"]),
     ("the six months ended June 30, 2025", ["H1 2025"]),
     ("the fiscal year ended March 31, 2025", ["FY2025"]),
@@ -112,6 +114,7 @@ ROWS = [
     ("fourth-quarter earnings", ["Q4 2025"]),
     ("第四季度营收", ["Q4 2025"]),
     ("Q2 revenue", ["Q2 2026"]),
+    ("百济神州Q3总收入10.02亿美元", ["Q3 2025"]),
     # not reporting periods
     ("Jan 29, 2026", []),
     ("on 2026-02-03", []),
@@ -132,6 +135,14 @@ def test_periods(text: str, expected: list[str]) -> None:
     assert [p.value for p in got] == expected
     for p in got:
         assert text[p.start:p.end] == p.text
+
+
+def test_a_bare_quarter_in_a_fiscal_story_is_fiscal() -> None:
+    from extractors.periods import align_to_document
+
+    text = "Jabil's fiscal first-quarter results. For the second quarter, it expects revenue of $7.5 billion."
+    got = align_to_document(find_periods(text, date(2025, 12, 17), keep_open=True))
+    assert [p.value for p in got] == ["Q1 FY2026", "Q2 FY2026"]
 
 
 def test_relative_periods_need_a_date() -> None:
