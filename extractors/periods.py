@@ -109,11 +109,17 @@ def _q(m: re.Match[str], pub: date | None) -> str | None:
     return f"Q{q} {fy}{_year(m.group('y'))}"
 
 
-@rule(rf"(?i)\b(?:fiscal[\s-])?(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d))?")
+@rule(rf"(?i)\b(?:fiscal[\s-])?(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d)"
+      r"|\s+(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year)?")
 def _q_words(m: re.Match[str], pub: date | None) -> str | None:
     q = en.ORDINALS[m.group("o").lower()]
     fy = "FY" if (m.group("fy") or "fiscal" in m.group(0).lower()) else ""
     y = m.group("y")
+    if m.group("rel"):
+        if pub is None:
+            return None
+        # "the fourth quarter of last year"
+        return f"Q{q} {fy}{pub.year + {'last': -1, 'the previous': -1, 'next': 1}.get(m.group('rel').lower(), 0)}"
     if y:
         if y.upper().startswith("FY"):
             return f"Q{q} FY{_year(y[2:])}"
@@ -322,7 +328,7 @@ def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
 
 
 _DATE = re.compile(
-    rf"(?i)\b(?:since|through|until|due|maturing\s+in)\s+(?:the\s+end\s+of\s+)?{_Y4}\b|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来|{_Y4}\s?年到期"
+    rf"(?i)\b(?:since|through|until|due|maturing\s+in|(?:founded|established|set\s+up)\s+in)\s+(?:the\s+end\s+of\s+)?{_Y4}\b|(?:成立於|成立于|創立於|创立于)\s?{_Y4}\s?年|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来|{_Y4}\s?年到期"
     rf"|\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
     rf"|\b\d{{1,2}}\s+(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
     rf"|\b(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
@@ -335,7 +341,7 @@ _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 _ENDED = re.compile(
     rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:(?P<o>{_ORD})[\s-](?:fiscal[\s-])?)?(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
-    rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through))\s+(?:in\s+|on\s+)?(?:next\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
+    rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through|to))\s+(?:in\s+|on\s+)?(?:next\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4})|\s+next\s+year)?\b"
     rf"|(?P<zpre>截至|截止)?\s?(?:(?P<zy>{_Y4})\s?年\s?|(?P<zthis>今年?|本年)\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?(?P<zd>\d{{1,2}})\s?日)?(?P<zend>底止|底|止)?的?\s?"
     r"(?P<zu>三个月|三個月|六个月|六個月|九个月|九個月|十二个月|十二個月|[3369]个月|[3369]個月|年度|财年|財年|首三季|前三季|中期|上半年|季度|全年)"
     rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")

@@ -114,6 +114,7 @@ ROWS = [
     ("fourth-quarter earnings", ["Q4 2025"]),
     ("第四季度营收", ["Q4 2025"]),
     ("Q2 revenue", ["Q2 2026"]),
+    ("the record set in the fourth quarter of last year", ["Q4 2025"]),
     ("百济神州Q3总收入10.02亿美元", ["Q3 2025"]),
     # not reporting periods
     ("Jan 29, 2026", []),
@@ -123,6 +124,8 @@ ROWS = [
     ("since 2019", []),
     ("自2019年以来", []),
     ("senior notes due 2030", []),
+    ("Founded in 2024 in the UK, Paid raised $22 million", []),  # a founding date
+    ("公司成立於2019年", []),
     ("$2026 million", []),
     ("2026%", []),
     ("7.1GW", []),
@@ -175,6 +178,7 @@ def test_fiscal_quarter_without_year_is_of_the_fiscal_year_it_ends_in(text: str,
     # a year "ending" or "through" a month is still running: the next such month
     ("net profit forecast for the year ending March", date(2023, 11, 7), "FY2024"),
     ("forecast an operating profit for the fiscal year through March", date(2022, 5, 11), "FY2023"),
+    ("net profit for the fiscal year to March next year", date(2018, 8, 1), "FY2019"),
     # a year that "ended" is the last one
     ("results for the year ended March", date(2023, 6, 8), "FY2023"),
     # 截至 (or 底止) a month of this year, with the kind of period after it
