@@ -468,10 +468,33 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
             taken.append((s, e))
             found.append(Period(s, e, text[s:e], value))
     found.sort(key=lambda p: p.start)
-    found = _complete_quarters(t, found)
+    found = _restated(t, _complete_quarters(t, found))
     # A quarter with no year and no date to read it from ("Q3 ?") waits for the document's
     # year (align_to_document); alone it is no period.
     return found if keep_open else [p for p in found if not p.value.endswith("?")]
+
+
+_RESTATED = re.compile(r"^\s*[(（][^()（）\d]{0,6}$")
+
+
+def _restated(t: str, found: list[Period]) -> list[Period]:
+    """"the quarter ended September 30 (Q2FY22)", "2026財年第二季度(實際年2025年第三季度)":
+    one period named twice, by calendar and by fiscal year; the text's fiscal name is kept."""
+    out = list(found)
+    for i in range(len(found) - 1):
+        p, q = found[i], found[i + 1]
+        if not _RESTATED.match(t[p.end:q.start]) or _kind(p.value) != _kind(q.value):
+            continue
+        fiscal = [x.value for x in (p, q) if "FY" in x.value]
+        if len(fiscal) == 1:
+            out[i] = Period(p.start, p.end, p.text, fiscal[0])
+            out[i + 1] = Period(q.start, q.end, q.text, fiscal[0])
+    return out
+
+
+def _kind(value: str) -> str:
+    """Quarter, half, nine months or year."""
+    return value[0] if value[0] in "QH9" else "Y"
 
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)(?!.*\d)")

@@ -91,6 +91,9 @@ ROWS = [
     ("For the fourth quarter ended September 28, 2025, revenue", ["Q4 FY2025"]),
     ("the second quarter ended Jan. 31, 2026", ["Q2 FY2026"]),
     ("the third quarter ended September 30, 2025", ["Q3 2025"]),
+    # one period named by calendar and by fiscal year: the fiscal name is kept for both
+    ("net profit for the quarter ended September 30, 2021 (Q2FY22)", ["Q2 FY2022", "Q2 FY2022"]),
+    ("阿里巴巴發布2026財年第二季度(實際年2025年第三季度)財報", ["Q2 FY2026", "Q2 FY2026"]),
     # a half ending in a month other than June or December is a fiscal half
     ("the six months ended September 30, 2025", ["H1 FY2026"]),
     ("截至2025年12月31日止全年純利", ["2025"]),
