@@ -52,6 +52,7 @@ _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|�
 _DEAL = re.compile(en.DEAL_CUES, re.I)
 _PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
+_COMPARED_NOUN = re.compile(en.COMPARED_NOUN_BEFORE, re.I)
 _PER_SHARE_BASIS = re.compile(r"(?i)\bper[- ]share basis\b")
 _PER_SHARE_WORDS = re.compile(r"(?i)\bper[- ](?:diluted |basic )?share\b|每股")
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
@@ -349,7 +350,8 @@ class Extractor:
         since = max([m.end - s for m in d.money if s <= m.start and m.end - s <= ms], default=0)
         period = monthly(norm, bounds, ms, whole_year(norm, bounds, since, ms, period))
         lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in d.money if s <= m.start < e], ms, me)
-        compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead]))
+        compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead])
+                                               or _COMPARED_NOUN.search(norm[max(0, lead - 50):lead]))
         if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
             # "比去年同期1兆8545.69亿元": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)

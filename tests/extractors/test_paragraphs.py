@@ -174,6 +174,11 @@ ROWS = [
       ("Acme", "eps", 1.89, "USD", "Q1 2025", "reported"),
       ("Acme", "profit", 43.11 * M, "USD", "Q1 2024", "reported"),
       ("Acme", "eps", 2.31, "USD", "Q1 2024", "reported")]),
+    # ...and with the metric named again between
+    ("Acme Corp. said its net profit reached $146.9 million during the January-March period of 2022, "
+     "compared with a net income of $61 million a year earlier.", D,
+     [("Acme", "profit", 146.9 * M, "USD", "Q1 2022", "reported"),
+      ("Acme", "profit", 61 * M, "USD", "Q1 2021", "reported")]),
     # a full-year figure takes the year of the quarter reported around it
     ("聯發科第4季營收目標中間值推算，全年營收可望達到190億美元。", D,
      [("MediaTek", "revenue", 19 * B, "USD", "2025", "guidance")]),
