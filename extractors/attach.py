@@ -22,7 +22,7 @@ _OWN_SPAN = re.compile(r"(?i)\b(?:trailing|past|last|previous)\s+(?:four|4|twelv
 
 _PERIOD_NEXT = re.compile(r"(?i)^\s*[(（]?\s*(?:in|for|during|of|over|through|by|as of|as of the end of|at the end of|in the)?\s*(?:the\s+)?(?:end\s+of\s+)?$")
 
-_PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年)?\s*$")
+_PERIOD_PREV = re.compile(r"(?i)(?:\bin|\bfor|\bduring|\bof)?\s*(?:的|年度|全年|[:：])?\s*$")
 
 
 def money_period(d: Doc, money: Money) -> str | None:
@@ -46,7 +46,8 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     s, e = d.sentences[si]
     # "較第2季下滑", "compared with the second quarter": a period set against is no figure's own
     periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e
-               and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])]
+               and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])
+               and not _labels_other(norm, p.end - s, ms, others)]
     clause = clause_index(bounds, ms)
     for a, _b, value in periods:
         if a >= me and a - me <= 28 and not any(me <= o0 and o1 <= a for o0, o1 in others):
@@ -88,8 +89,51 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     return None
 
 
-_AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比)(?:於|于)?\s*$"
+_AGAINST_PERIOD = re.compile(r"(?:較|较|相較|相较|相比|對比|对比|與|与|(?<![占佔同])比)(?:於|于)?\s*$"
                              r"|(?i:\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+|that of the\s+)?)$")
+
+
+_LABEL = re.compile(r"\s*[:：]\s*")
+
+
+# "而2023年無": a period set against, in a paragraph's other sentences
+_SET_AGAINST = re.compile(_AGAINST_PERIOD.pattern + r"|而\s*$")
+
+_MONTHLY = re.compile(r"(?<![\d—–-])(?:1[0-2]|[1-9])\s?月份?(?:合併|合并)?(?:營收|营收|營業收入|营业收入|獲利|获利|销售额|銷售額)"
+                      r"|單月|单月|(?i:\bmonthly\b)")
+
+
+def monthly(norm: str, bounds: list[int], ms: int, period: str | None) -> str | None:
+    """"12月合併營收", "單月獲利": one month's figure has no reporting period of its own."""
+    clause = clause_index(bounds, ms)
+    start = ([-1, *bounds][clause] + 1) if clause <= len(bounds) else 0
+    return None if _MONTHLY.search(norm[start:ms]) else period
+
+
+def _labels_other(norm: str, end: int, ms: int, others: list[tuple[int, int]]) -> bool:
+    """"0.63元 (二零二四年:港幣1.12元)": a period followed by a colon labels the figure after
+    it, and is no other figure's."""
+    label = _LABEL.match(norm, end)
+    if not label:
+        return False
+    after = [o0 for o0, _ in others if label.end() <= o0 <= label.end() + 4]
+    return bool(after) and not label.end() <= ms <= label.end() + 4
+
+
+_FULL_YEAR = re.compile(r"(?i)\bfull[- ]year\b|\bannual\b|\bwhole[- ]year\b|全年")
+_PART = re.compile(r"^(?:Q[1-4]|H[12]|9M) (FY)?(\d{4})$")
+
+
+def whole_year(norm: str, bounds: list[int], since: int, ms: int, period: str | None) -> str | None:
+    """"全年營收", "full-year revenue" in the figure's clause, or shortly before it with no
+    figure between (`since`: where the figure before ends): a figure for the whole year takes
+    the year of the quarter or half its paragraph reports."""
+    m = _PART.match(period or "")
+    clause = clause_index(bounds, ms)
+    start = min([-1, *bounds][clause] + 1, max(since, ms - 40))
+    if not m or not _FULL_YEAR.search(norm[start:ms]):
+        return period
+    return f"{m.group(1) or ''}{m.group(2)}"
 
 
 def _clause_text(norm: str, bounds: list[int], clause: int) -> str:
@@ -150,14 +194,18 @@ def paragraph_period(d: Doc, si: int) -> str | None:
     text stated last before it."""
     bullet = d.is_bullet(si)
     earlier = d.earlier_sentences(si)
-    s, e = d.sentences[si]
-    if _BACKREF.search(d.norm[s:e]):
-        earlier += [j for j in range(si - 1, -1, -1) if j not in earlier]
+    # A news story states its period once, in its lead: later paragraphs that state none
+    # keep the lead's, unless a sentence since opened on a new one ("For 2023, ..."); a
+    # dividend "for the financial year" in between is no new period
+    rest = [j for j in range(si - 1, -1, -1) if j not in earlier]
+    earlier += [j for j in rest if _opens_on_period(d, j)] + sorted(rest)
     for j in earlier:
         if bullet and d.is_bullet(j):
             continue  # a sibling item's period is its own; the list's heading gives the list's
         s, e = d.sentences[j]
-        found = [p for p in d.periods if s <= p.start < e]
+        # "與去年相若", "compared with last year": a period set against states none
+        found = [p for p in d.periods if s <= p.start < e
+                 and not _SET_AGAINST.search(d.norm[max(s, p.start - 14):p.start])]
         if found:
             # "截至今年9月底止首三季": the narrower period is the one the figures follow
             return min(found, key=lambda p: (not _NARROW.match(p.value), p.start)).value
@@ -165,6 +213,13 @@ def paragraph_period(d: Doc, si: int) -> str | None:
 
 
 _NARROW = re.compile(r"^(?:Q[1-4]|H[12]|9M) ")
+
+
+def _opens_on_period(d: Doc, j: int) -> bool:
+    """Sentence `j` states a period before any figure of its own ("For 2023, X posted $1B")."""
+    s, e = d.sentences[j]
+    first = min([m.start for m in d.money if s <= m.start < e], default=None)
+    return first is not None and any(s <= p.start < first for p in d.periods)
 
 
 _SHIFTABLE = re.compile(r"^((?:Q[1-4]|H[12]|9M) )?(FY)?(\d{4})$")
@@ -202,3 +257,39 @@ def trailing_period(d: Doc, si: int, money: Money, norm: str) -> str | None:
     if _TURN.search(between) or re.search(r"[,，;；:：]", between) or money.per:
         return None
     return periods[0].value
+
+
+_PAIRED = re.compile(r"^\s*,?\s*(?:or|或)\s*$")
+
+
+def pair_bounds(norm: str, figures: list[tuple[int, int]], ms: int, me: int) -> tuple[int, int]:
+    """"from $43.11 million, or $2.31 per share, in the prior-year quarter": figures paired by
+    "or" share the words before the first and after the last. Returns where the pair starts
+    and where the text after it that may date it ends (the next figure, or 50 characters)."""
+    figures = sorted(figures)
+    lead = ms
+    for a, b in reversed([f for f in figures if f[1] <= ms]):
+        if not _PAIRED.match(norm[b:lead]):
+            break
+        lead = a
+    end = me
+    for a, b in [f for f in figures if f[0] >= me]:
+        if not _PAIRED.match(norm[end:a]):
+            return lead, a
+        end = b
+    return lead, end + 50
+
+
+def sentence_period(d: Doc, si: int, norm: str, money: Money) -> str | None:
+    """"Operating profit fell to $2B in the third quarter, while sales rose to $4B": the one
+    period a sentence states governs its later results that name none."""
+    s, e = d.sentences[si]
+    found = [p for p in d.periods if s <= p.start < e
+             and not _SET_AGAINST.search(norm[max(0, p.start - s - 14):p.start - s])]
+    values = {p.value for p in found}
+    if len(values) != 1 or found[0].start > money.start:
+        return None
+    bounds = clause_bounds(norm)
+    if _OWN_SPAN.search(_clause_text(norm, bounds, clause_index(bounds, money.start - s))):
+        return None  # "过去四个季度累计": a span of its own
+    return values.pop()

@@ -20,10 +20,14 @@ from extractors.attach import (
     fill_periods,
     listed_period,
     money_period,
+    monthly,
+    pair_bounds,
     paragraph_period,
     prior_quarter,
     prior_year,
+    sentence_period,
     trailing_period,
+    whole_year,
 )
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
@@ -59,6 +63,7 @@ _EACH_AFTER = re.compile(r"(?i)^\s*(?:each|apiece|a piece)\b")
 _SHARES = re.compile(r"(?i)\bshares?\b|\bADSs?\b|\bstock\b")
 # "$3.25 billion of cash and $1.75 billion of stock": the parts of a price, not figures of their own.
 _PART_PAID = re.compile(r"(?i)^\s*(?:of|in)\s+(?:cash|stock|shares|common stock|new shares)\b")
+_COMPARED_NOUN = re.compile(en.COMPARED_NOUN_BEFORE, re.I)
 _PER_SHARE_BASIS = re.compile(r"(?i)\bper[- ]share basis\b")
 _PER_SHARE_WORDS = re.compile(r"(?i)\bper[- ](?:diluted |basic )?share\b|每股")
 _AMONG = re.compile(r"(?i)^\W*(?:其中|当中|當中|among them|of which|of that|of this|including)")
@@ -361,19 +366,25 @@ class Extractor:
         if period is None and metric in FLOW_METRICS \
                 and not any(s <= p.start < e for p in d.periods):
             period = paragraph_period(d, si)
+        if period is None and metric in FLOW_METRICS and modality == "reported":
+            period = sentence_period(d, si, norm, money)
         if period is None and against is not None and against.period:
             period = against.period  # "above estimates of $9.28 billion": the same period
         if period is None and modality == "reported":
             period = trailing_period(d, si, money, norm)
-        nxt = min([m.start - s for m in d.money if m.start >= money.end and m.start < e] + [me + 50])
+        since = max([m.end - s for m in d.money if s <= m.start and m.end - s <= ms], default=0)
+        period = monthly(norm, bounds, ms, whole_year(norm, bounds, since, ms, period))
+        lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in d.money if s <= m.start < e], ms, me)
+        compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead])
+                                               or _COMPARED_NOUN.search(norm[max(0, lead - 50):lead]))
         if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
             # "比去年同期1兆8545.69亿元": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
-        elif _PRIOR_YEAR.search(norm[me:nxt]) and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+        elif _PRIOR_YEAR.search(norm[me:nxt]) and compared:
             # "from $7.42 billion a year earlier": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
         elif _PRIOR_QUARTER_BEFORE.search(norm[max(0, ms - 12):ms]) or _PRIOR_QUARTER.search(norm[me:nxt]) \
-                and (against is not None or _COMPARED.search(norm[max(0, ms - 30):ms])):
+                and compared:
             # "compared to Rs 7,969 crore in the previous quarter", "上季度的": the quarter before
             period = prior_quarter(against.period if against is not None and against.period else period) or period
         confidence = 0.3 + {"parse": 0.3, "clause": 0.25, "topic": 0.15, "previous": 0.05}[how]

@@ -68,6 +68,17 @@ def _zh_report(m: re.Match[str], pub: date | None) -> str | None:
     return y
 
 
+@rule(r"(?<![\d年度])(?P<r>三季报|三季報|中报|中報|半年报|半年報)")
+def _zh_report_no_year(m: re.Match[str], pub: date | None) -> str | None:
+    """"9家股份行三季报透视": the latest such report before the publication date (三季报 from
+    October, 中报 from July)."""
+    if pub is None:
+        return None
+    if "三季" in m.group("r"):
+        return f"9M {pub.year if pub.month >= 10 else pub.year - 1}"
+    return f"H1 {pub.year if pub.month >= 7 else pub.year - 1}"
+
+
 @rule(r"(?<![A-Za-z0-9.])FY\s?(?P<y>\d{2}|\d{4})\s?Q(?P<q>[1-4])(?![A-Za-z0-9.])")
 def _fy_q(m: re.Match[str], pub: date | None) -> str | None:
     """"FY26Q3": the third quarter of fiscal 2026."""
@@ -98,11 +109,17 @@ def _q(m: re.Match[str], pub: date | None) -> str | None:
     return f"Q{q} {fy}{_year(m.group('y'))}"
 
 
-@rule(rf"(?i)\b(?:fiscal[\s-])?(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d))?")
+@rule(rf"(?i)\b(?:fiscal[\s-])?(?P<o>{_ORD})[\s-](?:fiscal[\s-])?quarter(?P<fq>)(?:\s+of)?(?:\s+(?:the\s+)?(?P<fy>fiscal\s(?:year\s)?|FY\s?)?(?P<y>{_Y4}|FY\d\d)"
+      r"|\s+(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year)?")
 def _q_words(m: re.Match[str], pub: date | None) -> str | None:
     q = en.ORDINALS[m.group("o").lower()]
     fy = "FY" if (m.group("fy") or "fiscal" in m.group(0).lower()) else ""
     y = m.group("y")
+    if m.group("rel"):
+        if pub is None:
+            return None
+        # "the fourth quarter of last year"
+        return f"Q{q} {fy}{pub.year + {'last': -1, 'the previous': -1, 'next': 1}.get(m.group('rel').lower(), 0)}"
     if y:
         if y.upper().startswith("FY"):
             return f"Q{q} FY{_year(y[2:])}"
@@ -155,7 +172,7 @@ def _nine_months(m: re.Match[str], pub: date | None) -> str | None:
 _MONTH_NO = {m.lower(): i for i, m in enumerate(en.MONTHS.split("|")[:12], 1)}
 
 
-@rule(rf"(?i)\b(?P<m1>{en.MONTHS})\s?[-–/]\s?(?P<m2>{en.MONTHS})(?:\s+(?:quarter|period|months|half))?"
+@rule(rf"(?i)\b(?P<m1>{en.MONTHS})(?:\s?[-–/]\s?|\s+to\s+|-to-)(?P<m2>{en.MONTHS})(?:\s+(?:quarter|period|months|half))?"
       rf"(?:,?\s+(?:of\s+)?(?P<y>{_Y4}))?")
 def _month_span(m: re.Match[str], pub: date | None) -> str | None:
     """"the April-June period", "January-March quarter": a calendar quarter, half or nine months."""
@@ -171,6 +188,26 @@ def _month_span(m: re.Match[str], pub: date | None) -> str | None:
             return None
         year = pub.year if b <= pub.month else pub.year - 1
     return {(1, 6): f"H1 {year}", (7, 12): f"H2 {year}", (1, 9): f"9M {year}", (1, 12): f"{year}"}.get((a, b))
+
+
+@rule(rf"(?i)\b(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|FY\s?)(?P<y1>{_Y4})\s?[-–/]\s?(?P<y2>\d\d)\b(?![.,]\d|%)"
+      rf"|\b(?P<y3>{_Y4})\s?[-–/]\s?(?P<y4>\d\d)\s+(?:fiscal|financial)\b"
+      rf"|(?P<y5>{_Y4})\s?[-–/]\s?(?P<y6>\d\d)\s?(?:財政|财政|財|财)年度?")
+def _fiscal_span(m: re.Match[str], pub: date | None) -> str | None:
+    """"the 2025-26 fiscal year", "financial year 2020-21", "2025/26財政年度": the fiscal year
+    named for the year it ends in."""
+    y1 = int(m.group("y1") or m.group("y3") or m.group("y5"))
+    y2 = y1 // 100 * 100 + int(m.group("y2") or m.group("y4") or m.group("y6"))
+    return f"FY{y2}" if y2 == y1 + 1 else None
+
+
+_QUARTER_END_MONTHS = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
+
+
+@rule(r"(?i)\b(?P<mon>Mar|Jun|Sep|Dec)[a-z]*\.?\s?'(?P<y>\d\d)\b")
+def _quarter_month(m: re.Match[str], pub: date | None) -> str | None:
+    """"the Sep '25 revenue": a quarter named by the month it ends, as results tables do."""
+    return f"Q{_QUARTER_END_MONTHS[m.group('mon').lower()]} {_year(m.group('y'))}"
 
 
 @rule(rf"(?i)\b(?P<y1>{_Y4})\s?(?:-|–|to|through|and)\s?(?P<y2>{_Y4}|\d\d)\b(?![.,]\d|%)")
@@ -227,12 +264,12 @@ def _zh_part(m: re.Match[str], year: int | str) -> str:
     return f"9M {year}"
 
 
-@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)[三3]季度?|第(?P<q3>{_ZH_Q})财季)")
+@rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)(?:[三3]季度?|[九9]個月|[九9]个月)|第(?P<q3>{_ZH_Q})财季)")
 def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
     return _zh_part(m, m.group("y"))
 
 
-@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)[三3]季度?))")
+@rule(r"(?P<rel>今年|去年|明年|本年|上年)?(?:(?<![第前\d])(?P<q>[一二三四])季度|(?P<h>上|下)半年|(?P<nine>(?:前|首)(?:[三3]季度?|[九9]個月|[九9]个月)))")
 def _zh_relative_part(m: re.Match[str], pub: date | None) -> str | None:
     """一季度, 去年四季度, 今年上半年, 去年前三季度: the year from the publication date."""
     if pub is None:
@@ -272,7 +309,7 @@ def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
     return str(pub.year + delta)
 
 
-@rule(r"\bQ(?P<q>[1-4])\b(?!\s?%)")
+@rule(r"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?![A-Za-z0-9]|\s?%)")  # "百济神州Q3总收入": CJK on both sides
 def _bare_q(m: re.Match[str], pub: date | None) -> str | None:
     """"Q1 operating income": the quarter of the publication year, unless the text says more."""
     return f"Q{m.group('q')} {_quarter_year(int(m.group('q')), pub)}"
@@ -285,17 +322,17 @@ def _plain_year(m: re.Match[str], pub: date | None) -> str | None:
     return m.group("y")
 
 
-@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?年(?!\s?\d{{1,2}}\s?月)(?!代)")
+@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?(?:年(?!\s?\d{{1,2}}\s?月)(?!代)|(?=全年))")
 def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
     return m.group("y")
 
 
 _DATE = re.compile(
-    rf"(?i)\b(?:since|through|until|due|maturing\s+in)\s+(?:the\s+end\s+of\s+)?{_Y4}\b|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来|{_Y4}\s?年到期"
+    rf"(?i)\b(?:since|through|until|due|maturing\s+in|(?:founded|established|set\s+up)\s+in)\s+(?:the\s+end\s+of\s+)?{_Y4}\b|(?:成立於|成立于|創立於|创立于)\s?{_Y4}\s?年|自\s?{_Y4}\s?年?以来|{_Y4}\s?年以来|{_Y4}\s?年到期"
     rf"|\b(?:{en.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y4}\b"
     rf"|\b\d{{1,2}}\s+(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
     rf"|\b(?:{en.MONTHS})\.?,?\s+{_Y4}\b"
-    rf"|\b{_Y4}[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?\b"
+    rf"|\b{_Y4}[-/.](?:1[0-2]|0?[1-9])(?:[-/.]\d{{1,2}})?\b"
     rf"|{_Y4}\s?年\s?\d{{1,2}}\s?月(?:\s?\d{{1,2}}\s?日)?"
 )
 
@@ -303,10 +340,10 @@ _DATE = re.compile(
 _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 _ENDED = re.compile(
-    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
-    rf"end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4}))?\b"
-    rf"|截至\s?(?:(?P<zy>{_Y4})\s?年\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?\d{{1,2}}\s?日)?底?止?的?\s?"
-    r"(?P<zu>三个月|六个月|九个月|十二个月|年度|财年|首三季|前三季|中期|上半年|季度)"
+    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:(?P<o>{_ORD})[\s-](?:fiscal[\s-])?)?(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
+    rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through|to))\s+(?:in\s+|on\s+)?(?:next\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4})|\s+next\s+year)?\b"
+    rf"|(?P<zpre>截至|截止)?\s?(?:(?P<zy>{_Y4})\s?年\s?|(?P<zthis>今年?|本年)\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?(?P<zd>\d{{1,2}})\s?日)?(?P<zend>底止|底|止)?的?\s?"
+    r"(?P<zu>三个月|三個月|六个月|六個月|九个月|九個月|十二个月|十二個月|[3369]个月|[3369]個月|年度|财年|財年|首三季|前三季|中期|上半年|季度|全年)"
     rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")
 
 
@@ -318,6 +355,18 @@ def _ended_year(month: int, published: date | None) -> int | str:
     return published.year if month <= published.month else published.year - 1
 
 
+def _ending_year(month: int, published: date | None) -> int | str:
+    """The year of a year "ending March" or "through March" with no year written: a year
+    still running, so the first such month after the publication date."""
+    if published is None:
+        return "?"
+    return published.year if month > published.month else published.year + 1
+
+
+_ZH_UNITS = {"三个月": "quarter", "3个月": "quarter", "季度": "quarter", "六个月": "six", "6个月": "six", "中期": "six",
+             "上半年": "six", "九个月": "nine", "9个月": "nine", "首三季": "nine", "前三季": "nine"}
+
+
 def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C901
     """"the quarter ended September 30, 2025" -> Q3 2025; "截至2025年6月30日止六个月" -> H1 2025;
     "2023年中期业绩" -> H1 2023."""
@@ -326,17 +375,41 @@ def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C90
         return f"H1 {m.group('iy')}" if m.group("iu") == "中期" else m.group("iy")
     if m.group("zm"):
         month = int(m.group("zm"))
-        year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
-        unit = {"三个月": "quarter", "季度": "quarter", "六个月": "six", "中期": "six", "上半年": "six", "九个月": "nine",
-                "首三季": "nine", "前三季": "nine"}.get(m.group("zu"), "year")
+        if m.group("zthis"):
+            year = published.year if published else "?"
+        else:
+            year = int(m.group("zy")) if m.group("zy") else _ended_year(month, published)
+        unit = _ZH_UNITS.get(m.group("zu").replace("個", "个"), "year")
+        day = m.group("zd")
     else:
         month = _MONTH_NO[m.group("mon").lower()[:3]]
-        year = int(m.group("y")) if m.group("y") else _ended_year(month, published)
         n = (m.group("n") or "").lower()
         unit = {"three": "quarter", "3": "quarter", "six": "six", "6": "six", "nine": "nine",
                 "9": "nine"}.get(n) or {"quarter": "quarter", "half": "six"}.get((m.group("u") or "").lower(), "year")
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif unit == "year" and (m.group("ing") or m.group("thr")):
+            year = _ending_year(month, published)
+        else:
+            year = _ended_year(month, published)
+        day = m.group("d")
+    if day and int(day) <= 7:
+        # "the quarter ended Oct. 1": a 52-week calendar's quarter ends days into the next month
+        month -= 1
+        if month == 0:
+            month, year = 12, year - 1 if isinstance(year, int) else year
     if unit == "quarter":
-        return f"Q{(month - 1) // 3 + 1} {year}"
+        q = (month - 1) // 3 + 1
+        named = en.ORDINALS.get((m.groupdict().get("o") or "").lower())
+        if named and int(named) != q and isinstance(year, int):
+            # "the fourth quarter ended September 28": a fiscal quarter; its year ends
+            # (4 - named) quarters after this one
+            end = month + 3 * (4 - int(named))
+            return f"Q{named} FY{year + (end - 1) // 12}"
+        return f"Q{q} {year}"
+    if unit == "six" and month % 6:
+        # "six months ended September 30": the first half of a fiscal year ending in March
+        return f"H1 FY{year + 1 if month > 6 else year}" if isinstance(year, int) else "H1 FY?"
     if unit == "six":
         return f"H{1 if month <= 6 else 2} {year}"
     if unit == "nine":
@@ -378,8 +451,10 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
     """
     t = _zh_numeral_dates(numbers.normalize(text))
     folded = fold(t)  # a pattern whose words the text lacks is not run (extractors.prefilter)
+    # "6月底止全年", "截至6月": a bare month ends a period only with 截至 before or 底/止 after it
     found = [Period(m.start(), m.end(), text[m.start():m.end()], _ended(m, published))
-             for m in finditer(_ENDED, t, folded)]
+             for m in finditer(_ENDED, t, folded)
+             if not m.group("zm") or m.group("zpre") or m.group("zend")]
     taken = [(p.start, p.end) for p in found]
     taken += [(m.start(), m.end()) for m in finditer(_DATE, t, folded)]
     for rx, fn in _RULES:
@@ -393,10 +468,33 @@ def find_periods(text: str, published: date | None = None, keep_open: bool = Fal
             taken.append((s, e))
             found.append(Period(s, e, text[s:e], value))
     found.sort(key=lambda p: p.start)
-    found = _complete_quarters(t, found)
+    found = _restated(t, _complete_quarters(t, found))
     # A quarter with no year and no date to read it from ("Q3 ?") waits for the document's
     # year (align_to_document); alone it is no period.
     return found if keep_open else [p for p in found if not p.value.endswith("?")]
+
+
+_RESTATED = re.compile(r"^\s*[(（][^()（）\d]{0,6}$")
+
+
+def _restated(t: str, found: list[Period]) -> list[Period]:
+    """"the quarter ended September 30 (Q2FY22)", "2026財年第二季度(實際年2025年第三季度)":
+    one period named twice, by calendar and by fiscal year; the text's fiscal name is kept."""
+    out = list(found)
+    for i in range(len(found) - 1):
+        p, q = found[i], found[i + 1]
+        if not _RESTATED.match(t[p.end:q.start]) or _kind(p.value) != _kind(q.value):
+            continue
+        fiscal = [x.value for x in (p, q) if "FY" in x.value]
+        if len(fiscal) == 1:
+            out[i] = Period(p.start, p.end, p.text, fiscal[0])
+            out[i + 1] = Period(q.start, q.end, q.text, fiscal[0])
+    return out
+
+
+def _kind(value: str) -> str:
+    """Quarter, half, nine months or year."""
+    return value[0] if value[0] in "QH9" else "Y"
 
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)(?!.*\d)")
@@ -408,6 +506,7 @@ def align_to_document(periods: list[Period]) -> list[Period]:
     text named with its year before (the "first quarter of fiscal 2026" of the lead)."""
     out: list[Period] = []
     explicit: dict[str, str] = {}
+    fiscal_q: re.Match[str] | None = None
     years = [(p.start, p.value) for p in periods if _EXPLICIT_YEAR.search(p.value) and not p.value.endswith("?")]
     for i, p in enumerate(periods):
         if p.value.endswith("?"):
@@ -423,10 +522,21 @@ def align_to_document(periods: list[Period]) -> list[Period]:
         head = p.value.split()[0] if " " in p.value else ""
         if head and _HAS_YEAR.search(p.text):
             explicit[head] = p.value
+            fiscal_q = _FISCAL_Q.match(p.value) or fiscal_q
         elif head and head in explicit and explicit[head] != p.value:
             p = Period(p.start, p.end, p.text, explicit[head])
+        elif fiscal_q and _CAL_Q.match(p.value):
+            # "For the second quarter" in a story of "fiscal first-quarter" results: the text
+            # counts quarters by its fiscal year
+            q, last = int(p.value[1]), int(fiscal_q.group(1))
+            fy = int(fiscal_q.group(2)) + (1 if q < last else 0)
+            p = Period(p.start, p.end, p.text, f"Q{q} FY{fy}")
         out.append(p)
     return out
+
+
+_FISCAL_Q = re.compile(r"^Q([1-4]) FY(\d{4})$")
+_CAL_Q = re.compile(r"^Q[1-4] \d{4}$")
 
 
 _BARE_QUARTER = re.compile(rf"(?i)^(?:fiscal[\s-])?(?:{_ORD})[\s-](?:fiscal[\s-])?quarter$|^第[一二三四1-4]财?季度?$")

@@ -235,7 +235,11 @@ ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|eco
 COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompares? (?:with|to)|\bagainst|\bthan|" \
                   r"\bup from|\bdown from)\s*(?:about\s+)?$" \
                   r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?|\d{1,2}月)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
-PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear prior|\bprior[- ]year|" \
+# The same, with the metric named again between ("compared with a net income of 61 billion won").
+COMPARED_NOUN_BEFORE = r"\b(?:compared (?:with|to)|versus|against|up from|down from)\s+(?:an?\s+|the\s+)?" \
+                       r"(?:[\w-]+\s+){1,3}of\s*$"
+PRIOR_YEAR = r"\b(?:a|one) year (?:earlier|ago|before)|\byear-ago|\byear-earlier|\byear prior|\bprior[- ]year|" \
+             r"\bcorresponding (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) (?:fiscal )?year|" \
              r"\bsame (?:period|quarter) (?:of |in )?(?:the )?(?:last|previous|prior) year|\blast year'?s?|" \
              r"\bthe year before|上年同期|去年同期|上年|去年"
 # After a figure: it is the quarter before the one reported ("Rs 7,969 crore in the previous quarter").

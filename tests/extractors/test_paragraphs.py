@@ -128,6 +128,60 @@ ROWS = [
     ("美团第三季收入954.9亿元。\n\n期内核心本地商业分部收入674亿元。", D,
      [("Meituan", "revenue", 95.49 * B, "CNY", "Q3 2025", "reported"),
       ("Meituan", "revenue", 67.4 * B, "CNY", "Q3 2025", "reported")]),
+    # a story states its period once, in its lead: later paragraphs keep it
+    ("Acme Corp. reported net income of $7.8 billion in the three months ended September 30.\n\n"
+     "Ad revenue rose to $21.2 billion.", D,
+     [("Acme", "profit", 7.8 * B, "USD", "Q3 2025", "reported"),
+      ("Acme", "revenue", 21.2 * B, "USD", "Q3 2025", "reported")]),
+    # ...the lead's, not a dividend's "for the financial year" stated in between
+    ("Acme Corp. reported net income of $1.3 billion for the quarter ended March 2021.\n\n"
+     "The board declared a dividend for the financial year 2020-21.\n\nAcme's revenue rose 11 per cent "
+     "to $15.4 billion.", date(2021, 5, 1),
+     [("Acme", "profit", 1.3 * B, "USD", "Q1 2021", "reported"),
+      ("Acme", "revenue", 15.4 * B, "USD", "Q1 2021", "reported")]),
+    # ...unless a sentence since opened on a new period
+    ("The world's biggest maker of memory chips expected a first-quarter operating profit of $6.6 billion, "
+     "up 931.3 per cent from a year earlier, Acme Corp. said in a regulatory filing.\n\n"
+     "For 2023, Acme posted $258.9 billion in sales.\n\nIts annual operating profit fell to $6.56 billion.",
+     date(2024, 4, 5),
+     [("Acme", "revenue", 258.9 * B, "USD", "2023", "reported"),
+      ("Acme", "profit", 6.56 * B, "USD", "2023", "reported")]),
+    # the one period a sentence states governs its later results, past a clause
+    ("Acme Corp. said operating profit fell to $2.53 billion in the third quarter, while sales "
+     "rose 8.8 per cent to $46.72 billion.", D,
+     [("Acme", "profit", 2.53 * B, "USD", "Q3 2025", "reported"),
+      ("Acme", "revenue", 46.72 * B, "USD", "Q3 2025", "reported")]),
+    # ...and a figure whose "全年" is in the clause before it, with no figure between
+    ("在基於第4季的營收目標的中間值，聯發科2025年全年營收可望再創新高，達到超過190億美元的規模。", D,
+     [("MediaTek", "revenue", 19 * B, "USD", "2025", "guidance")]),
+    # one month's figure has no reporting period
+    ("緯創去年12月合併營收2,552.55億元，年增幅度超過一倍。", date(2026, 1, 9),
+     [("Wistron", "revenue", 255.255 * B, "TWD", None, "reported")]),
+    # "而2023年無": a period set against is not the paragraph's
+    ("恒隆地產公佈2024年度中期,總收入約61.14億港元。期內確認物業銷售收入,而2023年無。"
+     "整體營業溢利亦下降10%至34.3億港元。", date(2024, 7, 30),
+     [("恒隆地產", "revenue", 6.114 * B, "HKD", "H1 2024", "reported"),
+      ("恒隆地產", "profit", 3.43 * B, "HKD", "H1 2024", "reported")]),
+    # a period set against ("與去年相若") states none for the figures after it
+    ("周大福公布截至今3月底止全年業績,股東應佔溢利為53.8億港元。派末期股息0.28元,與去年相若。\n"
+     "期內收入為946.8億港元,按年跌4.3%。", date(2023, 6, 8),
+     [("周大福", "profit", 5.38 * B, "HKD", "FY2023", "reported"),
+      ("周大福", "revenue", 94.68 * B, "HKD", "FY2023", "reported")]),
+    # figures paired by "or" share the comparison around them
+    ("For the first quarter of 2025, Acme Corp. reported net income of $34.36 million or $1.89 per share, "
+     "up from $43.11 million or $2.31 per share in the prior-year quarter.", D,
+     [("Acme", "profit", 34.36 * M, "USD", "Q1 2025", "reported"),
+      ("Acme", "eps", 1.89, "USD", "Q1 2025", "reported"),
+      ("Acme", "profit", 43.11 * M, "USD", "Q1 2024", "reported"),
+      ("Acme", "eps", 2.31, "USD", "Q1 2024", "reported")]),
+    # ...and with the metric named again between
+    ("Acme Corp. said its net profit reached $146.9 million during the January-March period of 2022, "
+     "compared with a net income of $61 million a year earlier.", D,
+     [("Acme", "profit", 146.9 * M, "USD", "Q1 2022", "reported"),
+      ("Acme", "profit", 61 * M, "USD", "Q1 2021", "reported")]),
+    # a full-year figure takes the year of the quarter reported around it
+    ("聯發科第4季營收目標中間值推算，全年營收可望達到190億美元。", D,
+     [("MediaTek", "revenue", 19 * B, "USD", "2025", "guidance")]),
     # an estimate or outlook after a stated period takes it
     ("For the quarter ended September 2025, Acme Corp. reported revenue of $4.4 billion. "
      "The revenue compares to the consensus estimate of $4.3 billion.", D,
@@ -347,3 +401,8 @@ def test_modality_is_in_the_extraction_contract(extractor: Extractor) -> None:
     assert out["claims"][0]["modality"] == "guidance"
     assert set(out["claims"][0]) >= {"subject", "metric", "low", "high", "currency", "qualifier", "per",
                                      "period", "sentence", "modality"}
+
+
+def test_a_period_before_a_colon_labels_the_figure_after_it(extractor: Extractor) -> None:
+    got = extractor.extract("恒基地產每股基礎盈利為港幣0.63元(2024年:港幣1.12元)。", None, D).claims
+    assert [(c.low, c.period) for c in got] == [(pytest.approx(0.63), None), (pytest.approx(1.12), "2024")]
