@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from extractors.lang import en, zh
-from extractors.prefilter import Gate
+from extractors.prefilter import Gate, finditer
 from extractors.sentences import clause_index
 from extractors.vocabulary import METRIC_VOCABULARY  # noqa: F401  (where it always was)
 
@@ -63,7 +63,7 @@ _OTHER_MEASURE = "other"
 def _other_measures(norm: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Words of measures outside the vocabulary, as candidates that govern a figure to no claim."""
     inside = metric_candidates(norm)
-    return tuple((m.start(), m.end(), _OTHER_MEASURE, False) for m in _OTHER.finditer(norm)
+    return tuple((m.start(), m.end(), _OTHER_MEASURE, False) for m in finditer(_OTHER, norm)
                  if not any(a <= m.start() < b and m.end() - m.start() <= b - a for a, b, _, _ in inside))
 
 

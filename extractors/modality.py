@@ -4,8 +4,10 @@ someone's forecast; and figures that state nothing (conditions, negations, chang
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.lang import en, zh
+from extractors.prefilter import fold, may_match
 
 MODALITIES = ("reported", "guidance", "estimate", "forecast")
 
@@ -79,19 +81,29 @@ _BROKER_CONTEXT = re.compile(r"(?i)研报|研究报告|评级|評級|报告认�
 _PREDICTS = re.compile(r"(?i)预计|预测|預計|預測|預估|\bexpect|\bestimat|\bforecast|\bproject")
 
 
+@lru_cache(maxsize=1024)
+def _may_match(sentence: str) -> tuple[bool, ...]:
+    """Whether each cue list can match anywhere in the sentence (extractors.prefilter): where
+    it cannot, no window of it is scanned. Read once for all the figures of a sentence."""
+    folded = fold(sentence)
+    return tuple(may_match(rx, sentence, folded) for rx in (_ESTIMATE, _ESTIMATE_BEFORE, _PREDICTS, _FORECAST, _GUIDANCE))
+
+
 def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start: int = 0) -> str:
     """The modality of the figure at [ms, me) of a sentence; `context` is the paragraph text
     before it (a broker note's "预计" is the broker's estimate, a company's is guidance)."""
+    estimate, estimate_before, predicts, forecast, guidance = _may_match(sentence)
     local = sentence[max(0, ms - 70):me + 12]
-    if _ESTIMATE.search(sentence[max(0, ms - 70):ms]) or _ESTIMATE_AFTER.match(sentence[me:me + 70]) \
-            or _ESTIMATE_BEFORE.search(sentence[max(0, ms - 70):ms]):
+    if estimate and _ESTIMATE.search(sentence[max(0, ms - 70):ms]) or _ESTIMATE_AFTER.match(sentence[me:me + 70]) \
+            or estimate_before and _ESTIMATE_BEFORE.search(sentence[max(0, ms - 70):ms]):
         return "estimate"
     if _VERSUS.search(sentence[max(0, ms - 12):ms]) and _EXPECTED_AFTER.match(sentence[me:me + 20]):
         return "estimate"  # "$1.37 vs. $1.24 expected"
-    if _PREDICTS.search(sentence[max(clause_start, ms - 40):ms]) and _BROKER_CONTEXT.search(context + sentence[:ms]):
+    if predicts and _PREDICTS.search(sentence[max(clause_start, ms - 40):ms]) \
+            and _BROKER_CONTEXT.search(context + sentence[:ms]):
         return "estimate"
-    if _FORECAST.search(sentence[max(0, ms - 60):ms]):
+    if forecast and _FORECAST.search(sentence[max(0, ms - 60):ms]):
         return "forecast"
-    if _GUIDANCE.search(local) and _GUIDANCE.search(_VERSUS_EXPECTED.sub(" ", local)):
+    if guidance and _GUIDANCE.search(local) and _GUIDANCE.search(_VERSUS_EXPECTED.sub(" ", local)):
         return "guidance"
     return "reported"

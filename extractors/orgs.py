@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from extractors import lac, numbers
@@ -193,14 +194,17 @@ def clause_topic(clause: str) -> str | None:
 
 
 def _pos(text: str) -> list[Any]:
-    """jieba's words and part-of-speech tags."""
+    """jieba's first two words and their part-of-speech tags: all the topic rules read.
+
+    jieba cuts lazily, so the words after them are never tagged (the HMM over unknown
+    characters is most of its time)."""
     import logging
 
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    return list(jieba.posseg.lcut(text))
+    return list(islice(jieba.posseg.cut(text), 2))
 
 
 def _lac_topic(clause: str, words: list[Any]) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import metrics, money, numbers, orgs, periods
+from extractors import metrics, modality, money, numbers, orgs, periods
 from extractors.prefilter import Gate, fold, may_match, required_words
 from extractors.sentences import split_sentences
 from pipeline.evaluate import load
@@ -67,7 +67,8 @@ def test_never_hides_a_match_on_the_corpora() -> None:
     corpus and the dev set: wherever the pattern matches, the filter lets it run."""
     patterns = [periods._ENDED, periods._DATE, money._US_DOLLAR, *(rx for rx, _ in periods._RULES),
                 orgs._EN_NAME, orgs._ACTOR, orgs._ZH_LEGAL, orgs._ZH_CODE, orgs._ANNOUNCER, orgs._DESCRIBED,
-                orgs._RESULTS_LEAD, orgs._ZH_SUFFIX]
+                orgs._RESULTS_LEAD, orgs._ZH_SUFFIX, metrics._OTHER, modality._ESTIMATE, modality._ESTIMATE_BEFORE,
+                modality._PREDICTS, modality._FORECAST, modality._GUIDANCE]
     assert sum(required_words(rx) is not None for rx in patterns) >= len(patterns) // 2
     skipped = 0
     for text in _sentences():

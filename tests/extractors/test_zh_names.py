@@ -106,3 +106,27 @@ def test_adapter_offsets_index_the_text(text: str) -> None:
     words = lac.tag(text)
     assert "".join(text[s:e] for s, e, _ in words) == (text if text.strip() else "")
     assert all(text[s:e] for s, e in lac.org_spans(text))
+
+
+def test_topic_words_are_the_first_of_the_whole_cut() -> None:
+    """jieba tags only the first two words of a clause: they are the two its full cut gives,
+    on every Chinese clause of the real-text corpus and the dev set."""
+    import jieba.posseg
+
+    from extractors.numbers import cjk_share, normalize
+    from extractors.sentences import clause_bounds, split_sentences
+    from pipeline.evaluate import load
+    from tests.bench.corpus import FIXTURES
+
+    clauses = set()
+    for name in ("real", "dev.jsonl"):
+        for rec in load(FIXTURES / name):
+            for s, e in split_sentences(rec["text"]):
+                sent = normalize(rec["text"][s:e])
+                edges = [-1, *clause_bounds(sent), len(sent)]
+                clauses |= {sent[a + 1:b].lstrip(" -–—•·*")[:16] for a, b in zip(edges, edges[1:], strict=False)}
+    clauses = {c for c in clauses if cjk_share(c) > 0.2}
+    assert len(clauses) > 1000
+    for clause in clauses:
+        got = [(w.word, w.flag) for w in orgs._pos(clause)]
+        assert got == [(w.word, w.flag) for w in jieba.posseg.lcut(clause)[:2]], clause
