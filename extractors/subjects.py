@@ -295,6 +295,11 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     after = [x for a, b, x in able if a >= me and clause_index(bounds, a) == clause]
     if after:
         return out(after[0], "clause")
+    # "The world's biggest maker of memory chips expected a profit of X, Samsung Electronics said":
+    # the company speaking after its own figure, when no other is named
+    later = [x for a, b, x in speakers if a >= me and not _is_analyst(x)]
+    if later and len({x.canonical for _, _, x in able}) == 1:
+        return out(later[0], "clause")
     actors = [t for t in able if not _is_analyst(t[2])]
     pronoun = _PRONOUN.search(norm[:ms])
     if not actors and not pronoun and cjk_share(norm) > 0.2:

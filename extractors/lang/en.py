@@ -173,7 +173,8 @@ SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told"
 PRONOUNS = ["it", "its", "we", "our", "management",
             r"the (?:\w+[- ]){0,2}(?:company|firm|group|startup|venture|lender|bank|insurer|retailer|chipmaker|"
             r"automaker|carmaker|maker|manufacturer|developer|operator|conglomerate|giant|business|miner|"
-            r"producer|airline|carrier|provider|platform|unicorn)(?:'s|’s)?"]
+            r"producer|airline|carrier|provider|platform|unicorn|telco|drugmaker|brewer|utility|refiner|"
+            r"supplier|distributor|e-tailer|app|pharma|exchange)(?:'s|’s)?"]
 
 # Modality: which kind of statement a figure is (regular expressions, case-insensitive).
 ESTIMATE_CUES = [r"\banalysts?\b", r"\bconsensus\b", r"\bwall street\b", r"\bthe street\b",

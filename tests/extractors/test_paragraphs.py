@@ -383,6 +383,9 @@ ROWS = [
     # a broker in brackets that forecasts is no subject; the company it forecasts is
     ("鴻海第4季營收備受關注；摩根士丹利（大摩）則預期單季營收2.45兆元。", D,
      [("Foxconn", "revenue", 2.45e12, "TWD", "Q4 2025", "estimate")]),
+    # a company speaking after its own figure, described before it, is the subject
+    ("The world's biggest maker of memory chips expected an operating profit of 6.6 trillion won, "
+     "Samsung Electronics said in a filing.", D, [("Samsung", "profit", 6.6e12, "KRW", None, "guidance")]),
     # the company bought is never the buyer, however it is described; 这家 points back
     ("芯片巨頭英偉達遭到反壟斷調查。\n監管機構也在審查這家美國芯片制造商在以69億美元收購以色列網絡產品供應商邁絡思(Mellanox)時做出的承諾。", D,
      [("NVIDIA", "acquisition", 6.9 * B, "USD", None, "reported")]),
