@@ -44,6 +44,13 @@ _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 # Statistical NER takes metric words, money and periods in headlines for names.
 _NOT_A_NAME_EXACT = re.compile(en.NOT_A_NAME)
 _DESCRIBED_AS_COMPANY = re.compile(rf"(?i)\b{en.COMPANY_DESCRIPTORS}\s+$")
+# What only a company has or does right after its name: "Pernod Ricard, in their first half
+# report", "Foo Bar's shares", "Foo Bar (NYSE: FB)".
+_COMPANY_CONTEXT_AFTER = re.compile(
+    r"(?:['’]s\s+(?:shares|stock|revenues?|sales|net|profits?|quarterly|earnings|market (?:value|cap\w*)|"
+    r"valuation|IPO|board|chief executive|CEO)\b"
+    r"|,?\s+in\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|results|earnings|filing|statement)\b"
+    r"|\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|HKEX|SGX|Euronext)\s*:)")
 _COMPANY_LAST_WORD = re.compile(rf"\s(?:{en.COMPANY_NAME_WORDS})$")
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
@@ -235,7 +242,8 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
         canonical = aliases.resolve(text) or text
         label = ent.label_
         if label == "PERSON" and (_DESCRIBED_AS_COMPANY.search(doc.text[max(0, ent.start_char - 40):ent.start_char])
-                                  or _COMPANY_LAST_WORD.search(text)):
+                                  or _COMPANY_LAST_WORD.search(text)
+                                  or _COMPANY_CONTEXT_AFTER.match(doc.text[ent.end_char:ent.end_char + 60])):
             label = "ORG"  # "Telecom major Bharti Airtel", "Devon Energy": no person
         out.append(Entity(start, start + len(text), text, label, canonical, known=False))
     return out

@@ -383,6 +383,9 @@ ROWS = [
     # a broker in brackets that forecasts is no subject; the company it forecasts is
     ("鴻海第4季營收備受關注；摩根士丹利（大摩）則預期單季營收2.45兆元。", D,
      [("Foxconn", "revenue", 2.45e12, "TWD", "Q4 2025", "estimate")]),
+    # what only a company has right after a name makes it a company, whatever NER called it
+    ("Pernod Ricard, in their first half report, unveiled a net profit of 1.57 billion euros.", D,
+     [("Pernod Ricard", "profit", 1.57 * B, "EUR", None, "reported")]),
     # a company speaking after its own figure, described before it, is the subject
     ("The world's biggest maker of memory chips expected an operating profit of 6.6 trillion won, "
      "Samsung Electronics said in a filing.", D, [("Samsung", "profit", 6.6e12, "KRW", None, "guidance")]),
