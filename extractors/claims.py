@@ -33,8 +33,9 @@ from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
-from extractors.mentions import common_names, listed_names, repeat_mentions
+from extractors.mentions import common_names, listed_names, repeat_mentions, same_company
 from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, listed_metric
+from extractors.bounds import join_bounds
 from extractors.modality import modality_of, states_nothing
 from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
@@ -214,7 +215,7 @@ class Extractor:
 
     def _assemble(self, d: Doc) -> Extraction:
         claims: list[Claim] = []
-        d.entities = common_names(d.text, repeat_mentions(d.text, listed_names(d.text, d.entities)))
+        d.entities = same_company(d.text, common_names(d.text, repeat_mentions(d.text, listed_names(d.text, d.entities))))
         d.money = [replace(m, period=money_period(d, m)) for m in d.money]
         for money in d.money:
             if money.conversion:
@@ -222,7 +223,7 @@ class Extractor:
             claim = self._claim(d, money)
             if claim:
                 claims.append(claim)
-        claims = fill_periods(claims)
+        claims = fill_periods(join_bounds(d.norm, claims))
         return Extraction(
             lang=d.lang, money=tuple(d.money), quantities=tuple(d.percentages),
             periods=tuple(d.periods), entities=tuple(d.entities), claims=tuple(claims),

@@ -101,3 +101,20 @@ def common_names(text: str, entities: list[Entity]) -> list[Entity]:
     if not renamed:
         return entities
     return [replace(e, canonical=renamed[e.text]) if e.text in renamed else e for e in entities]
+
+
+_TICKER = re.compile(r"^\s?[(（]\s?(?:(?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|HKEX)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s?[)）]")
+
+
+def same_company(text: str, entities: list[Entity]) -> list[Entity]:
+    """A ticker in brackets after a company's name ("Devon Energy (DVN)") is that company."""
+    orgs = [e for e in entities if e.label == "ORG"]
+    renamed: dict[int, str] = {}
+    for i, e in enumerate(orgs):
+        nxt = orgs[i + 1] if i + 1 < len(orgs) else None
+        if nxt is not None and _TICKER.match(text[e.end:nxt.end + 2]) and nxt.start - e.end <= 12 \
+                and nxt.text.isupper():
+            renamed[nxt.start] = e.canonical
+    if not renamed:
+        return entities
+    return [replace(e, canonical=renamed[e.start]) if e.start in renamed else e for e in entities]

@@ -42,6 +42,9 @@ _REVISED_FROM = re.compile(r"(?i)\b(?:raised|raises|lifted|lifts|upgraded|upgrad
 _REVISED_TO = re.compile(r"(?i)^\s*(?:to\s|(?:上调|下调|调升|调降|上修|下修|提高|提升|降低|调高|调低|下调)至)")
 _VIEW_WORDS = re.compile(r"(?i)\b(?:forecasts?|estimates?|guidance|outlook|projections?|targets?|expectations?|view)\b|"
                          r"预期|预计|预测|预估|指引|目标")
+# "按本次回购资金最高1.5亿元测算": a figure a calculation is based on, not a plan of its own.
+_BASIS_BEFORE = re.compile(r"(?:按|按照|以)(?!年|季|月)[^，。；,;]{0,16}$")
+_BASIS_AFTER = re.compile(r"^\s*(?:[(（]含[)）])?\s*(?:测算|计算|估算|上限测算|下限测算)")
 # "about $1 billion more than had been predicted": a difference from a forecast.
 _MORE_THAN_EXPECTED = re.compile(r"(?i)^\s*(?:more|less|higher|lower|above|below|greater)\s+than\s+(?:had\s+been\s+|was\s+|"
                                  r"analysts\s+)?(?:expected|predicted|forecast|estimated|anticipated|projected)")
@@ -64,7 +67,7 @@ def states_nothing(clause_before: str, sentence_before: str, after: str = "") ->
         return True
     if _in_condition(sentence_before) or _DENIED.search(after):
         return True
-    if _MORE_THAN_EXPECTED.match(after):
+    if _MORE_THAN_EXPECTED.match(after) or (_BASIS_BEFORE.search(sentence_before[-24:]) and _BASIS_AFTER.match(after)):
         return True
     if _REVISED_FROM.search(sentence_before[-120:]) and _REVISED_TO.match(after) \
             and _VIEW_WORDS.search(sentence_before + after[:60]):

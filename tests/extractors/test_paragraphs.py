@@ -383,6 +383,14 @@ ROWS = [
     # a broker in brackets that forecasts is no subject; the company it forecasts is
     ("鴻海第4季營收備受關注；摩根士丹利（大摩）則預期單季營收2.45兆元。", D,
      [("Foxconn", "revenue", 2.45e12, "TWD", "Q4 2025", "estimate")]),
+    # a lower and an upper bound of one plan are one range; a figure a calculation is based on is none
+    ("中炬高新技术实业(集团)股份有限公司计划回购公司股份,资金总额不低于人民币1亿元且不超过人民币1.5亿元。"
+     "按本次回购资金最高人民币1.5亿元测算,预计可回购股份约357万股。", D,
+     [("中炬高新技术实业", "spending", 1e8, "CNY", None, "guidance")]),
+    # a ticker in brackets after a name is that company
+    ("Oil and gas producer Devon Energy (DVN) announced Monday it has entered into a definitive purchase "
+     "agreement to acquire the Williston Basin business of Grayson Mill Energy in a transaction valued at $5 billion.", D,
+     [("Devon Energy", "acquisition", 5 * B, "USD", None, "reported")]),
     # what only a company has right after a name makes it a company, whatever NER called it
     ("Pernod Ricard, in their first half report, unveiled a net profit of 1.57 billion euros.", D,
      [("Pernod Ricard", "profit", 1.57 * B, "EUR", None, "reported")]),
@@ -412,3 +420,9 @@ def test_modality_is_in_the_extraction_contract(extractor: Extractor) -> None:
 def test_a_period_before_a_colon_labels_the_figure_after_it(extractor: Extractor) -> None:
     got = extractor.extract("恒基地產每股基礎盈利為港幣0.63元(2024年:港幣1.12元)。", None, D).claims
     assert [(c.low, c.period) for c in got] == [(pytest.approx(0.63), None), (pytest.approx(1.12), "2024")]
+
+
+def test_lower_and_upper_bound_make_one_range(extractor: Extractor) -> None:
+    got = extractor.extract("Acme Corp. plans buybacks of at least $1 billion and no more than $1.5 billion.", None, D).claims
+    assert [(c.subject, c.metric, c.low, c.high, c.qualifier) for c in got] == [
+        ("Acme", "spending", 1 * B, 1.5 * B, "exact")]
