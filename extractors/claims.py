@@ -29,13 +29,13 @@ from extractors.attach import (
     trailing_period,
     whole_year,
 )
+from extractors.bounds import join_bounds
 from extractors.context import Doc, sentence_of
 from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import common_names, listed_names, repeat_mentions, same_company
 from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, listed_metric
-from extractors.bounds import join_bounds
 from extractors.modality import modality_of, states_nothing
 from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
