@@ -24,7 +24,7 @@ CURRENCY_SUFFIX = {
 # Scale words and abbreviations -> multiplier. Single letters only count glued to a number.
 SCALES = {
     "thousand": 1e3, "k": 1e3, "K": 1e3,
-    "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "MM": 1e6, "mm": 1e6, "m": 1e6, "M": 1e6,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bil": 1e9, "MM": 1e6, "mm": 1e6, "m": 1e6, "M": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
 }
@@ -289,6 +289,7 @@ INVESTOR_SUFFIXES = ("Capital", "Ventures", "Venture Partners", "Partners", "Man
                      "Investments", "Growth", "Equity")
 # Several companies' figures added up.
 AGGREGATE = r"\b(?:combined|collectively|together|in total|totaling|totalling|totaled|totalled|a total of|" \
+            r"across \d+ (?:deals|rounds|companies|startups)|total funding amount|" \
             r"all (?:the )?(?:\w+ )?companies|the (?:big|top|largest) (?:\w+ )?(?:companies|firms|tech)|" \
             r"(?:four|five|six|seven|several|major) (?:\w+ )?(?:companies|firms|hyperscalers|giants))\b"
 NOT_METRIC = [r"investment gains?", r"investment property", r"\binvestors?\b", r"investment bank(?:s|ing)?",

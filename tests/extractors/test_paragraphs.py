@@ -383,6 +383,14 @@ ROWS = [
     # a broker in brackets that forecasts is no subject; the company it forecasts is
     ("鴻海第4季營收備受關注；摩根士丹利（大摩）則預期單季營收2.45兆元。", D,
      [("Foxconn", "revenue", 2.45e12, "TWD", "Q4 2025", "estimate")]),
+    # a market's count of rounds owns its total; share capital, net assets and embedded value are no metric
+    ("上半年，机器人领域发生223起融资事件，融资金额高达232亿人民币。银河通用完成新一轮融资。", D, []),
+    ("Series C rounds accounted for $2.4 billion across 8 deals, led by Mistral.", D, []),
+    ("威盛减资60%，股本从129.1亿元下降至51.6亿元。", D, []),
+    ("友邦保险内涵价值权益为737亿美元，基本自由盈余为35.69亿美元。", D, []),
+    # "bil" is a billion
+    ("Oracle garnered record demand for a US$25bil bond sale.", D,
+     [("Oracle", "debt_issuance", 25 * B, "USD", None, "reported")]),
     # a lower and an upper bound of one plan are one range; a figure a calculation is based on is none
     ("中炬高新技术实业(集团)股份有限公司计划回购公司股份,资金总额不低于人民币1亿元且不超过人民币1.5亿元。"
      "按本次回购资金最高人民币1.5亿元测算,预计可回购股份约357万股。", D,
