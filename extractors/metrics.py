@@ -32,6 +32,7 @@ _CHANGED_TO = re.compile(r"(?i)\b(?:ris(?:e|es|ing)|rose|gr(?:ew|ow|ows|owing)|i
                          r"decreas\w*)\b(?:[^.;]|\.\d){0,120}?\bto\s+(?:about|around|roughly|nearly|some)?\s*$")
 _BRACKETED = re.compile(r"\s?[(（][^()（）]{0,40}?\d[^()（）]{0,40}?[)）]")
 _CLAUSE_PENALTY = 40
+_LATER_CLAUSE_PENALTY = 25
 # Words of paying before a figure: "$X in cash" after them is how a price is paid.
 _PAID_BEFORE = re.compile(r"(?i)\b(?:for|pay|pays|paid|paying|receive|receives|received|offer(?:ed|s)?|"
                           r"consideration|worth|valued)\b[^.;]{0,40}$")
@@ -94,7 +95,8 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
         else:
             dist = 0
         if clause_index(bounds, a) != clause:
-            dist += _CLAUSE_PENALTY
+            # a metric word in a later clause rarely governs ("…至271.3亿日元，而营收也增长")
+            dist += _CLAUSE_PENALTY + (_LATER_CLAUSE_PENALTY if a >= me else 0)
         if weak:
             dist += _WEAK_PENALTY
         if any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 or _TOUCHES.match(norm[o1:a]) for o0, o1 in others):

@@ -391,6 +391,10 @@ ROWS = [
     # "bil" is a billion
     ("Oracle garnered record demand for a US$25bil bond sale.", D,
      [("Oracle", "debt_issuance", 25 * B, "USD", None, "reported")]),
+    # operating and net income in Chinese are profit; a metric word in a later clause does not govern
+    ("小米创新业务分部首次实现单季度经营盈利，经营收益为7亿元。", D, [("Xiaomi", "profit", 0.7 * B, "CNY", None, "reported")]),
+    ("Nintendo said its net profit rose 17.7 percent to 271.30 billion yen, while sales jumped 21.2 percent.", D,
+     [("Nintendo", "profit", 271.3 * B, "JPY", None, "reported")]),
     # a lower and an upper bound of one plan are one range; a figure a calculation is based on is none
     ("中炬高新技术实业(集团)股份有限公司计划回购公司股份,资金总额不低于人民币1亿元且不超过人民币1.5亿元。"
      "按本次回购资金最高人民币1.5亿元测算,预计可回购股份约357万股。", D,
