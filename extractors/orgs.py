@@ -66,13 +66,14 @@ def _trim_lead(name: str) -> str:
         i = name.rfind(w)
         if i >= 0 and len(name) - i - len(w) >= 2:
             name = name[i + len(w):]
-    changed = True
+    changed, single = True, False
     while changed and len(name) > 2:
         changed = False
         for w in _LEAD_STOP:
-            if name.startswith(w) and len(name) - len(w) >= 2:
+            # one function character ends the text before the name: "的電能實業" keeps 電
+            if name.startswith(w) and len(name) - len(w) >= 2 and not (single and len(w) == 1):
                 name = name[len(w):]
-                changed = True
+                changed, single = True, single or len(w) == 1
                 break
     # the last stop word inside the name ends the text before it
     for w in _LEAD_STOP:
@@ -83,6 +84,19 @@ def _trim_lead(name: str) -> str:
     name = name[cut + 1:]
     if cut >= 0 and name[:1] in "万亿股元" and len(name) > 3:
         name = name[1:].lstrip("股元")  # "3536万股股份": the unit of a count, not a name
+    return name
+
+
+def _cut_straddling(before: str, name: str) -> str:
+    """Cut a descriptor the match began inside ("车企业游侠汽车" matched from 企: 企业 is the
+    descriptor, 游侠汽车 the name)."""
+    if name.startswith(tuple(zh.ORG_DESCRIPTORS)):
+        return name  # "汽车|企业游侠汽车": the descriptor inside the match is the one
+    s = before + name
+    for w in zh.ORG_DESCRIPTORS:
+        i = s.rfind(w, 0, len(before) + len(w) - 1)
+        if 0 <= i < len(before) < i + len(w) and len(s) - i - len(w) >= 2:
+            return s[i + len(w):]
     return name
 
 
@@ -132,7 +146,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                   (_RESULTS_LEAD, 1, False), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
             for m in finditer(rx, norm):
-                name = _trim_lead(m.group(group))
+                name = _trim_lead(_cut_straddling(norm[max(0, m.start(group) - 3):m.start(group)], m.group(group)))
                 if m.start(group) > 0 and norm[m.start(group) - 1].isdigit():
                     name = name.lstrip("万亿千百股元")  # "3536万股股份": a count's unit, not a name
                 if len(name) <= 2 and weak or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):

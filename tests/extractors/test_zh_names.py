@@ -106,3 +106,32 @@ def test_adapter_offsets_index_the_text(text: str) -> None:
     words = lac.tag(text)
     assert "".join(text[s:e] for s, e, _ in words) == (text if text.strip() else "")
     assert all(text[s:e] for s, e in lac.org_spans(text))
+
+
+# Name boundaries found by shape: the name's first character is kept, a descriptor the match
+# began inside is cut, and a declared short name (简称) names the company.
+BOUNDARY_ROWS = [
+    ("長建持股36.01%的電能實業(0006)亦受匯兌影響", "電能實業"),    # one function character (的) is cut, not 電 after it
+    ("電能實業(00006.HK)業績增長", "電能實業"),                      # 電 opens the name, not a dateline
+    ("3月31日,电动汽车企业游侠汽车宣布,完成了融资", "游侠汽车"),    # 车企|企业: the whole descriptor is cut
+    ("新势力车企游侠汽车宣布完成融资", "游侠汽车"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BOUNDARY_ROWS)
+def test_shape_name_boundaries(text: str, name: str) -> None:
+    from extractors.entities import AliasTable
+
+    assert name in [e.text for e in orgs.find_orgs(text, AliasTable.shipped())]
+
+
+SHORT_NAME_ROWS = [
+    ("中国兖州煤业股份有限公司(YanzhouCoalMiningCo.,YZC,简称:兖州煤业)计划收购GloucesterCoal,交易规模至少为20亿美元。",
+     ("兖州煤业", "acquisition", 2e9)),
+    ("上海同仁药业股份有限公司(以下简称“同仁药业”)今年营收12亿元。", ("同仁药业", "revenue", 1.2e9)),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), SHORT_NAME_ROWS)
+def test_declared_short_name_is_the_subject(ex: Extractor, text: str, claim: tuple[str, str, float]) -> None:
+    assert claim in [(c.subject, c.metric, c.low) for c in ex.extract(text, "zh").claims]
