@@ -31,7 +31,7 @@ _SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"
-                      r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
+                      r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)](?!\s?年)")  # "較前一（2024）年": a year, not a code
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=lambda w: (-len(w), w)))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
 _ANNOUNCE = "|".join(zh.ANNOUNCE_VERBS)
@@ -39,7 +39,8 @@ _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}�
 # "通用人工智能公司启元世界也于同日宣布", "一家公司——银河通用——宣布": a described name that acts
 _DESCRIBED = re.compile(rf"(?:{'|'.join(zh.ACTING_DESCRIPTORS)})(?:——|—|\s)?([{_CJK}]{{2,6}}?)(?:——|—)?"
                         rf"(?:也|亦|今日|今天|近日|日前|于同日|\d{{1,2}}日)*(?:{_ANNOUNCE}|完成|获得)")
-_HOLDING = re.compile(rf"(?:(?<![{_CJK}])|(?<=[以有由是为、，,及和与]))([{_CJK}]{{2}}金)"
+# a merged holding keeps both stems ("台新新光金"): four characters, only where a clause starts
+_HOLDING = re.compile(rf"(?:(?<![{_CJK}])|(?<=[以有由是为、，,及和与]))([{_CJK}]{{2}}金|(?<=[，,、；;。\s])[{_CJK}]{{4}}金)"
                       rf"(?=\s?(?:EPS|每股|税后|获利|赚|[（(]\d{{4}}[)）]|以\s?\d|\d))")
 # A legal name: "深圳市優必選科技股份有限公司" -> 優必選科技 (place prefix cut by _trim_lead)
 _ZH_LEGAL = re.compile(rf"([{_CJK}]{{2,14}}?)(?:\(集团\)|（集团）)?(?:股份有限公司|有限责任公司|有限公司|股份有限公司)")

@@ -115,7 +115,14 @@ BOUNDARY_ROWS = [
     ("電能實業(00006.HK)業績增長", "電能實業"),                      # 電 opens the name, not a dateline
     ("3月31日,电动汽车企业游侠汽车宣布,完成了融资", "游侠汽车"),    # 车企|企业: the whole descriptor is cut
     ("新势力车企游侠汽车宣布完成融资", "游侠汽车"),
+    ("中信金以62.68億元奪下單月獲利王，台新新光金34.6億元排第2", "台新新光金"),  # a merged holding's two stems
 ]
+
+
+def test_a_bracketed_year_is_no_stock_code() -> None:
+    from extractors.entities import AliasTable
+
+    assert orgs.find_orgs("台積電資本支出較前一（2024）年的298億美元明顯成長", AliasTable.shipped()) == []
 
 
 @pytest.mark.parametrize(("text", "name"), BOUNDARY_ROWS)
