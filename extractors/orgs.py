@@ -52,6 +52,9 @@ _SUBJECT_NEXT = re.compile(r"\d|[\s,，、;；:：。(（)）\-–—]|宣布|�
                            r"近日|日前|今日|昨日|完成|获得|获|也|又|再|首次|"
                            r"前三季度|上半年|下半年|全年|第[一二三四]季度?|[一二三四]季度|今年|去年|刚刚|此前|目前|近期|旗下|本季|分别|分別|作为|作為|"
                            r"的(?:营收|收入|净利|营业|资本|市值|估值)|营收|收入|净利|归母|总收入|营业")
+# "统一旗下统一超已于…公布", "旗下香港快运亏损": a subsidiary named after 旗下 reports its own figures
+_SUBSIDIARY = re.compile(rf"旗下(?:子公司|的)?([{_CJK}]{{2,5}}?)(?=[则也亦已于将在]|的?(?:营收|收入|净利|获利|亏损|盈利|税后|"
+                         r"单月|单季|全年|前三季|上半年|今年|去年|第[一二三四]季)|[，,（(]|\d)")
 _LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=lambda w: (-len(w), w))
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"
                     r"(?:\s[A-Z][A-Za-z0-9&.\-]+)?)(?![A-Za-z0-9$])")
@@ -144,15 +147,15 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     if numbers.cjk_share(text) > 0.05:
         norm = numbers.normalize(text)
         shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
-                  (_RESULTS_LEAD, 1, False), (_ZH_SUFFIX, 0, True))
+                  (_RESULTS_LEAD, 1, False), (_SUBSIDIARY, 1, True), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
             for m in finditer(rx, norm):
                 name = _trim_lead(_cut_straddling(norm[max(0, m.start(group) - 3):m.start(group)], m.group(group)))
                 if m.start(group) > 0 and norm[m.start(group) - 1].isdigit():
                     name = name.lstrip("万亿千百股元")  # "3536万股股份": a count's unit, not a name
-                if len(name) <= 2 and weak or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):
+                if len(name) <= 2 and weak and rx is not _SUBSIDIARY or name in zh.ORG_SUFFIXES or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):
                     continue
-                if weak and not _SUBJECT_NEXT.match(norm[m.end(group):m.end(group) + 4]):
+                if weak and rx is not _SUBSIDIARY and not _SUBJECT_NEXT.match(norm[m.end(group):m.end(group) + 4]):
                     continue  # "新型三代半导体功放芯片": a word of a longer noun, not a name
                 ent = _entity(norm, m.start(group), name, aliases, weak, text)
                 if ent:

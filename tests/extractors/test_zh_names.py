@@ -142,3 +142,20 @@ SHORT_NAME_ROWS = [
 @pytest.mark.parametrize(("text", "claim"), SHORT_NAME_ROWS)
 def test_declared_short_name_is_the_subject(ex: Extractor, text: str, claim: tuple[str, str, float]) -> None:
     assert claim in [(c.subject, c.metric, c.low) for c in ex.extract(text, "zh").claims]
+
+
+SUBSIDIARY_ROWS = [
+    ("統一旗下統一超已於上周率先公布財報，去年全年營收3,507.3億元，年增3.7%。", ("統一超", "revenue", 3.5073e11)),
+    ("國泰航空全年盈利99億元。旗下香港快運虧損擴大至9.96億元。", ("香港快運", "loss", 9.96e8)),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), SUBSIDIARY_ROWS)
+def test_a_subsidiary_after_qixia_owns_its_figures(ex: Extractor, text: str, claim: tuple[str, str, float]) -> None:
+    assert claim in [(c.subject, c.metric, c.low) for c in ex.extract(text, "zh").claims]
+
+
+def test_a_bare_business_word_after_qixia_is_no_name() -> None:
+    from extractors.entities import AliasTable
+
+    assert "人壽" not in [e.text for e in orgs.find_orgs("國泰金旗下人壽單月虧損", AliasTable.shipped())]
