@@ -91,12 +91,21 @@ def listed_names(text: str, entities: list[Entity]) -> list[Entity]:
 _COMMON_NAME = re.compile(rf"(?:,?\s+{en.ORG_LEGAL_SUFFIX})?\s?\((?P<n>[A-Z][a-z][A-Za-z0-9&.\- ]{{1,28}})\)")
 
 
+# "中国兖州煤业股份有限公司(YZC,简称:兖州煤业)": the short name a text declares for a company
+_SHORT_NAME = re.compile(r"(?:\(集团\)|（集团）|\(集團\)|（集團）)?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|公司)?"
+                         r"\s?[（(][^()（）]{0,60}?(?:以下)?(?:简称|簡稱)\s?[:：]?\s?[“\"「『]?"
+                         r"(?P<n>[\u4e00-\u9fffA-Za-z]{2,12})[”\"」』)）,，、]")
+
+
 def common_names(text: str, entities: list[Entity]) -> list[Entity]:
-    """"FSN E-Commerce Ventures Ltd (Nykaa)": the name in brackets is what the company is called."""
+    """"FSN E-Commerce Ventures Ltd (Nykaa)": the name in brackets is what the company is called;
+    a Chinese full name's declared short name (简称) too, at every mention."""
     renamed: dict[str, str] = {}
     for e in entities:
-        m = _COMMON_NAME.match(text, e.end) if e.label == "ORG" and e.text.isascii() else None
-        if m and e.canonical == e.text:
+        if e.label != "ORG" or e.canonical != e.text:
+            continue
+        m = _COMMON_NAME.match(text, e.end) if e.text.isascii() else _SHORT_NAME.match(text, e.end)
+        if m and m.group("n").strip() != e.text:
             renamed[e.text] = m.group("n").strip()
     if not renamed:
         return entities

@@ -32,7 +32,7 @@ _SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"
-                      r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)]")
+                      r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)](?!\s?年)")  # "較前一（2024）年": a year, not a code
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=lambda w: (-len(w), w)))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
 _ANNOUNCE = "|".join(zh.ANNOUNCE_VERBS)
@@ -40,7 +40,8 @@ _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}�
 # "通用人工智能公司启元世界也于同日宣布", "一家公司——银河通用——宣布": a described name that acts
 _DESCRIBED = re.compile(rf"(?:{'|'.join(zh.ACTING_DESCRIPTORS)})(?:——|—|\s)?([{_CJK}]{{2,6}}?)(?:——|—)?"
                         rf"(?:也|亦|今日|今天|近日|日前|于同日|\d{{1,2}}日)*(?:{_ANNOUNCE}|完成|获得)")
-_HOLDING = re.compile(rf"(?:(?<![{_CJK}])|(?<=[以有由是为、，,及和与]))([{_CJK}]{{2}}金)"
+# a merged holding keeps both stems ("台新新光金"): four characters, only where a clause starts
+_HOLDING = re.compile(rf"(?:(?<![{_CJK}])|(?<=[以有由是为、，,及和与]))([{_CJK}]{{2}}金|(?<=[，,、；;。\s])[{_CJK}]{{4}}金)"
                       rf"(?=\s?(?:EPS|每股|税后|获利|赚|[（(]\d{{4}}[)）]|以\s?\d|\d))")
 # A legal name: "深圳市優必選科技股份有限公司" -> 優必選科技 (place prefix cut by _trim_lead)
 _ZH_LEGAL = re.compile(rf"([{_CJK}]{{2,14}}?)(?:\(集团\)|（集团）)?(?:股份有限公司|有限责任公司|有限公司|股份有限公司)")
@@ -52,6 +53,9 @@ _SUBJECT_NEXT = re.compile(r"\d|[\s,，、;；:：。(（)）\-–—]|宣布|�
                            r"近日|日前|今日|昨日|完成|获得|获|也|又|再|首次|"
                            r"前三季度|上半年|下半年|全年|第[一二三四]季度?|[一二三四]季度|今年|去年|刚刚|此前|目前|近期|旗下|本季|分别|分別|作为|作為|"
                            r"的(?:营收|收入|净利|营业|资本|市值|估值)|营收|收入|净利|归母|总收入|营业")
+# "统一旗下统一超已于…公布", "旗下香港快运亏损": a subsidiary named after 旗下 reports its own figures
+_SUBSIDIARY = re.compile(rf"旗下(?:子公司|的)?([{_CJK}]{{2,5}}?)(?=[则也亦已于将在]|的?(?:营收|收入|净利|获利|亏损|盈利|税后|"
+                         r"单月|单季|全年|前三季|上半年|今年|去年|第[一二三四]季)|[，,（(]|\d)")
 _LEAD_STOP = sorted(set(zh.ORG_LEAD_STOP), key=lambda w: (-len(w), w))
 _LATIN = re.compile(r"(?<![A-Za-z0-9$€£.])([A-Z][A-Za-z0-9&.\-]*[a-z0-9][A-Za-z0-9&.\-]*"
                     r"(?:\s[A-Z][A-Za-z0-9&.\-]+)?)(?![A-Za-z0-9$])")
@@ -67,13 +71,14 @@ def _trim_lead(name: str) -> str:
         i = name.rfind(w)
         if i >= 0 and len(name) - i - len(w) >= 2:
             name = name[i + len(w):]
-    changed = True
+    changed, single = True, False
     while changed and len(name) > 2:
         changed = False
         for w in _LEAD_STOP:
-            if name.startswith(w) and len(name) - len(w) >= 2:
+            # one function character ends the text before the name: "的電能實業" keeps 電
+            if name.startswith(w) and len(name) - len(w) >= 2 and not (single and len(w) == 1):
                 name = name[len(w):]
-                changed = True
+                changed, single = True, single or len(w) == 1
                 break
     # the last stop word inside the name ends the text before it
     for w in _LEAD_STOP:
@@ -84,6 +89,19 @@ def _trim_lead(name: str) -> str:
     name = name[cut + 1:]
     if cut >= 0 and name[:1] in "万亿股元" and len(name) > 3:
         name = name[1:].lstrip("股元")  # "3536万股股份": the unit of a count, not a name
+    return name
+
+
+def _cut_straddling(before: str, name: str) -> str:
+    """Cut a descriptor the match began inside ("车企业游侠汽车" matched from 企: 企业 is the
+    descriptor, 游侠汽车 the name)."""
+    if name.startswith(tuple(zh.ORG_DESCRIPTORS)):
+        return name  # "汽车|企业游侠汽车": the descriptor inside the match is the one
+    s = before + name
+    for w in zh.ORG_DESCRIPTORS:
+        i = s.rfind(w, 0, len(before) + len(w) - 1)
+        if 0 <= i < len(before) < i + len(w) and len(s) - i - len(w) >= 2:
+            return s[i + len(w):]
     return name
 
 
@@ -130,15 +148,15 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     if numbers.cjk_share(text) > 0.05:
         norm = numbers.normalize(text)
         shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
-                  (_RESULTS_LEAD, 1, False), (_ZH_SUFFIX, 0, True))
+                  (_RESULTS_LEAD, 1, False), (_SUBSIDIARY, 1, True), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
             for m in finditer(rx, norm):
-                name = _trim_lead(m.group(group))
+                name = _trim_lead(_cut_straddling(norm[max(0, m.start(group) - 3):m.start(group)], m.group(group)))
                 if m.start(group) > 0 and norm[m.start(group) - 1].isdigit():
                     name = name.lstrip("万亿千百股元")  # "3536万股股份": a count's unit, not a name
-                if len(name) <= 2 and weak or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):
+                if len(name) <= 2 and weak and rx is not _SUBSIDIARY or name in zh.ORG_SUFFIXES or any(name.endswith(w) for w in _LEAD_STOP if len(w) >= 2):
                     continue
-                if weak and not _SUBJECT_NEXT.match(norm[m.end(group):m.end(group) + 4]):
+                if weak and rx is not _SUBSIDIARY and not _SUBJECT_NEXT.match(norm[m.end(group):m.end(group) + 4]):
                     continue  # "新型三代半导体功放芯片": a word of a longer noun, not a name
                 ent = _entity(norm, m.start(group), name, aliases, weak, text)
                 if ent:

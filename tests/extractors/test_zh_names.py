@@ -130,3 +130,56 @@ def test_topic_words_are_the_first_of_the_whole_cut() -> None:
     for clause in clauses:
         got = [(w.word, w.flag) for w in orgs._pos(clause)]
         assert got == [(w.word, w.flag) for w in jieba.posseg.lcut(clause)[:2]], clause
+
+
+# Name boundaries found by shape: the name's first character is kept, a descriptor the match
+# began inside is cut, and a declared short name (简称) names the company.
+BOUNDARY_ROWS = [
+    ("長建持股36.01%的電能實業(0006)亦受匯兌影響", "電能實業"),    # one function character (的) is cut, not 電 after it
+    ("電能實業(00006.HK)業績增長", "電能實業"),                      # 電 opens the name, not a dateline
+    ("3月31日,电动汽车企业游侠汽车宣布,完成了融资", "游侠汽车"),    # 车企|企业: the whole descriptor is cut
+    ("新势力车企游侠汽车宣布完成融资", "游侠汽车"),
+    ("中信金以62.68億元奪下單月獲利王，台新新光金34.6億元排第2", "台新新光金"),  # a merged holding's two stems
+]
+
+
+def test_a_bracketed_year_is_no_stock_code() -> None:
+    from extractors.entities import AliasTable
+
+    assert orgs.find_orgs("台積電資本支出較前一（2024）年的298億美元明顯成長", AliasTable.shipped()) == []
+
+
+@pytest.mark.parametrize(("text", "name"), BOUNDARY_ROWS)
+def test_shape_name_boundaries(text: str, name: str) -> None:
+    from extractors.entities import AliasTable
+
+    assert name in [e.text for e in orgs.find_orgs(text, AliasTable.shipped())]
+
+
+SHORT_NAME_ROWS = [
+    ("中国兖州煤业股份有限公司(YanzhouCoalMiningCo.,YZC,简称:兖州煤业)计划收购GloucesterCoal,交易规模至少为20亿美元。",
+     ("兖州煤业", "acquisition", 2e9)),
+    ("上海同仁药业股份有限公司(以下简称“同仁药业”)今年营收12亿元。", ("同仁药业", "revenue", 1.2e9)),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), SHORT_NAME_ROWS)
+def test_declared_short_name_is_the_subject(ex: Extractor, text: str, claim: tuple[str, str, float]) -> None:
+    assert claim in [(c.subject, c.metric, c.low) for c in ex.extract(text, "zh").claims]
+
+
+SUBSIDIARY_ROWS = [
+    ("統一旗下統一超已於上周率先公布財報，去年全年營收3,507.3億元，年增3.7%。", ("統一超", "revenue", 3.5073e11)),
+    ("國泰航空全年盈利99億元。旗下香港快運虧損擴大至9.96億元。", ("香港快運", "loss", 9.96e8)),
+]
+
+
+@pytest.mark.parametrize(("text", "claim"), SUBSIDIARY_ROWS)
+def test_a_subsidiary_after_qixia_owns_its_figures(ex: Extractor, text: str, claim: tuple[str, str, float]) -> None:
+    assert claim in [(c.subject, c.metric, c.low) for c in ex.extract(text, "zh").claims]
+
+
+def test_a_bare_business_word_after_qixia_is_no_name() -> None:
+    from extractors.entities import AliasTable
+
+    assert "人壽" not in [e.text for e in orgs.find_orgs("國泰金旗下人壽單月虧損", AliasTable.shipped())]
