@@ -40,7 +40,8 @@ NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs
 
 _LEAD_JUNK = re.compile(r"^[\W_]+")
 # "venture firm Foo Capital": lowercase words before a name describe it.
-_LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
+_LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])|^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\s+"
+                              r"|^[A-Z][a-z]+['’]s\s+(?=[A-Z0-9])")
 # Statistical NER takes metric words, money and periods in headlines for names.
 _NOT_A_NAME_EXACT = re.compile(en.NOT_A_NAME)
 _DESCRIBED_AS_COMPANY = re.compile(rf"(?i)\b{en.COMPANY_DESCRIPTORS}\s+$")

@@ -79,6 +79,8 @@ def states_nothing(clause_before: str, sentence_before: str, after: str = "") ->
     return bool(_CHANGE_EN.search(tail) or _CHANGE_ZH.search(tail))
 
 
+# "net profit came in at Rs 4,110 crore": a result, whatever a broker wrote before it.
+_RESULT_BEFORE = re.compile(r"(?i)\b(?:came in at|reported|posted|recorded|logged)\s+(?:an?\s+|its\s+)?(?:\w+\s+){0,2}?(?:of\s+|at\s+)?$")
 _BROKER_CONTEXT = re.compile(r"(?i)研报|研究报告|评级|評級|报告认为|我们预计|我们预测|证券·|證券·|"
                              r"\bwe (?:expect|estimate|forecast)\b|\b(?:rating|price target)\b")
 _PREDICTS = re.compile(r"(?i)预计|预测|預計|預測|預估|\bexpect|\bestimat|\bforecast|\bproject")
@@ -103,7 +105,7 @@ def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start
     if _VERSUS.search(sentence[max(0, ms - 12):ms]) and _EXPECTED_AFTER.match(sentence[me:me + 20]):
         return "estimate"  # "$1.37 vs. $1.24 expected"
     if predicts and _PREDICTS.search(sentence[max(clause_start, ms - 40):ms]) \
-            and _BROKER_CONTEXT.search(context + sentence[:ms]):
+            and _BROKER_CONTEXT.search(context + sentence[:ms]) and not _RESULT_BEFORE.search(sentence[max(0, ms - 30):ms]):
         return "estimate"
     if forecast and _FORECAST.search(sentence[max(0, ms - 60):ms]):
         return "forecast"

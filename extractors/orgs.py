@@ -109,7 +109,7 @@ def _entity(text: str, start: int, name: str, aliases: AliasTable, weak: bool = 
             original: str | None = None) -> Entity | None:
     """An entity for `name` found in `text` (maybe normalized) at or after `start`; named as
     written in `original`."""
-    name = name.strip(" \u3000")
+    name = _BASED_LEAD.sub("", name.strip(" \u3000"))
     if len(name) < 2 or _NOT_A_NAME.match(name) or name.startswith(zh.NOT_NAME_START) \
             or _NOT_IN_NAME.search(name) and not aliases.resolve(name):
         return None
@@ -190,6 +190,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
 
 
 _NOT_A_NAME = re.compile(en.NOT_A_NAME)
+# "London-based Builder.ai": where a company is based is not its name.
+_BASED_LEAD = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\s+")
 _NOT_IN_NAME = re.compile("|".join(zh.NOT_IN_NAME))
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 # jieba's tags of a first word no company name starts with: verbs, prepositions, pronouns,

@@ -198,7 +198,8 @@ DENIED_AFTER = r"^[^.;]{0,80}?\b(?:because|but|though|although)\s+(?:it|they|he|
                r"|^[^.;]{0,40}?\b(?:is|was|were|are)\s+(?:false|untrue|inaccurate|wrong|denied)\b"
 # Who else can own a figure: "customers used to spending $39 a month" is not the company's.
 NOT_COMPANY_OWNER = r"\b(?:customers?|users?|subscribers?|consumers?|people|households|buyers|shoppers|" \
-                    r"clients|members|employees|workers|students|patients|investors|retail traders)\b"
+                    r"clients|members|employees|workers|students|patients|investors|retail traders)\b" \
+                    r"|\b(?:the|its|their) (?:region|country|nation|market|sector|industry|index|economy)(?:'s|’s)"
 NEGATION = [r"\bnot\b(?! only| less| more| just| least)", r"\bnever\b", r"\bno longer\b",
             r"\bn't\b", r"n't\b", r"\bfailed to\b", r"\bdenied\b", r"\bruled out\b"]
 # A change, not a level: "rose $2 billion", "up $3 billion from", "an increase of $1 billion".
@@ -319,14 +320,15 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\bupfront payments?\b", r"\bmilestone payments?\b", r"\b(?:exceptional|one-time|one-off) gain\b",
                   r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b",
                   r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b", r"\bmargins?\b",
-                  r"\bhit to\b", r"\bcharges?\b", r"\bimpact\b"]
+                  r"\bhit to\b", r"\bcharges?\b", r"\bimpact\b", r"\borders\b"]
 # Last words of a company's name that no person's name ends with ("Devon Energy", "Summit Materials").
 COMPANY_NAME_WORDS = r"Energy|Capital|Group|Holdings|Bank|Bancorp|Materials|Motors|Technologies|Technology|" \
     r"Pharmaceuticals|Therapeutics|Systems|Partners|Industries|Resources|Airlines|Airways|Foods|Brands|" \
     r"Semiconductor|Networks|Communications|Entertainment|Financial|Insurance|Petroleum|Minerals|Mining|" \
     r"Software|Labs|Robotics|Biosciences|Logistics|Properties|Realty|Ventures|Investments|Corporation|Inc\.?"
 # A group of companies as the owner of a figure ("Those firms' spending ... totals $630 billion").
-GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major|[\d,]+)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b"
+GROUP_SUBJECT = r"\b(?:these|those|the (?:four|five|three|big|largest|major|[\d,]+)) (?:\w+ )?(?:firms|companies|hyperscalers|tech giants|lenders|banks|groups|carmakers|automakers|chipmakers)\b|\bbig tech(?:'s)?\b" \
+    r"|\b(?:more than |over |some |about )?\d[\d,]* (?:\w+ )?(?:companies|firms|startups|start-ups)\b"
 
 # Capitalised words that name no company: a sentence with a figure whose only capitalised
 # words are these (and that names no known company) is not given to the statistical NER.

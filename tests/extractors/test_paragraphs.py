@@ -395,6 +395,17 @@ ROWS = [
     ("小米创新业务分部首次实现单季度经营盈利，经营收益为7亿元。", D, [("Xiaomi", "profit", 0.7 * B, "CNY", None, "reported")]),
     ("Nintendo said its net profit rose 17.7 percent to 271.30 billion yen, while sales jumped 21.2 percent.", D,
      [("Nintendo", "profit", 271.3 * B, "JPY", None, "reported")]),
+    # a region's or a count of companies' figure is no company's; investors' orders are no metric
+    ("Tencent led the rally. The region's market cap stood at $25.74 trillion at the close of last year.", D, []),
+    ("More than 200 companies valued at more than $50 million have gone public this year, Airbnb among them.", D, []),
+    ("Investors placed orders amounting to around $7 billion for the Petronas bond, Petronas said.", D, []),
+    # "London-based" and "Cologne's" describe the name after them
+    ("London-based Builder.ai has secured $250 million in a Series D round.", D,
+     [("Builder.ai", "funding", 250 * M, "USD", None, "reported")]),
+    # a result, whatever a broker estimated before it
+    ("HDFC Securities had estimated a rise in the company's profit.\nInfosys Q2 net profit came in at "
+     "Rs 4,110 crore, implying a rise of 10.3% on year.", D,
+     [("Infosys", "profit", 41.1 * B, "INR", "Q2 2025", "reported")]),
     # a lower and an upper bound of one plan are one range; a figure a calculation is based on is none
     ("中炬高新技术实业(集团)股份有限公司计划回购公司股份,资金总额不低于人民币1亿元且不超过人民币1.5亿元。"
      "按本次回购资金最高人民币1.5亿元测算,预计可回购股份约357万股。", D,
