@@ -15,7 +15,7 @@ from extractors import numbers
 from extractors.lang import currency as cur_data
 from extractors.lang import en, zh
 from extractors.numbers import DECIMAL_COMMA, EN_NUMBER, ZH_DIGITS, ZH_NUMERAL, ZH_SECTIONS
-from extractors.region import CENT, LOCAL, resolve_currencies
+from extractors.region import CENT, LOCAL, resolve_currencies, text_region
 from extractors.spans import Money, Quantity
 
 # The currency a feed's bare 元 stands for when its texts never say (a per-feed setting).
@@ -367,7 +367,7 @@ def _bare_after_metric(t: str) -> Iterator[Candidate]:
             yield m.start("n"), m.end(), value, value, LOCAL, None, 0.0
 
 
-def _zh_candidates(t: str) -> Iterator[Candidate]:
+def _zh_candidates(t: str, dollar: str = "USD") -> Iterator[Candidate]:
     if "亿" in t or "万" in t or "兆" in t:
         yield from _bare_after_metric(t)
     for m in _scan(ZH_MONEY, ZH_MONEY_STARTS, t):
@@ -386,7 +386,7 @@ def _zh_candidates(t: str) -> Iterator[Candidate]:
             cur_word = None
         if pre and cur_word in ("元", "块", "块钱"):
             cur_word = None  # 港币435亿元, 人民币50亿元: the currency before the number decides
-        currency = _ZH_SUFFIX.get(cur_word or "") or _ZH_PREFIX.get(pre or "")
+        currency = _ZH_SUFFIX.get(cur_word or "") or (dollar if pre == "$" else _ZH_PREFIX.get(pre or ""))
         if currency is None:
             continue
         if currency in ("CNY", "LOCAL") and cur_word in ("元", "块", "块钱"):
@@ -601,10 +601,13 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     t, spoken = numbers.spoken_decimals(numbers.normalize(text))
     # The language decides only what a "¥" is: the share of CJK is read only where one is.
     hint = lang or ("zh" if "¥" in t and numbers.cjk_share(t) > 0.3 else "en")
-    raw = list(_en_candidates(t, hint, _dollar(t)))
     cjk = _CJK.search(t) is not None
+    # Hong Kong press writes its own dollar as a bare "$" ("$4.72千萬")
+    dollar = "HKD" if cjk and "$" in t and local is None and numbers.cjk_share(t) > 0.3 \
+        and text_region(text) == "HKD" else _dollar(t)
+    raw = list(_en_candidates(t, hint, dollar))
     if cjk:  # every Chinese amount holds a Chinese scale or currency character
-        raw += list(_zh_candidates(t))
+        raw += list(_zh_candidates(t, dollar))
     # Longest match wins where grammars overlap.
     raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen: list[Candidate] = []

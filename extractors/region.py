@@ -95,11 +95,16 @@ class Region:
         if self.default:
             return self.default
         if self._region is None:
-            traditional = is_traditional(self.text)  # read once for both tests
-            hong_kong = (traditional and _HONG_KONG.search(self.text)) or _HONG_KONG_WORDS.search(self.text)
-            self._region = ("TWD" if traditional and _TAIWAN.search(self.text)
-                            else "HKD" if hong_kong and not _MAINLAND.search(self.text) else "CNY")
+            self._region = text_region(self.text)
         return self._region
+
+
+def text_region(text: str) -> str:
+    """The local currency a Chinese text's region writes as 元: TWD, HKD or CNY."""
+    traditional = is_traditional(text)  # read once for both tests
+    hong_kong = (traditional and _HONG_KONG.search(text)) or _HONG_KONG_WORDS.search(text)
+    return ("TWD" if traditional and _TAIWAN.search(text)
+            else "HKD" if hong_kong and not _MAINLAND.search(text) else "CNY")
 
 
 def resolve_currencies(text: str, t: str, spans: list[tuple[int, int, str]],

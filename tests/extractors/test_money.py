@@ -341,6 +341,10 @@ ROWS = [
     # Taiwan's words for results place a bare 元 in Taiwan; Hong Kong's margin and entry fee in Hong Kong
     ("統一企業第2季營收為1,695.7億元，年增率4.6%", [("1,695.7億元", 169.57 * B, 169.57 * B, "TWD", "exact", None)]),
     ("先声药业次日孖展录547.5亿元", [("547.5亿元", 54.75 * B, 54.75 * B, "HKD", "exact", None)]),
+    # Hong Kong press writes its own dollar as a bare "$"; mainland text's "$" stays the US dollar
+    ("本港上市公司上半年盈利$4.72千萬，收市價5元。",
+     [("$4.72千萬", 47.2 * M, 47.2 * M, "HKD", "exact", None), ("5元", 5, 5, "HKD", "exact", None)]),
+    ("苹果公司营收为$950亿。", [("$950亿", 95 * B, 95 * B, "USD", "exact", None)]),
     ("六福集團期內收入為63億元，按年減少19.8%，派息0.5元。香港市場下跌",
      [("63億元", 6.3 * B, 6.3 * B, "HKD", "exact", None), ("0.5元", 0.5, 0.5, "HKD", "exact", None)]),
 ]
