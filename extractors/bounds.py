@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractors.lang import en, zh
 from extractors.spans import Claim
 
 _LOWER = ("at_least", "more_than")
@@ -35,5 +36,4 @@ def join_bounds(norm: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-_UPPER_WORDS = re.compile(r"(?i)不超过|不高于|至多|最多|上限(?:为)?|no more than|not more than|at most|up to|"
-                          r"(?:人民币|港币|美元)")
+_UPPER_WORDS = re.compile(en.UPPER_BOUND_WORDS + "|" + zh.UPPER_BOUND_WORDS, re.I)

@@ -34,8 +34,7 @@ _BRACKETED = re.compile(r"\s?[(（][^()（）]{0,40}?\d[^()（）]{0,40}?[)）]"
 _CLAUSE_PENALTY = 40
 _LATER_CLAUSE_PENALTY = 25
 # Words of paying before a figure: "$X in cash" after them is how a price is paid.
-_PAID_BEFORE = re.compile(r"(?i)\b(?:for|pay|pays|paid|paying|receive|receives|received|offer(?:ed|s)?|"
-                          r"consideration|worth|valued)\b[^.;]{0,40}$")
+_PAID_BEFORE = re.compile(en.PAID_BEFORE, re.I)
 
 _WEAK_PENALTY = 12
 

@@ -34,20 +34,15 @@ _DENIED = re.compile(en.DENIED_AFTER + "|" + zh.DENIED_AFTER, re.I)
 _CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
 _CLAUSE_ENDS = re.compile(r"(?:\b[a-z][a-z-]*|\d|%)\s*[,;:]\s")
 _NEGATION_REACH = 48  # characters before the figure a negation governs
-# A forecast revised: "upgraded from 2.58 trillion yen to 3.95 trillion yen", "由8.5亿元上调至10亿元":
-# the old figure is no claim.
-_REVISED_FROM = re.compile(r"(?i)\b(?:raised|raises|lifted|lifts|upgraded|upgrades|increased|boosted|cut|cuts|lowered|"
-                           r"lowers|reduced|trimmed|revised|downgraded|hiked)\b[^.;]{0,80}?\bfrom\s+(?:about\s+)?$"
-                           r"|(?:由|从)\s?$")
-_REVISED_TO = re.compile(r"(?i)^\s*(?:to\s|(?:上调|下调|调升|调降|上修|下修|提高|提升|降低|调高|调低|下调)至)")
-_VIEW_WORDS = re.compile(r"(?i)\b(?:forecasts?|estimates?|guidance|outlook|projections?|targets?|expectations?|view)\b|"
-                         r"预期|预计|预测|预估|指引|目标")
-# "按本次回购资金最高1.5亿元测算": a figure a calculation is based on, not a plan of its own.
-_BASIS_BEFORE = re.compile(r"(?:按|按照|以)(?!年|季|月)[^，。；,;]{0,16}$")
-_BASIS_AFTER = re.compile(r"^\s*(?:[(（]含[)）])?\s*(?:测算|计算|估算|上限测算|下限测算)")
-# "about $1 billion more than had been predicted": a difference from a forecast.
-_MORE_THAN_EXPECTED = re.compile(r"(?i)^\s*(?:more|less|higher|lower|above|below|greater)\s+than\s+(?:had\s+been\s+|was\s+|"
-                                 r"analysts\s+)?(?:expected|predicted|forecast|estimated|anticipated|projected)")
+# A forecast revised ("upgraded from 2.58 trillion yen to 3.95 trillion yen", "由8.5亿元上调至10亿元"):
+# the old figure is no claim; nor is a difference from a forecast, nor a figure a calculation is
+# based on ("按本次回购资金最高1.5亿元测算").
+_REVISED_FROM = re.compile(en.REVISED_FROM + "|" + zh.REVISED_FROM, re.I)
+_REVISED_TO = re.compile(en.REVISED_TO + "|" + zh.REVISED_TO, re.I)
+_VIEW_WORDS = re.compile(en.VIEW_WORDS + "|" + zh.VIEW_WORDS, re.I)
+_BASIS_BEFORE = re.compile(zh.BASIS_BEFORE)
+_BASIS_AFTER = re.compile(zh.BASIS_AFTER)
+_MORE_THAN_EXPECTED = re.compile(en.MORE_THAN_EXPECTED, re.I)
 
 
 def _in_condition(sentence_before: str) -> bool:
@@ -80,7 +75,7 @@ def states_nothing(clause_before: str, sentence_before: str, after: str = "") ->
 
 
 # "net profit came in at Rs 4,110 crore": a result, whatever a broker wrote before it.
-_RESULT_BEFORE = re.compile(r"(?i)\b(?:came in at|reported|posted|recorded|logged)\s+(?:an?\s+|its\s+)?(?:\w+\s+){0,2}?(?:of\s+|at\s+)?$")
+_RESULT_BEFORE = re.compile(en.RESULT_BEFORE, re.I)
 _BROKER_CONTEXT = re.compile(r"(?i)研报|研究报告|评级|評級|报告认为|我们预计|我们预测|证券·|證券·|"
                              r"\bwe (?:expect|estimate|forecast)\b|\b(?:rating|price target)\b")
 _PREDICTS = re.compile(r"(?i)预计|预测|預計|預測|預估|\bexpect|\bestimat|\bforecast|\bproject")

@@ -38,8 +38,7 @@ _FORECAST_AFTER = re.compile(
     rf"(?:{en.FORECAST_VERBS}|{zh.FORECAST_VERBS})")
 
 # "Dingdong, backed by SoftBank Vision Fund II": the backer named after the company it backs.
-_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|controlled|owned|funded|supported|majority-owned|led|co-led|headed)\s+by\s+"
-                            r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?\[*$")
+_BACKER_BEFORE = re.compile(en.BACKER_BEFORE, re.I)
 _BACKER_AFTER = re.compile(r"^\]*-(?:backed|owned|funded|supported|controlled|led)\b"
                            r"|^\]*\s+(?:co-)?(?:led|leads|leading)\s+(?:a|an|the|its)\b", re.I)
 # "Cisco's offer", "Nvidia's revenue": the owner of the metric, even after a preposition.
@@ -69,7 +68,7 @@ _DESCRIBED_AFTER = re.compile(rf"^\]*(?:['’]s)?(?:\s+{en.ORG_LEGAL_SUFFIX})?(?
                               rf"(?:rival|competitor|supplier|customer|partner|peer|maker|chipmaker|"
                               rf"carmaker|automaker|manufacturer|producer)\b")
 # "以69亿美元收购以色列网络产品供应商迈络思": the company bought, however it is described.
-_BOUGHT_BEFORE = re.compile(r"(?:收购|并购|买下|入股|增资|注资)[^，。；,;:：\d]{0,24}$")
+_BOUGHT_BEFORE = re.compile(zh.BOUGHT_BEFORE)
 _ROUND_INTO = re.compile(r"(?i)\b(?:round|funding|financing|investment|raise|stake|Series [A-H]|valuation)\s+(?:into|in|for)\s+\[*$"
                          r"|\b(?:offer|bid|proposal|approach)\s+(?:from|by)\s+\[*$")
 

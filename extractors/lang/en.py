@@ -340,3 +340,22 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 Rs US U.S. Q1 Q2 Q3 Q4 FY H1 H2 EPS Ebitda EBITDA Bitcoin ETFs
 """.split())
+
+# A forecast revised: the figure after "from" is the old one when "to" follows ("revised up its
+# profit forecast to 4.5 trillion yen from 3 trillion yen" reads the other way and is left alone).
+REVISED_FROM = r"\b(?:raised|raises|lifted|lifts|upgraded|upgrades|increased|boosted|cut|cuts|lowered|" \
+               r"lowers|reduced|trimmed|revised|downgraded|hiked)\b[^.;]{0,80}?\bfrom\s+(?:about\s+)?$"
+REVISED_TO = r"^\s*to\s"
+VIEW_WORDS = r"\b(?:forecasts?|estimates?|guidance|outlook|projections?|targets?|expectations?|view)\b"
+# "about $1 billion more than had been predicted": a difference from a forecast.
+MORE_THAN_EXPECTED = r"^\s*(?:more|less|higher|lower|above|below|greater)\s+than\s+(?:had\s+been\s+|was\s+|" \
+                     r"analysts\s+)?(?:expected|predicted|forecast|estimated|anticipated|projected)"
+# "net profit came in at Rs 4,110 crore": a result, whatever a broker wrote before it.
+RESULT_BEFORE = r"\b(?:came in at|reported|posted|recorded|logged)\s+(?:an?\s+|its\s+)?(?:\w+\s+){0,2}?(?:of\s+|at\s+)?$"
+# Words of paying before a figure: "$X in cash" after them is how a price is paid, not cash held.
+PAID_BEFORE = r"\b(?:for|pay|pays|paid|paying|receive|receives|received|offer(?:ed|s)?|consideration|worth|valued)\b[^.;]{0,40}$"
+# "Dingdong, backed by SoftBank Vision Fund II": the backer named after the company it backs.
+BACKER_BEFORE = r"\b(?:backed|controlled|owned|funded|supported|majority-owned|led|co-led|headed)\s+by\s+" \
+                r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?\[*$"
+# The upper bound's words between two bounds of one plan ("at least $1 billion and no more than $1.5 billion").
+UPPER_BOUND_WORDS = r"no more than|not more than|at most|up to"

@@ -207,3 +207,15 @@ GROUP_MEMBER_TAILS = ("银行", "銀行", "证券", "證券", "保险", "保險"
 HOLDING_NOT_NAMES = ("保证金", "退休金", "公积金", "准备金", "违约金", "资金", "现金", "奖金", "租金", "美金", "黄金",
                      "股金", "本金", "定金", "订金", "押金", "薪金", "佣金", "年金", "礼金", "赏金", "税金", "基金",
                      "奖学金", "补助金", "抚恤金", "养老金", "风险金", "周转金", "合金", "白金", "台金")
+
+# A forecast revised: "由8.5亿元上调至10亿元" (the figure after 由/从 is the old one).
+REVISED_FROM = r"(?:由|从)\s?$"
+REVISED_TO = r"^\s*(?:上调|下调|调升|调降|上修|下修|提高|提升|降低|调高|调低)至"
+VIEW_WORDS = r"预期|预计|预测|预估|指引|目标"
+# "按本次回购资金最高1.5亿元测算": a figure a calculation is based on, not a plan of its own.
+BASIS_BEFORE = r"(?:按|按照|以)(?!年|季|月)[^，。；,;]{0,16}$"
+BASIS_AFTER = r"^\s*(?:[(（]含[)）])?\s*(?:测算|计算|估算|上限测算|下限测算)"
+# "以69亿美元收购以色列网络产品供应商迈络思": the company bought, however it is described.
+BOUGHT_BEFORE = r"(?:收购|并购|买下|入股|增资|注资)[^，。；,;:：\d]{0,24}$"
+# The upper bound's words between two bounds of one plan ("不低于1亿元且不超过1.5亿元").
+UPPER_BOUND_WORDS = r"不超过|不高于|至多|最多|上限(?:为)?|人民币|港币|美元"
