@@ -19,6 +19,7 @@ from extractors.claims import Extractor
 from extractors.entities import AliasTable
 from extractors.money import local_currency
 from extractors.spans import Extraction
+from pipeline.lock import end_with
 
 Item = tuple[str, None, date | None]  # text, language (detected), published
 
@@ -74,9 +75,10 @@ def _extract_group(extractor: Extractor, items: list[Item]) -> list[Result]:
 _EXTRACTOR: Extractor | None = None
 
 
-def start_worker(aliases: dict[str, str], use_ner: bool) -> None:
+def start_worker(aliases: dict[str, str], use_ner: bool, parent: int) -> None:
     """The second process's initializer: the run's extractor, rebuilt from its alias table."""
     global _EXTRACTOR
+    end_with(parent)  # no orphan may outlive a killed run
     _EXTRACTOR = Extractor(AliasTable(canonical=aliases), use_ner)
 
 

@@ -204,7 +204,7 @@ def _second_process(extractor: Extractor, pending: int) -> Iterator[ProcessPoolE
         yield None
         return
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=start_worker, initargs=(dict(extractor.aliases.canonical), extractor.use_ner))
+                               initializer=start_worker, initargs=(dict(extractor.aliases.canonical), extractor.use_ner, os.getpid()))
     try:
         yield pool
     finally:

@@ -89,3 +89,13 @@ def test_english_texts_never_load_the_chinese_pipelines() -> None:
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_the_second_process_starts_with_the_extractors_only() -> None:
+    """Its memory is what it holds: no database layer, and no pipeline until a text needs one."""
+    script = ("import sys\nimport pipeline.extract_worker\n"
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel', 'models', 'httpx', "
+              "'feedparser', 'typer', 'spacy', 'jieba', 'onnxruntime'}))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
