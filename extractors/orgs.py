@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from extractors import lac, numbers
+from extractors import jieba_tables, lac, numbers
 from extractors.entities import NER_STOP, AliasTable
 from extractors.lang import en, zh
 from extractors.prefilter import finditer
@@ -194,13 +194,7 @@ def clause_topic(clause: str) -> str | None:
 
 def _pos(text: str) -> list[Any]:
     """jieba's words and part-of-speech tags."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return list(jieba.posseg.lcut(text))
+    return list(jieba_tables.tagger().lcut(text))
 
 
 def _lac_topic(clause: str, words: list[Any]) -> str | None:
