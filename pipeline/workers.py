@@ -1,4 +1,4 @@
-"""Extraction rounds and the worker pools the run forks (parsing, extraction)."""
+"""Extraction rounds and the worker processes the run starts (parsing, extraction)."""
 
 from __future__ import annotations
 
@@ -63,9 +63,11 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
     """Extract and queue every article not yet extracted.
 
     Articles are read and extracted in rounds and stored a small batch per transaction, so a
-    kill loses at most the round in flight. With enough articles, a forked second process
-    extracts part of each round, and this one queues the previous round while it does: the
-    share it hands over follows the time queueing takes, so both cores finish together.
+    kill loses at most the round in flight. With enough articles, a second process
+    (pipeline.extract_worker) extracts part of each round, and this one queues the previous
+    round while it does: the share it hands over follows the time queueing takes, so both
+    cores finish together. It takes every text with Chinese in it, so that only it loads the
+    Chinese pipelines.
     """
     if pending is None:
         with db.session() as s:
