@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from extractors import numbers
+from extractors import jieba_tables, numbers
 from extractors.attach import (
     fill_periods,
     listed_period,
@@ -151,9 +151,7 @@ class Extractor:
         """Load the pipelines now rather than on the first sentence that needs them."""
         if self.use_ner:
             _ = self.ner.en
-        import jieba.posseg  # the part-of-speech tagger Chinese names are read with
-
-        jieba.posseg.lcut("腾讯")
+        jieba_tables.tagger().lcut("腾讯")  # the part-of-speech tagger Chinese names are read with
 
     # --- stage 1: regular expressions over the whole text ----------------------------
 

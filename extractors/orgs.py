@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from extractors import lac, numbers
+from extractors import jieba_tables, lac, numbers
 from extractors.entities import NER_STOP, AliasTable
 from extractors.lang import en, zh
 from extractors.prefilter import finditer
@@ -218,13 +218,7 @@ def _pos(text: str) -> list[Any]:
 
     jieba cuts lazily, so the words after them are never tagged (the HMM over unknown
     characters is most of its time)."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return list(islice(jieba.posseg.cut(text), 2))
+    return list(islice(jieba_tables.tagger().cut(text), 2))
 
 
 def _lac_topic(clause: str, words: list[Any]) -> str | None:

@@ -62,6 +62,15 @@ def _after_fork_in_child() -> None:
 os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
 
+def end_with(parent: int) -> None:
+    """The same rule for a child started without a fork (spawned), which the hook never sees:
+    the kernel kills it when `parent` dies."""
+    if _prctl is not None:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the request above took effect
+        os._exit(1)
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

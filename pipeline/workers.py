@@ -1,4 +1,4 @@
-"""Extraction rounds and the worker pools the run forks (parsing, extraction)."""
+"""Extraction rounds and the worker processes the run starts (parsing, extraction)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,10 +18,18 @@ from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
 from extractors.claims import Extractor
-from extractors.money import local_currency
 from extractors.spans import Extraction
 from models import Article, ArticleFeed, Database, Feed
 from pipeline.dedup import EvidenceIndex
+from pipeline.extract_worker import (
+    Failed,
+    Item,
+    Result,
+    extract,
+    extract_here,
+    has_chinese,
+    start_worker,
+)
 from pipeline.queue_batch import queue_batch
 from pipeline.summary import Reporter, RunSummary
 from pipeline.translation import check_article
@@ -48,16 +56,6 @@ class _Row:
         return "\n".join(p for p in (self.summary, self.body) if p)
 
 
-@dataclass(frozen=True)
-class _Failed:
-    """An article whose extraction raised: the error, as the summary lists it."""
-
-    error: str
-
-
-_Result = Extraction | _Failed
-
-
 def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                     routes: list[tuple[str, set[str], bool]], summary: RunSummary, report: Reporter,
                     advance: Callable[[int], None] | None = None,
@@ -65,25 +63,29 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
     """Extract and queue every article not yet extracted.
 
     Articles are read and extracted in rounds and stored a small batch per transaction, so a
-    kill loses at most the round in flight. With enough articles, a forked second process
-    extracts part of each round, and this one queues the previous round while it does: the
-    share it hands over follows the time queueing takes, so both cores finish together.
+    kill loses at most the round in flight. With enough articles, a second process
+    (pipeline.extract_worker) extracts part of each round, and this one queues the previous
+    round while it does: the share it hands over follows the time queueing takes, so both
+    cores finish together. It takes every text with Chinese in it, so that only it loads the
+    Chinese pipelines.
     """
     if pending is None:
         with db.session() as s:
             pending = len(s.exec(select(Article.id).where(Article.extracted == False)).all())  # noqa: E712
     last = 0
-    ready: tuple[list[_Row], list[_Result]] | None = None
+    ready: tuple[list[_Row], list[Result]] | None = None
     share = 0.5  # of each round, extracted by the second process
     with _second_process(extractor, pending) as worker:
         while True:
             rows = _read_round(db, last)
-            items = [(r.text, None, r.published) for r in rows]
-            codes = _feed_currencies(db, [r.id for r in rows], currencies) if currencies and rows else {}
-            cut, future = 0, None
+            items: list[Item] = [(r.text, None, r.published) for r in rows]
+            found = _feed_currencies(db, [r.id for r in rows], currencies) if currencies and rows else {}
+            codes = [found.get(r.id) for r in rows]
+            theirs_at: list[int] = []
+            future = None
             if rows and worker is not None:
-                cut = max(1, min(len(rows) - 1, round(len(rows) * share)))
-                future = _submit(worker, items[:cut], rows[:cut], codes)
+                theirs_at = _split(items, share)
+                future = worker.submit(extract_here, [items[i] for i in theirs_at], [codes[i] for i in theirs_at])
             queueing = 0.0
             if ready is not None:
                 started = time.perf_counter()
@@ -94,21 +96,37 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
             if not rows:
                 return
             last = rows[-1].id
-            mine = _extract(extractor, items[cut:], rows[cut:], codes)
-            theirs: list[_Result] = []
+            taken = set(theirs_at)
+            mine_at = [i for i in range(len(rows)) if i not in taken]
+            results: list[Result | None] = [None] * len(rows)
+            for i, res in zip(mine_at, extract(extractor, [items[i] for i in mine_at], [codes[i] for i in mine_at]),
+                              strict=True):
+                results[i] = res
             if future is not None:
                 try:
                     theirs, seconds = future.result()
                 except BrokenProcessPool:  # the second process died (memory?): this one does its share
                     worker = None
-                    theirs = _extract(extractor, items[:cut], rows[:cut], codes)
+                    theirs = extract(extractor, [items[i] for i in theirs_at], [codes[i] for i in theirs_at])
                 else:
-                    share = _next_share(seconds / cut, queueing, len(rows))
-            results = theirs + mine
-            for row, res in zip(rows, results, strict=True):
-                if isinstance(res, _Failed):
+                    share = _next_share(seconds / len(theirs_at), queueing, len(rows))
+                for i, res in zip(theirs_at, theirs, strict=True):
+                    results[i] = res
+            done = [res for res in results if res is not None]
+            for row, res in zip(rows, done, strict=True):
+                if isinstance(res, Failed):
                     report("failed", f"article {row.id}: extraction failed: {res.error}")
-            ready = (rows, results)
+            ready = (rows, done)
+
+
+def _split(items: Sequence[Item], share: float) -> list[int]:
+    """Positions of the round the second process extracts: about `share` of it, and every text
+    with Chinese in it, so that this process never loads the Chinese pipelines."""
+    want = max(1, min(len(items) - 1, round(len(items) * share)))
+    chinese = [i for i, (text, _, _) in enumerate(items) if has_chinese(text)]
+    taken = set(chinese)
+    english = [i for i in range(len(items)) if i not in taken]
+    return sorted(chinese + english[:max(0, want - len(chinese))])
 
 
 def _next_share(per_article: float, queueing: float, size: int) -> float:
@@ -131,7 +149,7 @@ def _read_round(db: Database, after: int) -> list[_Row]:
             for art_id, title, summary, body, published in found]
 
 
-def _queue_round(db: Database, rows: list[_Row], results: list[_Result], index: EvidenceIndex,
+def _queue_round(db: Database, rows: list[_Row], results: list[Result], index: EvidenceIndex,
                  routes: list[tuple[str, set[str], bool]], summary: RunSummary,
                  advance: Callable[[int], None] | None) -> None:
     """Queue a round's claims and mark its articles extracted, a batch per transaction."""
@@ -147,7 +165,7 @@ def _queue_round(db: Database, rows: list[_Row], results: list[_Result], index: 
                         index, routes, summary.stats)
             errors, flags = [], []
             for row, ex in part:
-                if isinstance(ex, _Failed):
+                if isinstance(ex, Failed):
                     summary.failed_articles[row.title or str(row.id)] = ex.error
                     errors.append({"rid": row.id, "error": ex.error})
                     continue
@@ -179,69 +197,20 @@ def _feed_currencies(db: Database, ids: list[int], currencies: dict[str, str]) -
     return {art_id: codes.pop() for art_id, codes in found.items() if len(codes) == 1}
 
 
-def _extract(extractor: Extractor, items: Sequence[tuple[str, None, date | None]], rows: Sequence[_Row],
-             codes: dict[int, str]) -> list[_Result]:
-    """Extract articles; those of feeds with a `currency` setting under that default."""
-    groups: dict[str | None, list[int]] = {}
-    for i, row in enumerate(rows):
-        groups.setdefault(codes.get(row.id), []).append(i)
-    out: list[_Result | None] = [None] * len(items)
-    for code, positions in groups.items():
-        with local_currency(code):
-            part = _extract_group(extractor, [items[i] for i in positions])
-        for i, ex in zip(positions, part, strict=True):
-            out[i] = ex
-    return [ex for ex in out if ex is not None]
-
-
-def _extract_group(extractor: Extractor, items: list[tuple[str, None, date | None]]) -> list[_Result]:
-    """Extract together; if that fails, article by article, so one bad text stops nothing else."""
-    try:
-        return list(extractor.extract_many(items))
-    except Exception:  # a bug or pathological text somewhere in the round: find it
-        out: list[_Result] = []
-        for item in items:
-            try:
-                out.append(extractor.extract_many([item])[0])
-            except Exception as exc:  # reported with the article, then the run goes on
-                out.append(_Failed(f"{type(exc).__name__}: {exc}"))
-        return out
-
-
 # --- the second process ------------------------------------------------------------------
-
-_FORKED: Extractor | None = None  # the extractor a forked worker inherits, pipelines loaded
-
-
-def _extract_forked(items: list[tuple[str, None, date | None]], rows: list[_Row],
-                    codes: dict[int, str]) -> tuple[list[_Result], float]:
-    assert _FORKED is not None
-    started = time.perf_counter()
-    out = _extract(_FORKED, items, rows, codes)
-    return out, time.perf_counter() - started
-
-
-def _submit(worker: ProcessPoolExecutor, items: list[tuple[str, None, date | None]], rows: list[_Row],
-            codes: dict[int, str]) -> Future[tuple[list[_Result], float]]:
-    mine = {r.id: codes[r.id] for r in rows if r.id in codes}
-    return worker.submit(_extract_forked, items, rows, mine)
-
 
 @contextmanager
 def _second_process(extractor: Extractor, pending: int) -> Iterator[ProcessPoolExecutor | None]:
-    """A forked process that inherits the loaded pipelines, when there is enough to extract."""
+    """A second extracting process, when there is enough to extract (see pipeline.extract_worker)."""
     if pending < PARALLEL_EXTRACT or (os.cpu_count() or 1) < 2:
         yield None
         return
-    global _FORKED
-    extractor.warm()
-    _FORKED = extractor
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start_worker, initargs=(dict(extractor.aliases.canonical), extractor.use_ner, os.getpid()))
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _FORKED = None
 
 
 def parser_pool(feeds: int) -> ProcessPoolExecutor | None:
