@@ -72,12 +72,14 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
     if pending is None:
         with db.session() as s:
             pending = len(s.exec(select(Article.id).where(Article.extracted == False)).all())  # noqa: E712
-    last = 0
+    order = _pending_order(db)
     ready: tuple[list[_Row], list[Result]] | None = None
     share = 0.5  # of each round, extracted by the second process
     with _second_process(extractor, pending) as worker:
-        while True:
-            rows = _read_round(db, last)
+        # one round more than there are, empty: it queues the last round's claims
+        for start in [*range(0, len(order), EXTRACT_ROUND), len(order)]:
+            chunk = order[start:start + EXTRACT_ROUND]
+            rows = _read_round(db, chunk)
             items: list[Item] = [(r.text, None, r.published) for r in rows]
             found = _feed_currencies(db, [r.id for r in rows], currencies) if currencies and rows else {}
             codes = [found.get(r.id) for r in rows]
@@ -93,9 +95,10 @@ def extract_pending(db: Database, extractor: Extractor, index: EvidenceIndex,
                 queueing = time.perf_counter() - started
                 summary.spent("queue", queueing)
                 ready = None
-            if not rows:
+            if not chunk:
                 return
-            last = rows[-1].id
+            if not rows:
+                continue  # another run extracted them meanwhile
             taken = set(theirs_at)
             mine_at = [i for i in range(len(rows)) if i not in taken]
             results: list[Result | None] = [None] * len(rows)
@@ -139,12 +142,29 @@ def _next_share(per_article: float, queueing: float, size: int) -> float:
     return min(0.9, max(0.5, 0.5 * (1 + queueing / (size * per_article))))
 
 
-def _read_round(db: Database, after: int) -> list[_Row]:
+def _pending_order(db: Database) -> list[int]:
+    """Unextracted articles by date, then key: not by id, which follows the order fetches
+    landed in. A claim several articles state is queued with its first source's period and
+    sentence, so the same articles must give the same queue whatever order they were stored in."""
+    t = Article.__table__.c  # type: ignore[attr-defined]
+    with db.session() as s:
+        found = s.connection().execute(
+            core_select(t.id).where(t.extracted == False)  # noqa: E712
+            .order_by(t.published.is_(None), t.published, t.key)).all()
+    return [art_id for (art_id,) in found]
+
+
+def _read_round(db: Database, ids: list[int]) -> list[_Row]:
+    """The unextracted articles among `ids`, in that order."""
+    if not ids:
+        return []
     t = Article.__table__.c  # type: ignore[attr-defined]
     with db.session() as s:
         found = s.connection().execute(
             core_select(t.id, t.title, t.summary, t.body, t.published).where(t.extracted == False)  # noqa: E712
-            .where(t.id > after).order_by(t.id).limit(EXTRACT_ROUND)).all()
+            .where(t.id.in_(ids))).all()
+    rank = {art_id: i for i, art_id in enumerate(ids)}
+    found = sorted(found, key=lambda row: rank[row[0]])
     return [_Row(art_id or 0, title, summary or "", body or "", published)
             for art_id, title, summary, body, published in found]
 

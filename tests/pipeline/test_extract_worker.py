@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from extractors.claims import Extractor
 from extractors.entities import AliasTable
@@ -99,3 +101,31 @@ def test_the_second_process_starts_with_the_extractors_only() -> None:
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_the_queue_does_not_depend_on_the_order_articles_were_stored_in(tmp_path: Path) -> None:
+    """Two articles state one claim, one with its period and one without: whichever was
+    stored first (fetches land in any order), the queued claim is the same."""
+    from models import Article, ClaimRecord, Database, database_url
+    from pipeline.summary import RunSummary
+    from pipeline.vault import evidence_index
+    from pipeline.workers import extract_pending
+
+    articles = [
+        Article(key="a-dated", content_hash="1", title="Quanta", body="Quanta said its 2026 net profit was NT$100 billion.",
+                published=date(2026, 3, 1)),
+        Article(key="b-undated", content_hash="2", title="Quanta", body="Quanta's net profit was NT$100 billion.",
+                published=date(2026, 3, 2)),
+    ]
+    queued = []
+    extractor = Extractor()
+    for name, order in (("forward", articles), ("backward", articles[::-1])):
+        db = Database(database_url(tmp_path / f"{name}.db"))
+        with db.session() as s:
+            for a in order:
+                s.add(Article(key=a.key, content_hash=a.content_hash, title=a.title, body=a.body, published=a.published))
+        routes = [("Quanta.md", {"Quanta", "Quanta Computer"}, True)]
+        extract_pending(db, extractor, evidence_index(db), routes, RunSummary(), lambda *_: None)
+        with db.session() as s:
+            queued.append(sorted((c.fingerprint, c.period, c.sentence) for c in s.exec(select(ClaimRecord)).all()))
+    assert queued[0] and queued[0] == queued[1]
