@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from extractors.lang import en, zh
 from extractors.prefilter import Gate, finditer
-from extractors.sentences import clause_index
+from extractors.sentences import RESPECTIVE, clause_index, list_runs
 from extractors.vocabulary import METRIC_VOCABULARY  # noqa: F401  (where it always was)
 
 # "$12.1 billion in revenue and $2.3 billion in profit": a metric word right after a figure
@@ -122,7 +122,6 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
     return best[1], best[0]
 
 
-_RESPECTIVE = re.compile(r"分别|分別|respectively", re.I)
 # Between the items of a list; a metric's own first word may stand after the mark ("、经营利润").
 _LIST_JOIN = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及|&|, and)\s*(?:[\u4e00-\u9fff]{1,2})?$", re.I)
 
@@ -130,18 +129,12 @@ _LIST_JOIN = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及|&|, and)\s*(?
 def listed_metric(norm: str, figures: list[tuple[int, int]], ms: int) -> str | None:
     """"净利润、经营利润和销售收入的预期分别提升至A、B和C", "revenue and profit of $A and $B
     respectively": the figure in a list takes the metric in the same place of a list of metrics."""
-    if not _RESPECTIVE.search(norm):
+    if not RESPECTIVE.search(norm):
         return None
     cands = sorted(c for c in metric_candidates(norm))
 
     def runs(items: list[tuple[int, int]]) -> list[list[int]]:
-        out: list[list[int]] = []
-        for i, (a, _b) in enumerate(items):
-            if out and _LIST_JOIN.match(norm[items[out[-1][-1]][1]:a]):
-                out[-1].append(i)
-            else:
-                out.append([i])
-        return out
+        return list_runs(norm, items, lambda gap: bool(_LIST_JOIN.match(gap)))
 
     figs = sorted(figures)
     run = next((r for r in runs(figs) if len(r) >= 2 and any(figs[i][0] == ms for i in r)), None)

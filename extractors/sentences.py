@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _END = re.compile(r"[。！？!?]+[”’\"')）]*|\.(?=[\"'”’)]?\s+[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff$€£¥~*])|\n+")
 _ABBREV = {"mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "vs", "st", "jr", "sr", "no",
@@ -63,3 +64,19 @@ def clause_index(bounds: list[int], pos: int) -> int:
         else:
             break
     return i
+
+
+# "营业收入分别为A、B、C", "X and Y reported $A and $B respectively": list items pair up.
+RESPECTIVE = re.compile(r"分别|分別|respectively", re.I)
+
+
+def list_runs(text: str, items: list[tuple[int, int]], joins: Callable[[str], bool]) -> list[list[int]]:
+    """Runs of items (offsets in `text`, in order) whose gaps `joins` takes for list marks."""
+    runs: list[list[int]] = []
+    for i, (a, _b) in enumerate(items):
+        if runs and joins(text[items[runs[-1][-1]][1]:a]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+

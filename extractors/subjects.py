@@ -19,7 +19,7 @@ from extractors.lang import en, zh
 from extractors.metrics import METRIC_NOUN
 from extractors.numbers import cjk_share
 from extractors.orgs import clause_topic
-from extractors.sentences import clause_index
+from extractors.sentences import RESPECTIVE, clause_index, list_runs
 from extractors.spans import Entity
 
 _OBJ_EN = re.compile(
@@ -359,26 +359,19 @@ def _named_before(d: Doc, si: int, actors: bool = False) -> Entity | None:
     return None
 
 
-_RESPECTIVE = re.compile(r"分别|分別|respectively", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:[（(]\d{4,6}(?:\.\w+)?[)）])?\s*(?:[、,，/]|and|及|和|与|以及|&)\s*$", re.I)
 
 
 def listed(d: Doc, si: int, items: list[tuple[int, int]]) -> list[list[int]]:
     """Runs of items (offsets in the text) joined as a list: "A、B和C", "A, B and C"."""
-    runs: list[list[int]] = []
-    for i, (a, _b) in enumerate(items):
-        if runs and _LIST_GAP.match(d.norm[items[runs[-1][-1]][1]:a].replace(", and", "and")):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
+    return list_runs(d.norm, items, lambda gap: bool(_LIST_GAP.match(gap.replace(", and", "and"))))
 
 
 def respective(d: Doc, si: int, money: list[tuple[int, int]]) -> dict[int, Entity]:
     """'亚马逊、谷歌和微软的资本开支分别为A、B和C', 'X and Y reported $A and $B respectively':
     each figure of a list belongs to the company in the same place of a list of companies."""
     s, e = d.sentences[si]
-    if not _RESPECTIVE.search(d.norm[s:e]):
+    if not RESPECTIVE.search(d.norm[s:e]):
         return {}
     ents = [x for x in d.entities if s <= x.start < e and x.label == "ORG"]
     ent_runs = [r for r in listed(d, si, [(x.start, x.end) for x in ents]) if len(r) >= 2]
