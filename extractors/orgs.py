@@ -23,9 +23,14 @@ _CAP = r"[A-Z][A-Za-z0-9&'’.\-]*"
 _LEAD = r"(?:[A-Z]|\d+[a-z])[A-Za-z0-9&'’.\-]*"  # "Corning", "10x Genomics"
 _EN_NAME = re.compile(
     rf"\b({_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}),?\s+{en.ORG_LEGAL_SUFFIX}(?![A-Za-z])"
-    rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\)"
+    rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\s*\)"
     rf"|(?<![\w.])({_LEAD}(?:\s+{_CAP}){{0,3}})\s?\((?P<tk>[A-Z]{{2,5}})\)")
 _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
+# "Hyundai Motor, South Korea's leading automaker, said", "Bharti Airtel, the second-largest
+# telecom operator in India, ...": a name set off by a description of a company.
+_APPOSED = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n)|(?<=\d\s))\s*({_CAP}(?:\s+{_CAP}){{0,3}}),\s+"
+                      rf"(?:the|a|an|one of the|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s)\s[^,;.()]{{0,60}}?"
+                      rf"\b{en.COMPANY_DESCRIPTORS}s?\b[^,;.()]{{0,40}},")
 _CJK = "\u4e00-\u9fff"
 _PERIOD_LIKE = re.compile(r"(?i)^(?:FY\d{2,4}|\d{2,4}[QH][1-4]|FY\d{2,4}\s?[QH][1-4]|[QH][1-4])$")
 _SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
@@ -136,6 +141,15 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             ent = _entity(text, m.start(), " ".join(words), aliases)
             if ent:
                 out.append(ent)
+    for m in finditer(_APPOSED, text):
+        words = m.group(1).split()
+        while words and (words[0] in en.ACTOR_STOP or words[0] in _EN_STOP):
+            words = words[1:]
+        name = " ".join(words)
+        if name and name not in NER_STOP and not _LATIN_STOP.intersection(words):
+            ent = _entity(text, m.start(1), name, aliases)
+            if ent:
+                out.append(ent)
     for m in finditer(_ACTOR, text):
         words = m.group(1).split()
         while words and words[0] in en.ACTOR_STOP:
@@ -191,7 +205,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
 
 _NOT_A_NAME = re.compile(en.NOT_A_NAME)
 # "London-based Builder.ai": where a company is based is not its name.
-_BASED_LEAD = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\s+")
+# "Denver-based Foo", "India’s Tata Motors": where the company is, not its name.
+_BASED_LEAD = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\s+|^[A-Z][a-z]+['’]s\s+(?=[A-Z])")
 _NOT_IN_NAME = re.compile("|".join(zh.NOT_IN_NAME))
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 # jieba's tags of a first word no company name starts with: verbs, prepositions, pronouns,

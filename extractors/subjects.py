@@ -179,12 +179,15 @@ def _parse_subject(sdoc: Any, ms: int, me: int,
             cur = cur.head
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         for subj in subjects:
+            # any subject naming a company first: a headline or dateline the parser took for a
+            # second subject ("Bharti Airtel Q2 results: Telecom major Bharti Airtel ... reported")
             lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
             inside = [(a, b, x) for a, b, x in eligible if a >= lo and b <= hi]
             if inside:
                 # the entity that is the subject's head word, else the first in its phrase
                 head = [x for a, b, x in inside if a <= subj.idx < b]
                 return (head or [inside[0][2]])[0], True
+        for subj in subjects:
             phrase = " ".join(t.text for t in subj.subtree)
             if subj.like_num or any(c.dep_ == "nummod" for c in subj.children):
                 continue  # "Rs 27.3 per share ... was": a figure, not who reports it
@@ -315,10 +318,19 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     return None, "clause"
 
 
+# "the Japanese entertainment and electronics firm", "The Mumbai-headquartered automaker": a
+# place inside a description of the company, which points back to it.
+_PLACE_IN_DESCRIPTION = re.compile(rf"^(?:-(?:based|headquartered))?(?:\s+(?:and\s+)?[a-z][\w-]*){{0,4}}?"
+                                   rf"\s+{en.COMPANY_DESCRIPTORS}s?\b")
+
+
 def _owner_named(d: Doc, si: int, ms: int) -> bool:
     """A country, person or product named before the figure owns it ("China's AI spending")."""
     s = d.sentences[si][0]
-    return any(s <= x.start < s + ms and x.label in ("GPE", "NORP", "PRODUCT") for x in d.entities)
+    return any(s <= x.start < s + ms and x.label in ("GPE", "NORP", "PRODUCT")
+               and not (x.label != "PRODUCT" and _THE_BEFORE.search(d.norm[max(s, x.start - 6):x.start])
+                        and _PLACE_IN_DESCRIPTION.match(d.norm[x.end:s + ms]))
+               for x in d.entities)
 
 
 def antecedent(d: Doc, si: int) -> Entity | None:

@@ -320,7 +320,7 @@ OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans
                   r"\bupfront payments?\b", r"\bmilestone payments?\b", r"\b(?:exceptional|one-time|one-off) gain\b",
                   r"\bgain on (?:the )?sale\b", r"\bimpairment\b", r"\bwrite-?downs?\b",
                   r"\b(?:contract|lease|current|deferred tax|pension) liabilities\b", r"\bmargins?\b",
-                  r"\bhit to\b", r"\bcharges?\b", r"\bimpact\b", r"\borders\b"]
+                  r"\bhit to\b", r"\bcost(?:s|ing)? (?:the (?:company|group|firm|[a-z]*maker)|it|us|them)\b", r"\bcharges?\b", r"\bimpact\b", r"\borders\b"]
 # Last words of a company's name that no person's name ends with ("Devon Energy", "Summit Materials").
 COMPANY_NAME_WORDS = r"Energy|Capital|Group|Holdings|Bank|Bancorp|Materials|Motors|Technologies|Technology|" \
     r"Pharmaceuticals|Therapeutics|Systems|Partners|Industries|Resources|Airlines|Airways|Foods|Brands|" \

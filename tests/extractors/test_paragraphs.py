@@ -423,6 +423,20 @@ ROWS = [
     # the company bought is never the buyer, however it is described; 这家 points back
     ("芯片巨頭英偉達遭到反壟斷調查。\n監管機構也在審查這家美國芯片制造商在以69億美元收購以色列網絡產品供應商邁絡思(Mellanox)時做出的承諾。", D,
      [("NVIDIA", "acquisition", 6.9 * B, "USD", None, "reported")]),
+    # a name set off by a description of a company is a company; "Earlier, the company" is no name
+    ("Seoul, Oct 30 Zorvex Motor, South Korea's leading automaker, said on Thursday its profit fell.\n\n"
+     "Net profit declined to 2.54 trillion won, the company said.", D,
+     [("Zorvex Motor", "profit", 2.54e12, "KRW", None, "reported")]),
+    ("Earlier, the company raised $95.7 million in its offering.", D, []),
+    # a ticker with a space before its bracket; a place in a description of the company points back
+    ("Quillon (NASDAQ: QLN ) reported quarterly results. Its revenue of $50.41 million fell.", D,
+     [("Quillon", "revenue", 50.41 * M, "USD", None, "reported")]),
+    ("Quillon Motors reported results.\nThe Mumbai-headquartered automaker posted a net profit of "
+     "32.03 billion rupees.", D, [("Quillon Motors", "profit", 32.03 * B, "INR", None, "reported")]),
+    ("MUMBAI: India’s Quillon Motors today reported a net profit of 32.03 billion rupees.", D,
+     [("Quillon Motors", "profit", 32.03 * B, "INR", None, "reported")]),
+    # what tariffs cost the company is no spending of it
+    ("Zorvex Motor said U.S. tariffs cost the company 828 billion won in the second quarter.", D, []),
 ]
 
 
