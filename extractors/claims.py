@@ -35,7 +35,7 @@ from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import common_names, listed_names, repeat_mentions, same_company
-from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, listed_metric
+from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, listed_metric, metric_candidates
 from extractors.modality import modality_of, states_nothing
 from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
@@ -208,6 +208,23 @@ class Extractor:
             for (d, i), sdoc in zip(named, self.ner.english_docs(texts), strict=True):
                 d.parses[i] = sdoc
                 d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
+        # A figure with a metric and no company named in its sentence or before it in its
+        # paragraph: the company is in an earlier sentence that has no figure ("Hyundai Motor,
+        # South Korea's leading automaker, said ... Net profit declined to ..."), so read names there.
+        before = sorted({(id(d), j): (d, j) for d in docs for i in d.money_sentences
+                         if d.sentence_lang(i) == "en" and _unnamed(d, i)
+                         for j in d.earlier_sentences(i) if d.sentence_lang(j) == "en"}.values(),
+                        key=lambda t: (id(t[0]), t[1]))
+        if before:
+            texts = [d.text[slice(*d.sentences[j])] for d, j in before]
+            for (d, j), sdoc in zip(before, self.ner.english_docs(texts), strict=True):
+                # only the sentence's grammatical subject: NER's other names in a sentence with no
+                # figure are as often fragments ("regtech", "BUSINESS / Companies")
+                subjects = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+                            for t in sdoc if t.dep_ in ("nsubj", "nsubjpass")]
+                found = [x for x in ner_entities(sdoc, d.sentences[j][0], self.aliases)
+                         if any(a <= x.start - d.sentences[j][0] and x.end - d.sentences[j][0] <= b for a, b in subjects)]
+                d.entities = merge_entities(d.entities, found)
 
     # --- stage 2: claims ------------------------------------------------------------
 
@@ -393,6 +410,15 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _unnamed(d: Doc, si: int) -> bool:
+    """A sentence with a metric word, and no company named in it or before it in its paragraph."""
+    s, e = d.sentences[si]
+    if not metric_candidates(d.norm[s:e]):
+        return False
+    spans = [d.sentences[j] for j in (si, *d.earlier_sentences(si))]
+    return not any(x.label == "ORG" and a <= x.start < b for x in d.entities for a, b in spans)
 
 
 def _per_share_named(norm: str, bounds: list[int], ms: int, me: int, others: list[tuple[int, int]],

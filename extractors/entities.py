@@ -52,6 +52,8 @@ _COMPANY_CONTEXT_AFTER = re.compile(
     r"valuation|IPO|board|chief executive|CEO)\b"
     r"|,?\s+in\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:report|results|earnings|filing|statement)\b"
     r"|\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|HKEX|SGX|Euronext)\s*:)")
+# "Shares of Dingdong", "a stake in Foo": what only a company has, right before its name.
+_COMPANY_CONTEXT_BEFORE = re.compile(r"(?i)\b(?:shares|stock|stake|shareholders|stockholders)\s+(?:of|in)\s+$")
 _COMPANY_LAST_WORD = re.compile(rf"\s(?:{en.COMPANY_NAME_WORDS})$")
 _NOT_A_NAME = re.compile(
     r"(?i)\b(?:revenues?|earnings|sales|income|cash flows?|operations|profits?|quarter|fiscal|"
@@ -243,6 +245,7 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
         canonical = aliases.resolve(text) or text
         label = ent.label_
         if label == "PERSON" and (_DESCRIBED_AS_COMPANY.search(doc.text[max(0, ent.start_char - 40):ent.start_char])
+                                  or _COMPANY_CONTEXT_BEFORE.search(doc.text[max(0, ent.start_char - 30):ent.start_char])
                                   or _COMPANY_LAST_WORD.search(text)
                                   or _COMPANY_CONTEXT_AFTER.match(doc.text[ent.end_char:ent.end_char + 60])):
             label = "ORG"  # "Telecom major Bharti Airtel", "Devon Energy": no person

@@ -435,6 +435,9 @@ ROWS = [
      "32.03 billion rupees.", D, [("Quillon Motors", "profit", 32.03 * B, "INR", None, "reported")]),
     ("MUMBAI: India’s Quillon Motors today reported a net profit of 32.03 billion rupees.", D,
      [("Quillon Motors", "profit", 32.03 * B, "INR", None, "reported")]),
+    # the company is named only in an earlier sentence with no figure, as the subject of its verb
+    ("Shares of Meicai opened 12% above their offer price on Tuesday. Earlier, the company raised $80 million.", D,
+     [("Meicai", "funding", 80 * M, "USD", None, "reported")]),
     # what tariffs cost the company is no spending of it
     ("Zorvex Motor said U.S. tariffs cost the company 828 billion won in the second quarter.", D, []),
 ]
