@@ -65,7 +65,8 @@ _SUFFIX = (f"(?:[\\s-](?:of\\s)?(?P<name>(?i:{_alt(_NAMES)}))"
            f"(?:\\s(?P<s3>(?i:thousand|million|billion|trillion|mln|bln|bn|mn)))?"
            f"|\\s?(?P<sym>{_alt(cur_data.SYMBOLS)})(?!\\s?[\\d.]))(?![A-Za-z])")
 _NEEDS_SCALE = {w for n in cur_data.AMBIGUOUS_NAMES for w in (n, n + "s")} - {"dollars", "euros"}
-_SUFFIX_SCALE = r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?P<S>(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|(?i:bn|mn|tn)|[mbkMBK])(?![A-Za-z]))"
+_SUFFIX_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?P<S>(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)"
+                 r"|(?i:mln|bln|trln|bn|mn|tn)|[mbkMBK])(?![A-Za-z]))")  # "293.9 bln won": wire style
 
 EN_PREFIXED = re.compile(
     rf"(?P<pre>{_PREFIX})\s?(?P<sign>-)?(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
@@ -81,11 +82,12 @@ EN_SUFFIXED = re.compile(
 # "27 cents", "8-10 cents", "212 pence", "50p": money in the major unit.
 EN_MINOR = re.compile(
     rf"(?<![\w$€£¥.,])(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}))?"
-    r"(?:\s?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
+    r"(?:\s?(?P<us>U\.?S\.?\s)?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
 _DOLLAR_REGIONS = [(code, tuple(map(re.compile, rxs))) for code, rxs in cur_data.DOLLAR_REGIONS.items()]
 _US_DOLLAR = re.compile(cur_data.US_DOLLAR_MARK)
+_US_CENTS = re.compile(cur_data.US_CENTS)
 # "逾千亿元", "近百亿美元": a bare 千/百 scale counts as one only right after a bound.
 _ZH_NUM = f"(?:{ZH_SECTIONS}|{ZH_DIGITS}|{ZH_NUMERAL}|(?<=[逾超近约])[百千](?=[万亿]))"
 _ZH_SCALE = "[千百万亿兆]*"
@@ -176,6 +178,8 @@ _MOVED_UP_TO = re.compile(r"(?i)\b(?:moved?|moves|went|goes|go|rose|rise|rises|c
                           r"edged|inched|ticked|revised|raised|lifted|marked)\s+up\s+to\s*$")
 _CHANGE_BEFORE = re.compile(r"(?i)\b(?:rose|jumped|grew|fell|increased|decreased|climbed)\s*(?:from)?\s*$|\bby\s*$")
 _BETWEEN_BEFORE = re.compile(r"(?i)(?:\bbetween|介于|在)\s*$")
+# "每股回购价介乎89.95港元至89.6港元": a range named as one, whichever bound comes first
+_RANGE_NAMED_BEFORE = re.compile(r"(?:介乎|介於|介于|區間為?|区间为?|範圍為?|范围为?)\s*$")
 
 
 # Where each grammar may begin. A scanner consumes exactly one character (a plain class,
@@ -323,6 +327,8 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
             continue  # "1080p", "5p" of a page: pence only in a text about sterling
         unit = (m.group("u") or m.group("c") or m.group("p")).lower()
         fraction, currency = cur_data.MINOR_EN[unit]
+        if m.group("us"):
+            currency = "USD"  # "8.7 US cents" in a text whose bare dollar is another
         low = numbers.scaled(numbers.parse_digits(m.group("n1")), fraction)
         high = numbers.scaled(numbers.parse_digits(m.group("n2")), fraction) if m.group("n2") else low
         if not low <= high:
@@ -333,7 +339,7 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
 def _dollar(t: str) -> str:
     """What a bare "$" is: the Canadian (Australian) dollar in a text about a Canadian
     (Australian) company that never marks its own dollar, else the US dollar."""
-    if "$" in t:
+    if "$" in t and not _US_CENTS.search(t):
         for code, (signals, beside_us, own) in _DOLLAR_REGIONS:
             if (signals.search(t) or beside_us.search(t) and _US_DOLLAR.search(t)) and not own.search(t):
                 return code
@@ -707,8 +713,10 @@ def _merge_ranges(text: str, t: str, spans: list[Money], scales: dict[int, float
         low = prev.low if prev else 0.0
         if prev and scales.get(prev.start) == 1.0 and scales.get(span.start, 0.0) > 1.0:
             low = numbers.scaled(prev.low, scales[span.start])
+        descending = bool(prev and span.low < low <= span.low * 100
+                          and _RANGE_NAMED_BEFORE.search(t[max(0, prev.start - 8):prev.start]))
         if prev and prev.currency == span.currency and prev.low == prev.high and span.low == span.high \
-                and low < span.low <= low * 100:
+                and (low < span.low <= low * 100 or descending):
             m = _RANGE_GAP.match(t[prev.end:span.start])
             if m:
                 before = t[max(0, prev.start - 30):prev.start]
@@ -718,8 +726,8 @@ def _merge_ranges(text: str, t: str, spans: list[Money], scales: dict[int, float
                 # "raised by $700 million to $62 billion": a change, then the new level
                 if ok and not _CHANGE_BEFORE.search(before):
                     qualifier = prev.qualifier if prev.qualifier != "exact" else span.qualifier
-                    out[-1] = Money(prev.start, span.end, text[prev.start:span.end], low,
-                                    span.high, span.currency, qualifier, span.per or prev.per,
+                    out[-1] = Money(prev.start, span.end, text[prev.start:span.end], min(low, span.low),
+                                    max(low, span.high), span.currency, qualifier, span.per or prev.per,
                                     span.unit or prev.unit)
                     continue
         out.append(span)

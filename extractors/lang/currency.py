@@ -30,6 +30,8 @@ _CANADA_PRESS = r",\s(?:Ont|Alta|Que|Sask|Man|B\.C)\.(?:-based)?(?=[\s,])"
 _CANADA_BASED = (r"\b(?:Calgary|Toronto|Montreal|Montréal|Vancouver|Ottawa|Edmonton|Winnipeg|Waterloo|"
                  r"Mississauga|Halifax|Saskatoon|Regina|Quebec City)-based\b")
 US_DOLLAR_MARK = r"\bUS\$|\bU\.S\.\s?\$|\$US\d"
+# "$405m (8.7 US cents per share)": a text counting its cents in US money writes US dollars.
+US_CENTS = r"\bU\.?S\.?\scents?\b"
 DOLLAR_REGIONS = {
     "CAD": (CANADA_SIGNALS + "|" + _CANADA_PRESS, _CANADA_BASED,
             r"\bC\$|\bCA\$|\bCDN\$|\$C\d|\bCAD\b|\bCanadian dollars?\b"),
@@ -99,6 +101,9 @@ KUAI_CONTEXT = r"钱|价|花|赚|卖|买|付|收|工资|薪|成本|费|值|贵|�
 # Region signals for a bare 元 / 億元 / 兆元 (read on the original, unfolded text).
 TAIWAN_SIGNALS = (r"台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|臺幣|台币|NT\$|台股|臺股|櫃買|柜买|"
                   r"上市櫃|上市柜|證交所|金管會|民國|金控|"
+                  # Taiwan's institutions and terms: the state utility, ministry, cabinet and
+                  # legislature, state enterprises, treasury-stock buybacks, after-tax earnings
+                  r"台電|臺電|經濟部|行政院|立法院|國營事業|庫藏股|稅後盈餘|"
                   # Taiwan's words for results: 稅後純益 (net profit), 年增率 / 年減 (year on year)
                   r"稅後純益|税后纯益|稅後淨利|每股稅後|每股盈餘|年增率|(?<!按)年減|月增率|營業利益率|"
                   # ROC years (114年 is 2025); "114年歷史" is an age, not a year
@@ -117,8 +122,11 @@ TAIWAN_COMPANIES = (r"台積電|鴻海|廣達|聯發科|台達電|日月光|聯�
 HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|收市|澳門|澳门|路氹|"
                      r"[(（](?:\d{3}|0\d{3}|\d{5})[)）]|\d仙")
 # Words only Hong Kong press writes, in either script: margin (孖展), "this city" (本港),
-# the board-lot entry fee (入場費), typhoon signals (風球).
-HONG_KONG_WORDS = r"孖展|本港|入場費|入场费|風球|风球"
+# the board-lot entry fee (入場費), typhoon signals (風球), the SAR's institutions.
+HONG_KONG_WORDS = (r"孖展|本港|入場費|入场费|風球|风球|"
+                   # the SAR government's budget, bureaus and reserves, its legislature, the MPF
+                   r"財政預算案|财政预算案|財經事務及庫務局|财经事务及库务局|財庫局|财库局|財政司|财政司|"
+                   r"財政儲備|财政储备|特區政府|特区政府|立法會|金管局|強積金|强积金|港府")
 # Mainland markers that keep a traditional-script text's 元 the yuan.
 MAINLAND_SIGNALS = r"人民幣|人民币|RMB|A股|滬|沪|深交所|上交所|S[HZ]\d{6}|[(（]\d{6}[)）]"
 # "（人民幣，下同）", "(港幣,以下同)": the currency named governs the bare 元 after it.

@@ -126,6 +126,16 @@ ROWS = [
     # issue 19: forms of real paragraphs
     # Taiwan dollars: explicit, and a bare 元 in traditional script about Taiwan
     ("NT$310.8 billion", [("NT$310.8 billion", 310.8 * B, 310.8 * B, "TWD", "exact", None)]),
+    # Taiwan's institutions and terms, Hong Kong's government words: the region's 元
+    ("台電2025年稅後盈餘為729億元。", [("729億元", 72.9 * B, 72.9 * B, "TWD", "exact", None)]),
+    ("公司決議執行庫藏股,預定購買總金額不超過5億元。", [("5億元", 0.5 * B, 0.5 * B, "TWD", "at_most", None)]),
+    ("財經事務及庫務局公布,財政儲備降至4,872億元。", [("4,872億元", 487.2 * B, 487.2 * B, "HKD", "exact", None)]),
+    # a range named as one, written high to low
+    ("每股回購價介乎89.95港元至89.6港元。", [("89.95港元至89.6港元", 89.6, 89.95, "HKD", "exact", None)]),
+    # wire abbreviations of scales; cents counted in US money
+    ("net income rose to 293.9 bln won", [("293.9 bln won", 293.9 * B, 293.9 * B, "KRW", "exact", None)]),
+    ("South32 (ASX: S32) declared a dividend of $405m (8.7 US cents per share).",
+     [("$405m", 405 * M, 405 * M, "USD", "exact", None), ("8.7 US cents", 0.087, 0.087, "USD", "exact", None)]),
     ("T$310.8 billion", [("T$310.8 billion", 310.8 * B, 310.8 * B, "TWD", "exact", None)]),
     ("新台幣3000億元", [("新台幣3000億元", 300 * B, 300 * B, "TWD", "exact", None)]),
     ("台幣500億元", [("台幣500億元", 50 * B, 50 * B, "TWD", "exact", None)]),
