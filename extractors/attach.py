@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from extractors import numbers
-from extractors.context import Doc, sentence_of
+from extractors.context import LOOKBACK, Doc, sentence_of
 from extractors.lang import en
 from extractors.sentences import clause_bounds, clause_index
 from extractors.spans import Claim, Money
@@ -29,8 +30,8 @@ def money_period(d: Doc, money: Money) -> str | None:
     si = sentence_of(d.sentences, money.start)
     s, e = d.sentences[si]
     norm = d.norm[s:e]
-    others = [(m.start - s, m.end - s) for m in d.money
-              if m is not money and not m.conversion and s <= m.start < e]
+    others = [(m.start - s, m.end - s) for m in d.starting_in(d.money, s, e)
+              if m is not money and not m.conversion]
     return _period(d, si, norm, clause_bounds(norm), money.start - s, money.end - s, others)
 
 
@@ -45,8 +46,8 @@ def _period(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     """
     s, e = d.sentences[si]
     # "較第2季下滑", "compared with the second quarter": a period set against is no figure's own
-    periods = [(p.start - s, p.end - s, p.value) for p in d.periods if s <= p.start < e
-               and not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])
+    periods = [(p.start - s, p.end - s, p.value) for p in d.starting_in(d.periods, s, e)
+               if not _AGAINST_PERIOD.search(norm[max(0, p.start - s - 14):p.start - s])
                and not _labels_other(norm, p.end - s, ms, others)]
     clause = clause_index(bounds, ms)
     for a, _b, value in periods:
@@ -193,22 +194,33 @@ def paragraph_period(d: Doc, si: int) -> str | None:
     sentence points back ("期内", "the quarter") and its paragraph states none, the one the
     text stated last before it."""
     bullet = d.is_bullet(si)
-    earlier = d.earlier_sentences(si)
+    earlier = d.earlier_sentences(si, LOOKBACK)
     # A news story states its period once, in its lead: later paragraphs that state none
     # keep the lead's, unless a sentence since opened on a new one ("For 2023, ..."); a
     # dividend "for the financial year" in between is no new period
-    rest = [j for j in range(si - 1, -1, -1) if j not in earlier]
-    earlier += [j for j in rest if _opens_on_period(d, j)] + sorted(rest)
+    # (within LOOKBACK sentences of it, and of the text's start)
+    taken = set(earlier)
+    rest = [j for j in range(si - 1, max(-1, si - 1 - LOOKBACK), -1) if j not in taken]
+    lead = sorted({j for j in range(min(si, LOOKBACK)) if j not in taken} | set(rest))
+    earlier += [j for j in rest if d.memo(("opens", j), partial(_opens_on_period, d, j))] + lead
     for j in earlier:
         if bullet and d.is_bullet(j):
             continue  # a sibling item's period is its own; the list's heading gives the list's
-        s, e = d.sentences[j]
-        # "與去年相若", "compared with last year": a period set against states none
-        found = [p for p in d.periods if s <= p.start < e
-                 and not _SET_AGAINST.search(d.norm[max(s, p.start - 14):p.start])]
-        if found:
-            # "截至今年9月底止首三季": the narrower period is the one the figures follow
-            return min(found, key=lambda p: (not _NARROW.match(p.value), p.start)).value
+        value = d.memo(("stated", j), partial(_stated_period, d, j))
+        if value is not None:
+            return value
+    return None
+
+
+def _stated_period(d: Doc, j: int) -> str | None:
+    """The period sentence `j` states, if any."""
+    s, e = d.sentences[j]
+    # "與去年相若", "compared with last year": a period set against states none
+    found = [p for p in d.starting_in(d.periods, s, e)
+             if not _SET_AGAINST.search(d.norm[max(s, p.start - 14):p.start])]
+    if found:
+        # "截至今年9月底止首三季": the narrower period is the one the figures follow
+        return min(found, key=lambda p: (not _NARROW.match(p.value), p.start)).value
     return None
 
 
@@ -218,8 +230,8 @@ _NARROW = re.compile(r"^(?:Q[1-4]|H[12]|9M) ")
 def _opens_on_period(d: Doc, j: int) -> bool:
     """Sentence `j` states a period before any figure of its own ("For 2023, X posted $1B")."""
     s, e = d.sentences[j]
-    first = min([m.start for m in d.money if s <= m.start < e], default=None)
-    return first is not None and any(s <= p.start < first for p in d.periods)
+    first = min([m.start for m in d.starting_in(d.money, s, e)], default=None)
+    return first is not None and bool(d.starting_in(d.periods, s, first))
 
 
 _SHIFTABLE = re.compile(r"^((?:Q[1-4]|H[12]|9M) )?(FY)?(\d{4})$")
@@ -249,8 +261,8 @@ def trailing_period(d: Doc, si: int, money: Money, norm: str) -> str | None:
     """"$12.1 billion in revenue and $2.3 billion in profit in 2024": one period after the
     last figure of a sentence governs the figures before it, when no outlook verb intervenes."""
     s, e = d.sentences[si]
-    periods = [p for p in d.periods if s <= p.start < e]
-    figures = [m for m in d.money if s <= m.start < e and not m.conversion]
+    periods = list(d.starting_in(d.periods, s, e))
+    figures = [m for m in d.starting_in(d.money, s, e) if not m.conversion]
     if len(periods) != 1 or not figures or periods[0].start < figures[-1].end:
         return None
     between = norm[money.end - s:periods[0].start - s]
@@ -284,8 +296,8 @@ def sentence_period(d: Doc, si: int, norm: str, money: Money) -> str | None:
     """"Operating profit fell to $2B in the third quarter, while sales rose to $4B": the one
     period a sentence states governs its later results that name none."""
     s, e = d.sentences[si]
-    found = [p for p in d.periods if s <= p.start < e
-             and not _SET_AGAINST.search(norm[max(0, p.start - s - 14):p.start - s])]
+    found = [p for p in d.starting_in(d.periods, s, e)
+             if not _SET_AGAINST.search(norm[max(0, p.start - s - 14):p.start - s])]
     values = {p.value for p in found}
     if len(values) != 1 or found[0].start > money.start:
         return None

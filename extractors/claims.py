@@ -35,13 +35,19 @@ from extractors.entities import NER, AliasTable, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import common_names, listed_names, repeat_mentions, same_company
-from extractors.metrics import FLOW_METRICS, governing_metric, heading_metric, listed_metric, metric_candidates
+from extractors.metrics import (
+    FLOW_METRICS,
+    governing_metric,
+    heading_metric,
+    listed_metric,
+    metric_candidates,
+)
 from extractors.modality import modality_of, states_nothing
 from extractors.model_gate import needs_model, needs_ner
 from extractors.money import find_money, find_percentages
 from extractors.orgs import extend_known, find_orgs
 from extractors.periods import align_to_document, find_periods
-from extractors.sentences import clause_bounds, clause_index, split_sentences
+from extractors.sentences import bound_sentences, clause_bounds, clause_index, split_sentences
 from extractors.spans import Claim, Entity, Extraction, Money, Period
 from extractors.subjects import (
     antecedent,
@@ -159,7 +165,7 @@ class Extractor:
         text = text or ""
         share = numbers.cjk_share(text)  # read once: money, language and names all ask
         money = find_money(text, lang or ("zh" if share > 0.3 else "en"))
-        sentences = split_sentences(text)
+        sentences = bound_sentences(text, split_sentences(text), [(m.start, m.end) for m in money])
         money_sents = sorted({sentence_of(sentences, m.start) for m in money})
         # Periods matter only where a figure is, or before it in its paragraph (a heading
         # such as "Third Quarter 2025 Highlights" gives the bullets under it their period).
@@ -251,14 +257,14 @@ class Extractor:
         norm = d.norm[s:e]
         bounds = clause_bounds(norm)
         ms, me = money.start - s, money.end - s
-        others = [(m.start - s, m.end - s) for m in d.money
-                  if m is not money and not m.conversion and s <= m.start < e]
+        here = d.starting_in(d.money, s, e)  # the sentence's figures
+        others = [(m.start - s, m.end - s) for m in here if m is not money and not m.conversion]
 
         metric, metric_score = governing_metric(norm, bounds, ms, me, others)
         listed_as = listed_metric(norm, [(ms, me), *others], ms)
         if listed_as:
             metric, metric_score = listed_as, 0.0
-        prev = [m for m in d.money if m.end <= money.start and m.start >= s and not m.conversion]
+        prev = [m for m in here if m.end <= money.start and not m.conversion]
         if listed_as:
             pass
         elif prev and (_LISTED.match(norm[prev[-1].end - s:ms]) or
@@ -276,7 +282,7 @@ class Extractor:
             metric, metric_score = d.metrics[prev[-1].start], 40.0
         elif metric is None and _AMONG.match(norm) and si > 0:
             # "其中亚马逊为2000亿美元": a breakdown of the total the sentence before gave
-            before = [m for m in d.money if d.sentences[si - 1][0] <= m.start < s]
+            before = list(d.starting_in(d.money, d.sentences[si - 1][0], s))
             if before:
                 metric, metric_score = d.metrics.get(before[-1].start), 35.0
         per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30])) \
@@ -286,7 +292,7 @@ class Extractor:
         if against is None and not prev and si > 0 and _set_against(norm, ms, me):
             # "This figure surpassed the market consensus of 9.04 trillion won": the figure of
             # the sentence before
-            before = [m for m in d.money if d.sentences[si - 1][0] <= m.start < s and not m.conversion
+            before = [m for m in d.starting_in(d.money, d.sentences[si - 1][0], s) if not m.conversion
                       and (m.unit in ("share", "股")) == per_share]
             against = before[-1] if before and metric is None else None
         if against is not None and d.metrics.get(against.start) and (metric is None or metric_score >= 25):
@@ -296,7 +302,8 @@ class Extractor:
         if metric == "investment" and (_CAPEX_OBJECT.search(_clause_of(norm, bounds, ms))
                                                       or _CAPEX_OBJECT.search(norm[me:me + 30])) \
                 and not any(ms < x.start - s < e - s and x.label == "ORG"
-                            and clause_index(bounds, x.start - s) == clause_index(bounds, ms) for x in d.entities):
+                            and clause_index(bounds, x.start - s) == clause_index(bounds, ms)
+                            for x in d.starting_in(d.entities, s, e)):
             metric = "capex"  # "to invest $80 billion in AI data centers": what it builds, not a stake
         headed = None
         if metric is None and _BULLET_LINE.match(d.text, d.text.rfind("\n", 0, money.start) + 1):
@@ -318,8 +325,7 @@ class Extractor:
             return None
         window = max(clause_start, ms - 40)
         owner = _NOT_COMPANY.search(norm[window:ms])
-        if owner and not any(s + window + owner.start() <= x.start < money.start and x.label == "ORG"
-                             for x in d.entities):
+        if owner and not any(x.label == "ORG" for x in d.starting_in(d.entities, s + window + owner.start(), money.start)):
             return None  # "customers used to spending $39 a month": the customers' money
         if _PART_PAID.match(norm[me:me + 24]) and sum(bool(_PART_PAID.match(norm[o1:o1 + 24])) for _, o1 in others) \
                 and metric in ("acquisition", "cash", "spending"):
@@ -327,14 +333,14 @@ class Extractor:
         if prev and _RESTATED.search(norm[prev[-1].end - s:ms]):
             return None  # "DKK 20 billion (€2.7 billion)", "(約折合1億美元)": the same figure again
         if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \
-                len({x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG"}) != 1:
+                len({x.canonical for x in d.starting_in(d.entities, s, e) if x.label == "ORG"}) != 1:
             return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
         if (money.qualifier == "more_than" or _PASSED_BEFORE.search(norm[max(0, ms - 8):ms])) \
                 and _threshold(d, si, money, norm, me):
             return None  # "全年營收破8兆元，達8.09兆元"
         if _GROUP.search(norm[clause_start:ms]):
             return None  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
-        figures = [(m.start, m.end) for m in d.money if s <= m.start < e and not m.conversion]
+        figures = [(m.start, m.end) for m in here if not m.conversion]
         listed_to = respective(d, si, figures).get(money.start)
         found: tuple[str, str] | None
         if listed_to is not None:
@@ -364,23 +370,23 @@ class Extractor:
         modality = modality_of(norm, ms, me, para, clause_start)
         if modality != "estimate" and any(
                 s <= x.start < money.start and x.label == "ORG" and _is_analyst_entity(x)
-                and forecasts_after(norm, x.end - s) for x in d.entities):
+                and forecasts_after(norm, x.end - s) for x in d.starting_in(d.entities, s, e)):
             modality = "estimate"  # "摩根士丹利則預期單季營收2.45兆元": a broker's figure for the company
         if metric == "price" and _TARGET.search(_clause_of(norm, bounds, ms)) and any(
-                s <= x.start < e and x.label == "ORG" and _is_analyst_entity(x) for x in d.entities):
+                x.label == "ORG" and _is_analyst_entity(x) for x in d.starting_in(d.entities, s, e)):
             modality = "estimate"  # "高盛維持400元目標價": a broker's target for the stock
         if headed and modality == "reported" and _ESTIMATE_LABEL.search(headed):
             modality = "estimate"  # "EPS预估:" over the list of figures
         if (metric == "price" and _TARGET.search(norm) or modality == "estimate") \
                 and is_analyst_name(subject, subject_text, by_suffix=False):
             # "高盛给予鸿海目标价400元": the bank sets the target; the figure is the company's
-            other = next((x for x in d.entities if s <= x.start < e and x.label == "ORG" and not x.weak
+            other = next((x for x in d.starting_in(d.entities, s, e) if x.label == "ORG" and not x.weak
                           and not is_analyst_name(x.canonical, x.text, by_suffix=False)), None) or antecedent(d, si)
             if other is None or is_analyst_name(other.canonical, other.text, by_suffix=False):
                 return None
             subject, subject_text = other.canonical, other.text
         if period is None and metric in FLOW_METRICS \
-                and not any(s <= p.start < e for p in d.periods):
+                and not d.starting_in(d.periods, s, e):
             period = paragraph_period(d, si)
         if period is None and metric in FLOW_METRICS and modality == "reported":
             period = sentence_period(d, si, norm, money)
@@ -388,9 +394,9 @@ class Extractor:
             period = against.period  # "above estimates of $9.28 billion": the same period
         if period is None and modality == "reported":
             period = trailing_period(d, si, money, norm)
-        since = max([m.end - s for m in d.money if s <= m.start and m.end - s <= ms], default=0)
+        since = max([m.end - s for m in here if m.end - s <= ms], default=0)
         period = monthly(norm, bounds, ms, whole_year(norm, bounds, since, ms, period))
-        lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in d.money if s <= m.start < e], ms, me)
+        lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in here], ms, me)
         compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead])
                                                or _COMPARED_NOUN.search(norm[max(0, lead - 50):lead]))
         if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
@@ -442,8 +448,9 @@ def _threshold(d: Doc, si: int, money: Money, norm: str, me: int) -> bool:
     this sentence or the one before. Alone, the mark is the figure the text gives."""
     lo = d.sentences[max(0, si - 1)][0]
     hi = d.sentences[si][1]
-    return any(lo <= m.start < hi and m is not money and not m.conversion and m.qualifier == "exact"
-               and m.currency == money.currency and money.low <= m.low <= 1.5 * money.low for m in d.money)
+    return any(m is not money and not m.conversion and m.qualifier == "exact"
+               and m.currency == money.currency and money.low <= m.low <= 1.5 * money.low
+               for m in d.starting_in(d.money, lo, hi))
 
 
 def _is_analyst_entity(x: Entity) -> bool:

@@ -8,16 +8,30 @@ the headline names counts in every paragraph (an English headline over a Chinese
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from extractors.numbers import cjk_share
 from extractors.spans import Entity, Money, Period, Quantity
 
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+T = TypeVar("T")
+
 _BLANK = re.compile(r"\n[ \t\u3000]*\n")
 HEADLINE_MAX = 160
+# Sentences a figure looks back over for its period or company. A story states them in its
+# lead (fixtures/extract/real: at most 17 sentences a text); without a bound, a text of
+# thousands of sentences with figures would be read back to its start once per figure.
+LOOKBACK = 120
 
 
 @dataclass
@@ -39,18 +53,39 @@ class Doc:
     percentages: list[Quantity] = field(default_factory=list)  # found once by the scan
     _breaks: list[int] | None = None
     _langs: dict[int, str] | None = None
+    _starts: dict[int, tuple[Sequence[Any], list[int] | None]] = field(default_factory=dict)
+    _memo: dict[Any, Any] = field(default_factory=dict)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()`, once per text for each key (what a sentence states, read by many figures)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def starting_in(self, items: Sequence[S], s: int, e: int) -> Sequence[S]:
+        """Those of `items` (the money, periods or entities) that start in [s, e), in order.
+
+        Found by bisection, not a pass over the whole text's items: read once per figure, a
+        pass would make a text of many figures quadratic.
+        """
+        hit = self._starts.get(id(items))
+        if hit is None or hit[0] is not items:
+            starts = [x.start for x in items]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            hit = self._starts[id(items)] = (items, starts if ordered else None)
+        starts_ = hit[1]
+        if starts_ is None or len(starts_) != len(items):  # out of order, or changed since
+            return [x for x in items if s <= x.start < e]
+        return items[bisect_left(starts_, s):bisect_left(starts_, e)]
 
     def paragraph_start(self, pos: int) -> int:
         """Offset where the paragraph holding `pos` starts; a heading line alone above it
         ("Third Quarter 2025 Highlights") belongs to it."""
         if self._breaks is None:
             self._breaks = [m.end() for m in _BLANK.finditer(self.text)]
-        prev, start = 0, 0
-        for b in self._breaks:
-            if b <= pos:
-                prev, start = start, b
-            else:
-                break
+        i = bisect_right(self._breaks, pos)  # the breaks at or before pos: the last two count
+        start = self._breaks[i - 1] if i >= 1 else 0
+        prev = self._breaks[i - 2] if i >= 2 else 0
         if start and _is_heading(self.text[prev:start].strip()):
             return prev
         return start
@@ -75,10 +110,15 @@ class Doc:
             return self.sentences[0] if self.sentences[0][1] <= nl else (0, nl)
         return None
 
-    def earlier_sentences(self, si: int) -> list[int]:
-        """Sentences of the paragraph before sentence `si`, nearest first, then the headline's."""
+    def earlier_sentences(self, si: int, limit: int = LOOKBACK) -> list[int]:
+        """Sentences of the paragraph before sentence `si`, nearest first (at most `limit`),
+        then the headline's."""
         start = self.paragraph_start(self.sentences[si][0])
-        out = [i for i in range(si - 1, -1, -1) if self.sentences[i][0] >= start]
+        out = []
+        for i in range(si - 1, max(-1, si - 1 - limit), -1):  # in order: stop at the paragraph's start
+            if self.sentences[i][0] < start:
+                break
+            out.append(i)
         head = self.headline()
         if head and 0 not in out and si > 0 and self.sentences[0][0] < head[1]:
             out.append(0)

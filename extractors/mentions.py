@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from extractors.lang import en
+from extractors.occupied import Occupied
 from extractors.spans import Entity
 
 _MIN_LATIN = 2  # "HP", "3M"; one letter is never a name
@@ -30,7 +31,7 @@ def _bounded(text: str, a: int, b: int, name: str) -> bool:
 
 def repeat_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` plus an entity at every other mention of each company name among them."""
-    taken = sorted((e.start, e.end) for e in entities)
+    taken = Occupied((e.start, e.end) for e in entities)
     seen: dict[str, Entity] = {}
     for e in entities:
         if e.label != "ORG" or len(e.text.strip()) < _MIN_LATIN or e.text in seen:
@@ -45,9 +46,9 @@ def repeat_mentions(text: str, entities: list[Entity]) -> list[Entity]:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if _bounded(text, at, end, name) and not any(a < end and at < b for a, b in taken):
+            if _bounded(text, at, end, name) and not taken.overlaps(at, end):
                 added.append(replace(e, start=at, end=end))
-                taken.append((at, end))
+                taken.add(at, end)
             at = text.find(name, end)
     if not added:
         return entities
@@ -65,7 +66,7 @@ def listed_names(text: str, entities: list[Entity]) -> list[Entity]:
     known = [e for e in entities if e.label == "ORG" and not e.weak and not e.text.isascii()]
     if len(known) < 2:
         return entities
-    taken = [(e.start, e.end) for e in entities]
+    taken = Occupied((e.start, e.end) for e in entities)
     added: list[Entity] = []
     for e in known:
         pos = e.end
@@ -82,9 +83,9 @@ def listed_names(text: str, entities: list[Entity]) -> list[Entity]:
         if cut:
             name = name[:cut.start()]
         start, end = run.start(), run.start() + len(name)
-        if 2 <= len(name) <= 5 and not any(a < end and start < b for a, b in taken):
+        if 2 <= len(name) <= 5 and not taken.overlaps(start, end):
             added.append(Entity(start, end, name, "ORG", name, known=False, weak=True))
-            taken.append((start, end))
+            taken.add(start, end)
     return sorted(entities + added, key=lambda x: x.start) if added else entities
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from extractors.lang import en, zh
@@ -75,21 +76,22 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
     cands = tuple(c for c in metric_candidates(norm)
                   if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0] for o in other)) + other
     clause = clause_index(bounds, ms)
+    figs = _Figures(others)
     best: tuple[float, str | None] = (1e9, None)
     for a, b, metric, weak in cands:
-        if any(a < o1 and o0 < b for o0, o1 in others):
+        if figs.overlapping(a, b):
             continue  # "or $1.15 per share" names the figure inside it, not this one
         if a <= ms and b >= me:
             dist = 0
         elif b <= ms:
             dist = ms - b
-            if any(b <= o0 and o1 <= ms for o0, o1 in others):
+            if figs.within(b, ms):
                 dist += 30
         elif a >= me:
             # words before the figure govern it a little more often; a bracketed conversion
             # between ("€7.55 billion ($8.82 billion) in revenue") does not count
             dist = len(_BRACKETED.sub("", norm[me:a])) + 2
-            if any(me <= o0 and o1 <= a for o0, o1 in others):
+            if figs.within(me, a):
                 dist += 30
         else:
             dist = 0
@@ -98,7 +100,7 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
             dist += _CLAUSE_PENALTY + (_LATER_CLAUSE_PENALTY if a >= me else 0)
         if weak:
             dist += _WEAK_PENALTY
-        if any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 or _TOUCHES.match(norm[o1:a]) for o0, o1 in others):
+        if figs.touching(norm, a, b):
             dist += 25  # "1570亿美元的估值", "融资66亿美元": the word belongs to the figure it touches
         if dist < best[0]:
             best = (dist, metric)
@@ -120,6 +122,44 @@ def governing_metric(norm: str, bounds: list[int], ms: int, me: int,
         # "approximately $4.5 billion in cash" after "acquire ... for": a payment, not cash held
         return ("acquisition" if any(m == "acquisition" for _, _, m, _ in cands) else None), best[0]
     return best[1], best[0]
+
+
+class _Figures:
+    """The other figures of a sentence, asked about by position. They never overlap, so in
+    order of start they are in order of end too, and bisection answers what a pass over all
+    of them would (one pass per metric word per figure: cubic in a sentence of many)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.ends = [b for _, b in self.spans]
+        self.ordered = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False)) and \
+            all(b <= a for (_, b), (a, _) in zip(self.spans, self.spans[1:], strict=False))
+
+    def overlapping(self, a: int, b: int) -> bool:
+        """Some figure overlaps [a, b)."""
+        if not self.ordered:
+            return any(a < o1 and o0 < b for o0, o1 in self.spans)
+        i = bisect_right(self.ends, a)  # the first figure ending after a
+        return i < len(self.spans) and self.starts[i] < b
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Some figure lies inside [lo, hi]."""
+        if not self.ordered:
+            return any(lo <= o0 and o1 <= hi for o0, o1 in self.spans)
+        i = bisect_left(self.starts, lo)  # the first figure starting at or after lo
+        return i < len(self.spans) and self.ends[i] <= hi
+
+    def touching(self, norm: str, a: int, b: int) -> bool:
+        """Some figure touches the word [a, b): ends just before it (or through "in", "of",
+        "的"), or starts just after it."""
+        if not self.ordered:
+            return any(0 <= a - o1 <= 3 or 0 <= o0 - b <= 2 or _TOUCHES.match(norm[o1:a]) for o0, o1 in self.spans)
+        i = bisect_right(self.ends, a) - 1  # the last figure ending at or before a
+        if i >= 0 and (a - self.ends[i] <= 3 or _TOUCHES.match(norm[self.ends[i]:a])):
+            return True  # (from a figure ending earlier, the gap holds this one: no match)
+        j = bisect_left(self.starts, b)
+        return j < len(self.spans) and self.starts[j] - b <= 2
 
 
 # Between the items of a list; a metric's own first word may stand after the mark ("、经营利润").

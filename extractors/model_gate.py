@@ -34,10 +34,10 @@ def needs_model(d: Doc, s: int, e: int) -> bool:
     norm = d.norm[s:e]
     if not metric_candidates(norm):
         return False
-    known = [x for x in d.entities if s <= x.start < e and x.label == "ORG" and x.known]
+    known = [x for x in d.starting_in(d.entities, s, e) if x.label == "ORG" and x.known]
     names = {x.canonical for x in known}
     if not names:
-        last = max((m.start - s for m in d.money if s <= m.start < e), default=len(norm))
+        last = max((m.start - s for m in d.starting_in(d.money, s, e)), default=len(norm))
         return any(w.group(0).rstrip(".-") not in _NOT_NAMES for w in _NAME_LIKE.finditer(norm, 0, last))
     can_report = {x.canonical for x in known if eligible(norm, x.start - s, x.end - s, x)}
     return len(names) != 1 or len(can_report) != 1
@@ -47,4 +47,4 @@ def needs_ner(d: Doc, s: int, e: int) -> bool:
     """Whether a sentence the pipeline reads needs NER's names as well as the parse: not
     where several known companies are named and the syntax only decides between them (on
     the real-text corpus and the dev set NER changed no claim there, PASSES.md)."""
-    return len({x.canonical for x in d.entities if s <= x.start < e and x.label == "ORG" and x.known}) < 2
+    return len({x.canonical for x in d.starting_in(d.entities, s, e) if x.label == "ORG" and x.known}) < 2

@@ -5,6 +5,7 @@ Works on `numbers.normalize(text)`, which keeps offsets, so spans index the orig
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -614,6 +615,7 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
     raw = list(_en_candidates(t, hint, dollar))
     if cjk:  # every Chinese amount holds a Chinese scale or currency character
         raw += list(_zh_candidates(t, dollar))
+    raw = [c for c in raw if _finite(c[2], c[3])]
     # Longest match wins where grammars overlap.
     raw.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen: list[Candidate] = []
@@ -649,7 +651,14 @@ def find_money(text: str, lang: str | None = None, local: str | None = None) -> 
         spans.append(Money(start, end, text[start:end], float(low), float(high), cur,
                            qualifier, per, unit))
         scales[start] = scale
+    spans = [m for m in spans if _finite(m.low, m.high)]
     return _merge_ranges(text, t, _accounting_negatives(t, _mark_conversions(t, spans)), scales)
+
+
+def _finite(low: float, high: float) -> bool:
+    """A value that overflowed ("$999…9 billion" of thousands of digits, "1e400") is no figure:
+    an infinite or NaN value must never reach a claim, the queue or a note."""
+    return math.isfinite(low) and math.isfinite(high)
 
 
 def _compound_rest(low: float, scale: float, big: float, cur: str | None) -> float:
@@ -657,6 +666,8 @@ def _compound_rest(low: float, scale: float, big: float, cur: str | None) -> flo
     the whole count after "trillion" is in units of 억 (1e8). A count of four digits can only
     be that; a whole count in won is read the same way; a decimal one is true billions."""
     count = low / scale if scale else 0
+    if not math.isfinite(count):
+        return low
     if big == 1e12 and scale == 1e9 and count == int(count) and (count >= 1000 or cur == "KRW"):
         return count * 1e8
     return low
@@ -741,5 +752,7 @@ def find_percentages(text: str) -> list[Quantity]:
     for m in numbers.PERCENT.finditer(t):
         num = re.match(r"[-+]?\d+(?:\.\d+)?", m.group(0))
         value = float(num.group(0)) if num else 0.0
+        if not math.isfinite(value):
+            continue  # a percentage of thousands of digits: no quantity
         out.append(Quantity(m.start(), m.end(), text[m.start():m.end()], "percent", value))
     return out

@@ -201,7 +201,9 @@ def cjk_share(text: str) -> float:
     return cjk / (cjk + len(_OTHER_LETTER.findall(text)))
 
 
-PERCENT = re.compile(r"[-+]?\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|个百分点|基点|bps\b|basis points)")
+# No match starts inside a run of digits: one that failed at the run's first digit would
+# otherwise be tried again from every later one (quadratic on a long digit string).
+PERCENT = re.compile(r"[-+]?(?<!\d)\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|个百分点|基点|bps\b|basis points)")
 
 
 # Decimals read aloud, as broadcast English writes Korean figures: "two-point-43 trillion

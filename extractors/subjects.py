@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.context import Doc, sentence_of
+from extractors.context import LOOKBACK, Doc, sentence_of
 from extractors.lang import en, zh
 from extractors.metrics import METRIC_NOUN
 from extractors.numbers import cjk_share
@@ -225,8 +225,7 @@ def choose_subject(d: Doc, si: int, norm: str, bounds: list[int], ms: int,
                    me: int) -> tuple[tuple[str, str] | None, str]:
     """(canonical, as written) of the figure's subject and how it was found, or None."""
     s, e = d.sentences[si]
-    ents = [(x.start - s, x.end - s, x) for x in d.entities
-            if s <= x.start < e and x.label == "ORG"]
+    ents = [(x.start - s, x.end - s, x) for x in d.starting_in(d.entities, s, e) if x.label == "ORG"]
     able = [(a, b, x) for a, b, x in ents if eligible(norm, a, b, x)]
     found, how = _choose(d, si, norm, bounds, ms, me, ents, able)
     if found is None:
@@ -327,10 +326,10 @@ _PLACE_IN_DESCRIPTION = re.compile(rf"^(?:-(?:based|headquartered))?(?:\s+(?:and
 def _owner_named(d: Doc, si: int, ms: int) -> bool:
     """A country, person or product named before the figure owns it ("China's AI spending")."""
     s = d.sentences[si][0]
-    return any(s <= x.start < s + ms and x.label in ("GPE", "NORP", "PRODUCT")
+    return any(x.label in ("GPE", "NORP", "PRODUCT")
                and not (x.label != "PRODUCT" and _THE_BEFORE.search(d.norm[max(s, x.start - 6):x.start])
                         and _PLACE_IN_DESCRIPTION.match(d.norm[x.end:s + ms]))
-               for x in d.entities)
+               for x in d.starting_in(d.entities, s, s + ms))
 
 
 def antecedent(d: Doc, si: int) -> Entity | None:
@@ -340,8 +339,13 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     found = _named_before(d, si, actors=True) or _named_before(d, si)
     if found:
         return found
-    # Else the company the text is about: the first it names that can act; failing that, the
-    # one company it names only by shape ("Hyundai said"), if it names no other.
+    entities, topic = d.memo(("topic", id(d.entities)), lambda: (d.entities, _topic(d)))
+    return topic if entities is d.entities else _topic(d)
+
+
+def _topic(d: Doc) -> Entity | None:
+    """The company the text is about: the first it names that can act; failing that, the one
+    company it names only by shape ("Hyundai said"), if it names no other. Read once per text."""
     weak: list[Entity] = []
     for x in d.entities:
         if x.label == "ORG" and not _is_analyst(x) and not is_investor(x):
@@ -356,15 +360,15 @@ def antecedent(d: Doc, si: int) -> Entity | None:
 def _named_before(d: Doc, si: int, actors: bool = False) -> Entity | None:
     """The company of the nearest earlier sentence that names one (a known name before one
     found by shape in that sentence)."""
-    for j in d.earlier_sentences(si):
+    for j in d.earlier_sentences(si, LOOKBACK):
         s, e = d.sentences[j]
         norm = d.norm[s:e]
-        found = [x for x in d.entities
-                 if s <= x.start < e and x.label == "ORG" and not is_investor(x)
+        here = d.starting_in(d.entities, s, e)
+        found = [x for x in here
+                 if x.label == "ORG" and not is_investor(x)
                  and not (actors and _is_analyst(x)) and eligible(norm, x.start - s, x.end - s, x)
                  and not _joint(norm, x.start - s, x.end - s,
-                                [(y.start - s, y.end - s, y) for y in d.entities
-                                 if s <= y.start < e and y.label == "ORG"])]
+                                [(y.start - s, y.end - s, y) for y in here if y.label == "ORG"])]
         strong = [x for x in found if not x.weak]
         if strong or found:
             return (strong or found)[0]
@@ -385,7 +389,7 @@ def respective(d: Doc, si: int, money: list[tuple[int, int]]) -> dict[int, Entit
     s, e = d.sentences[si]
     if not RESPECTIVE.search(d.norm[s:e]):
         return {}
-    ents = [x for x in d.entities if s <= x.start < e and x.label == "ORG"]
+    ents = [x for x in d.starting_in(d.entities, s, e) if x.label == "ORG"]
     ent_runs = [r for r in listed(d, si, [(x.start, x.end) for x in ents]) if len(r) >= 2]
     out: dict[int, Entity] = {}
     for run in listed(d, si, money):
