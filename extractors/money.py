@@ -675,6 +675,10 @@ def _compound_rest(low: float, scale: float, big: float, cur: str | None) -> flo
 
 _LOSS_BEFORE = re.compile(r"(?i)\bloss(?:es)?\b|\bdeficit\b|亏损|亏|损失|赤字|负")
 _COLUMN_GAP = re.compile(r"\t| {2,}|\|")
+# Analysts' copy writes a per-share loss in brackets: "will post ($0.97) earnings per share",
+# "the lowest EPS estimate coming in at ($1.17)", "earnings per share of ($1.10)".
+_EPS_BEFORE = re.compile(r"(?i)\b(?:EPS|earnings per share)\b[^.;()$]{0,40}$")
+_EPS_AFTER = re.compile(r"(?i)\s*\)\s*(?:in\s+)?(?:EPS|earnings per share)\b")
 
 
 def _accounting_negatives(t: str, spans: list[Money]) -> list[Money]:
@@ -693,10 +697,19 @@ def _accounting_negatives(t: str, spans: list[Money]) -> list[Money]:
             restates = bool(re.fullmatch(r"[\s,，]*", gap)) and not (
                 prev is not None and prev.currency == span.currency and _COLUMN_GAP.search(gap))
             line = before[before.rfind("\n") + 1:-1]
-            if not restates and (_LOSS_BEFORE.search(line[-80:]) or _COLUMN_GAP.search(line)):
+            if not restates and (_LOSS_BEFORE.search(line[-80:]) or _COLUMN_GAP.search(line)
+                                 or _EPS_BEFORE.search(line) or _EPS_AFTER.match(t, span.end)
+                                 or _bracketed_negative_before(t, prev, len(before) - 1)):
                 span = Money(**{**span.__dict__, "low": -span.high, "high": -span.low, "conversion": False})
         out.append(span)
     return out
+
+
+def _bracketed_negative_before(t: str, prev: Money | None, at: int) -> bool:
+    """The sentence's figure before was a bracketed negative of the same currency: one style
+    for the sentence ("highest at ($0.77) and the lowest at ($1.17)")."""
+    return prev is not None and prev.low < 0 and t[prev.start - 1:prev.start] == "(" \
+        and not re.search(r"[.;。；!?！？\n]", t[prev.end:at])
 
 
 def _mark_conversions(t: str, spans: list[Money]) -> list[Money]:

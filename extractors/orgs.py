@@ -24,7 +24,7 @@ _LEAD = r"(?:[A-Z]|\d+[a-z])[A-Za-z0-9&'’.\-]*"  # "Corning", "10x Genomics"
 _EN_NAME = re.compile(
     rf"\b({_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,4}}),?\s+{en.ORG_LEGAL_SUFFIX}(?![A-Za-z])"
     rf"|\b({_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?:{en.EXCHANGES})\s*:\s*[A-Z0-9.]+\s*\)"
-    rf"|(?<![\w.])({_LEAD}(?:\s+{_CAP}){{0,3}})\s?\((?P<tk>[A-Z]{{2,5}})\)")
+    rf"|(?<![\w.])({_LEAD}(?:\s+{_CAP}){{0,3}})\s?\((?P<tk>[A-Z]{{2,5}})(?:\s[-–]\s(?:Get\s)?(?:Free\s)?Report)?\)")
 _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 # "Hyundai Motor, South Korea's leading automaker, said", "Bharti Airtel, the second-largest
 # telecom operator in India, ...": a name set off by a description of a company.
@@ -206,7 +206,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
 _NOT_A_NAME = re.compile(en.NOT_A_NAME)
 # "London-based Builder.ai": where a company is based is not its name.
 # "Denver-based Foo", "India’s Tata Motors": where the company is, not its name.
-_BASED_LEAD = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\s+|^[A-Z][a-z]+['’]s\s+(?=[A-Z])")
+_BASED_LEAD = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered|led|backed|owned|controlled|run)\s+|^[A-Z][a-z]+['’]s\s+(?=[A-Z])")
 _NOT_IN_NAME = re.compile("|".join(zh.NOT_IN_NAME))
 _TOPIC_TAGS = ("nz", "nt", "nr", "j")
 # jieba's tags of a first word no company name starts with: verbs, prepositions, pronouns,
@@ -217,7 +217,10 @@ _TOPIC_LEAD = " -–—•·*\u3000"
 _LAC_NOT_NAME_NEXT = re.compile(r"[^，,。；;：:]{0,6}?(?:业务|板块|分部|部门)|券商|外资|投行|分析师|法人")
 _LAC_WINDOW = 24  # a name opening the clause is in its first characters; the model's time grows with length
 _GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季", "归母", "扣非",
-            "单季", "全年", "首季", "上季", "同期", "预计", "預計", "预期", "預期", "预估", "預估"}
+            "单季", "全年", "首季", "上季", "同期", "预计", "預計", "预期", "預期", "预估", "預估",
+            "环比", "環比", "同比", "按年", "按季", "发行人", "發行人",
+            # the channels of Stock Connect and the money through them, not companies
+            "沪股通", "深股通", "港股通", "滬股通", "北上资金", "南下资金", "北向资金", "南向资金", "北水", "南水"}
 
 
 def clause_topic(clause: str) -> str | None:

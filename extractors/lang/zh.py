@@ -105,7 +105,9 @@ OBJECT_MARKERS = ["向", "对", "给", "从", "在", "与", "跟", "来自", "�
                   "包括", "替", "帮", "投资", "收购", "满足"]
 SOURCE_MARKERS = ["表示", "称", "预计", "认为", "指出", "报道", "估计", "预测", "警告", "披露称", "：", ":"]
 SOURCE_BEFORE = ["据", "根据"]
-PRONOUNS = ["其", "该公司", "本公司", "公司", "该集团", "本集团", "集团", "該公司", "本行", "该行", "这家", "這家"]
+# "发行人": a bond or share issue's documents call the company issuing it so
+PRONOUNS = ["其", "该公司", "本公司", "公司", "该集团", "本集团", "集团", "該公司", "本行", "该行", "这家", "這家",
+            "发行人", "發行人"]
 
 # A figure set against another: the market's estimate of the same metric.
 ESTIMATE_BEFORE = r"(?:市场|市場|分析师|分析師|机构|機構|彭博|一致)?(?:此前)?(?:的)?(?:预期|預期|预测|預測|预估|預估|估计|估計)(?:的|为|為)?\s*$"
@@ -168,7 +170,9 @@ ORG_LEAD_STOP = ["仅", "僅", "执行长", "執行長", "董事长", "董事長
                  "异动", "丨", "｜", "代工厂", "晶圆", "外币", "等值", "出售", "转让", "持有", "旗下"]
 # Words that describe the name after them ("新势力车企游侠汽车"): cut when they open a name.
 ORG_DESCRIPTORS = ["企业", "独角兽", "初创公司", "创企", "车企", "厂商", "新势力", "龙头", "提供商", "供应商", "服务商",
-                   "运营商", "制造商", "开发商", "集成商"]
+                   "运营商", "制造商", "开发商", "集成商", "生产商",
+                   "企業", "獨角獸", "初創公司", "創企", "車企", "廠商", "新勢力", "龍頭", "供應商", "服務商",
+                   "運營商", "營運商", "製造商", "開發商", "生產商"]
 # Acronyms and words in Latin script inside Chinese text that are not companies.
 LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "EPS", "GDP", "USD",
                  "RMB", "HBM", "API", "SaaS", "PE", "PB", "ROE", "Q1", "Q2", "Q3", "Q4", "H1", "H2",

@@ -357,6 +357,12 @@ ROWS = [
     ("苹果公司营收为$950亿。", [("$950亿", 95 * B, 95 * B, "USD", "exact", None)]),
     ("六福集團期內收入為63億元，按年減少19.8%，派息0.5元。香港市場下跌",
      [("63億元", 6.3 * B, 6.3 * B, "HKD", "exact", None), ("0.5元", 0.5, 0.5, "HKD", "exact", None)]),
+    # a per-share loss in brackets in analysts' copy; a bracket right after a figure restates it
+    ("Analysts expect Quillon will post ($0.97) earnings per share this quarter",
+     [("$0.97", -0.97, -0.97, "USD", "exact", None)]),
+    ("the highest EPS estimate coming in at ($0.77) and the lowest estimate coming in at ($1.17).",
+     [("$0.77", -0.77, -0.77, "USD", "exact", None), ("$1.17", -1.17, -1.17, "USD", "exact", None)]),
+    ("EPS was $1.34 ($1.22).", [("$1.34", 1.34, 1.34, "USD", "exact", None), ("$1.22", 1.22, 1.22, "USD", "exact", None)]),
 ]
 
 

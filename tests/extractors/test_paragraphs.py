@@ -440,6 +440,25 @@ ROWS = [
      [("Meicai", "funding", 80 * M, "USD", None, "reported")]),
     # what tariffs cost the company is no spending of it
     ("Zorvex Motor said U.S. tariffs cost the company 828 billion won in the second quarter.", D, []),
+    # legal forms of other countries end a name; "X-led" and "X-backed" describe the company after
+    ("Quillon Services Bhd’s net profit rose 25% to RM105.94 million.", D,
+     [("Quillon Services", "profit", 105.94 * M, "MYR", None, "reported")]),
+    ("Zorvex Airports Holdings Bhd (ZAHB) posted a net profit of RM58.19 million.", D,
+     [("Zorvex Airports Holdings", "profit", 58.19 * M, "MYR", None, "reported")]),
+    ("Quillon Therapeutics GmbH raised $42.7 million in a Series A round.", D,
+     [("Quillon Therapeutics", "funding", 42.7 * M, "USD", None, "reported")]),
+    ("Ajay Zorvex-led Zorvex Enterprises posted a net profit of Rs 551 crore.", D,
+     [("Zorvex Enterprises", "profit", 5.51 * B, "INR", None, "reported")]),
+    # a ticker bracket with a link label after the ticker
+    ("Quillon (QLN - Free Report) reported $19.31 billion in revenue.", D,
+     [("Quillon", "revenue", 19.31 * B, "USD", None, "reported")]),
+    # a descriptor before a name in traditional script; Stock Connect's channels and 环比 are no companies
+    ("內地雞肉食品生產商鳳祥股份(09977.HK)每股3.33元下限定價,集資淨額約10億元。", D,
+     [("鳳祥股份", "price", 3.33, "HKD", None, "reported"), ("鳳祥股份", "funding", 1 * B, "HKD", None, "reported")]),
+    ("上月沪股通累计净流出377.4亿元,环比减少约465.3亿元。", D, []),
+    # the bond issue's documents call the company "发行人"
+    ("中冶集团公布债券发行结果。发行人本期债券发行规模为20亿元。", D,
+     [("中冶集团", "debt_issuance", 2 * B, "CNY", None, "reported")]),
 ]
 
 
