@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from models import ClaimRecord, ClaimSource
 from pipeline.checkpoints import Checkpoint, Rule, bears_on
 from pipeline.errors import NoteError
-from pipeline.lastknown import Change, change_of, prefetch
+from pipeline.lastknown import Cache, Change, change_of, prefetch
 from pipeline.notes import read_note
 from pipeline.translation import claim_flags
 
@@ -33,12 +33,15 @@ def note_checkpoints(vault: Path, rels: set[str]) -> dict[str, tuple[Checkpoint,
 
 
 def annotate(s: Session, views: list[dict[str, Any]], vault: Path,
-             read: dict[str, tuple[Checkpoint, ...]] | None = None, changes: bool = True) -> dict[int, Change | None]:
+             read: dict[str, tuple[Checkpoint, ...]] | None = None, changes: bool = True,
+             known: Cache | None = None,
+             article_flags: dict[int, list[dict[str, Any]] | None] | None = None) -> dict[int, Change | None]:
     """Add `bears_on` ([{checkpoint, note, direction}]) and `flags` to claim views; their changes by id.
 
-    `read` keeps the notes' checkpoints between calls, for a listing annotated chunk by chunk.
-    With `changes` False, a change is worked out only where a checkpoint's rule needs its
-    direction, and none is returned.
+    `read` keeps the notes' checkpoints between calls, for a listing annotated chunk by chunk,
+    and `known` the known values of the (subject, metric, currency) met so far. With `changes`
+    False, a change is worked out only where a checkpoint's rule needs its direction, and none
+    is returned. `article_flags`: the sources' articles' translation flags, when already read.
     """
     wanted = {t for v in views for t in v["theses"]}
     if read is None:
@@ -51,8 +54,12 @@ def annotate(s: Session, views: list[dict[str, Any]], vault: Path,
     # and one whose fitting rules all take any direction needs no change to say so.
     fitting = [None if changes else _fitting(v, by_note) for v in views]
     needs = [changes or any(r.direction != "any" for r in rules or ()) for rules in fitting]
-    cache = prefetch(s, {(v["subject"], v["metric"], v["currency"]) for v, need in zip(views, needs, strict=True)
-                         if need})
+    keys = {(v["subject"], v["metric"], v["currency"]) for v, need in zip(views, needs, strict=True) if need}
+    if known is None:
+        cache = prefetch(s, keys)
+    else:
+        known.update(prefetch(s, keys - known.keys()))
+        cache = known
     found = {}
     for v, rules, need in zip(views, fitting, needs, strict=True):
         if rules is not None and not rules:
@@ -64,7 +71,7 @@ def annotate(s: Session, views: list[dict[str, Any]], vault: Path,
         if changes:
             found[v["id"]] = change
         v["bears_on"] = bears_on(v["metric"], said, change.direction if change else None, v["theses"], by_note)
-    claim_flags(s, views)
+    claim_flags(s, views, article_flags)
     return found
 
 

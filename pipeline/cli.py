@@ -368,17 +368,17 @@ def queue_list(
         db = _db(settings)
     except ClaimlogError as exc:
         _fail(exc)
-    from pipeline.listing import stream_json_views, stream_views, write_json_lines
-    from pipeline.queue import listed_ids
+    from pipeline.listing import listing_json_views, listing_views, write_json_lines
+    from pipeline.queue import count_claims
 
     # Rows are written as they are read, a chunk at a time: 60,000 claims never sit in memory.
+    wanted = None if status == "all" else status
     with db.session() as s:
-        ids = listed_ids(s, None if status == "all" else status)
         if as_json:
-            write_json_lines(stream_json_views(s, ids, settings.vault), sys.stdout)
+            write_json_lines(listing_json_views(s, wanted, settings.vault), sys.stdout)
             return
-        chunks = stream_views(s, ids, settings.vault)
-        title: str | None = f"{len(ids)} {status} claims"
+        title: str | None = f"{count_claims(s, wanted)} {status} claims"
+        chunks = listing_views(s, wanted, settings.vault)
         for views in chunks:
             out.print(claims_table(views, title, header=title is not None, steady=True))
             title = None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -156,10 +156,12 @@ def claim_sources(s: Session, ids: Sequence[int]) -> dict[int, list[dict[str, An
     return sources
 
 
-def claim_views(s: Session, recs: Sequence[Any]) -> list[dict[str, Any]]:
+def claim_views(s: Session, recs: Sequence[Any],
+                sources: dict[int, list[dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
     """Claims (ClaimRecords, or rows of the claim table) with their sources, as the CLI's --json
-    and the review page show them."""
-    sources = claim_sources(s, [r.id for r in recs])
+    and the review page show them. `sources`, when the caller has read them, are not read again."""
+    if sources is None:
+        sources = claim_sources(s, [r.id for r in recs])
     return [{
         "id": rec.id, "status": rec.status, "subject": rec.subject, "metric": rec.metric,
         "low": rec.low, "high": rec.high, "currency": rec.currency, "qualifier": rec.qualifier,
@@ -199,6 +201,16 @@ def listed_ids(s: Session, status: str | None = "pending") -> list[int]:
     q = q.order_by(t.confidence.desc(), t.published.desc(), t.id)
     s.flush()  # as a model query would
     return list(s.connection().execute(q).scalars())
+
+
+def count_claims(s: Session, status: str | None = "pending") -> int:
+    """How many claims `list_claims` lists."""
+    t = ClaimRecord.__table__.c  # type: ignore[attr-defined]
+    q = sa_select(func.count()).select_from(ClaimRecord.__table__)  # type: ignore[attr-defined]
+    if status:
+        q = q.where(t.status == status)
+    s.flush()
+    return int(s.connection().execute(q).scalar_one())
 
 
 def iter_claims(s: Session, ids: list[int], chunk: int = 1000,

@@ -172,11 +172,17 @@ def check_article(article: Any, extraction: Extraction) -> list[str]:
     return [f"{article.title or article.id}: {m.message}" for m in found]
 
 
-def claim_flags(s: Session, views: list[dict[str, Any]]) -> None:
-    """Set each claim view's `flags`: the mismatches of the summary figures it was read from."""
-    art_ids = {src["article_id"] for v in views for src in v["sources"]}
-    stored = dict(s.exec(select(col(Article.id), Article.translation_flags)
-                         .where(col(Article.id).in_(art_ids))).all()) if art_ids else {}
+def claim_flags(s: Session, views: list[dict[str, Any]],
+                stored: dict[int, list[dict[str, Any]] | None] | None = None) -> None:
+    """Set each claim view's `flags`: the mismatches of the summary figures it was read from.
+
+    `stored`: the sources' articles' flags by id, when the caller has read them.
+    """
+    if stored is None:
+        art_ids = {src["article_id"] for v in views for src in v["sources"]}
+        rows = s.exec(select(col(Article.id), Article.translation_flags)
+                      .where(col(Article.id).in_(art_ids))).all() if art_ids else []
+        stored = {int(aid): list(flags) if flags is not None else None for aid, flags in rows if aid is not None}
     for v in views:
         flags = list(v.get("flags") or [])  # conflicts, set when the claim was queued
         for src in v["sources"]:

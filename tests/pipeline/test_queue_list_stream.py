@@ -123,3 +123,30 @@ def test_json_lines_are_the_full_views_of_the_demo_queue(demo: Settings) -> None
     rows = [json.loads(line) for line in expected]
     assert any(r["bears_on"] for r in rows) and any(r["flags"] for r in rows) and any(r["change"] for r in rows)
     assert any(f["kind"] == "translation_mismatch" for r in rows for f in r["flags"])
+
+
+def test_listing_read_in_one_query_says_what_the_claim_by_claim_views_say(demo: Settings, big_queue: Database) -> None:
+    """The listing joins claims, sources, articles and feeds in one ordered query; each chunk of
+    it holds the views the review page builds claim by claim, on a queue where an article came
+    by two feeds, one claim states its fact in two languages of one article, and one claim lost
+    its sources."""
+    from models import ArticleFeed
+    from pipeline.listing import listing_views
+
+    with big_queue.session() as s:
+        s.add(ArticleFeed(article_id=3, feed_id=2))  # article 3 came by its other feed as well
+        first = s.exec(select(ClaimSource).where(ClaimSource.claim_id == 1)).first()
+        assert first is not None
+        s.add(ClaimSource(claim_id=1, article_id=first.article_id, lang="zh", sentence="另一种说法", start=999, end=1003))
+        s.exec(update(ClaimSource).where(col(ClaimSource.claim_id) == 5).values(claim_id=6))  # type: ignore[call-overload]
+    with big_queue.session() as s:
+        for status in ("pending", "approved", None):
+            want = [v for views in stream_views(s, listed_ids(s, status), demo.vault, chunk=300) for v in views]
+            chunks = list(listing_views(s, status, demo.vault, chunk=300))
+            got = [v for views in chunks for v in views]
+            assert got == want
+            assert all(len(c) == 300 for c in chunks[:-1])
+        by_id = {v["id"]: v for v in got}
+        assert by_id[5]["sources"] == [] and len(by_id[6]["sources"]) > 1
+        assert sorted(by_id[1]["sources"][0]["langs"]) == ["en", "zh"]
+        assert any(len(src["feeds"]) == 2 for v in got for src in v["sources"])
