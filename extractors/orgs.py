@@ -42,6 +42,8 @@ _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXE
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
 _ANNOUNCE = "|".join(zh.ANNOUNCE_VERBS)
 _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:{_ANNOUNCE})")
+_TAGGED_ANNOUNCER = re.compile(rf"(?:^[^。！？\n]{{0,12}}[:：]\s*|(?<=财讯)|(?<=財訊)|(?<=日电)|(?<=日讯))([{_CJK}]{{2,6}}?)"
+                               rf"(?:(?:\d{{1,2}}月)?\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:{_ANNOUNCE}|{'|'.join(zh.TAGGED_ANNOUNCE_VERBS)})")
 # "通用人工智能公司启元世界也于同日宣布", "一家公司——银河通用——宣布": a described name that acts
 _DESCRIBED = re.compile(rf"(?:{'|'.join(zh.ACTING_DESCRIPTORS)})(?:——|—|\s)?([{_CJK}]{{2,6}}?)(?:——|—)?"
                         rf"(?:也|亦|今日|今天|近日|日前|于同日|\d{{1,2}}日)*(?:{_ANNOUNCE}|完成|获得)")
@@ -161,7 +163,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                 out.append(ent)
     if numbers.cjk_share(text) > 0.05:
         norm = numbers.normalize(text)
-        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
+        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_TAGGED_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
                   (_RESULTS_LEAD, 1, False), (_SUBSIDIARY, 1, True), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
             for m in finditer(rx, norm):
@@ -216,6 +218,7 @@ _TOPIC_LEAD = " -–—•·*\u3000"
 # "金融科技及企业服务业务收入", "美系券商表示": LAC's ORG is a business line or a broker's descriptor
 _LAC_NOT_NAME_NEXT = re.compile(r"[^，,。；;：:]{0,6}?(?:业务|板块|分部|部门)|券商|外资|投行|分析师|法人")
 _LAC_WINDOW = 24  # a name opening the clause is in its first characters; the model's time grows with length
+_WIRE_TAG = re.compile(zh.WIRE_TAG)
 _GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块", "业务", "期内", "去年", "今年", "本季", "归母", "扣非",
             "单季", "全年", "首季", "上季", "同期", "预计", "預計", "预期", "預期", "预估", "預估",
             "环比", "環比", "同比", "按年", "按季", "发行人", "發行人",
@@ -226,6 +229,7 @@ _GENERIC = {"公司", "集团", "业绩", "报告", "市场", "行业", "板块"
 def clause_topic(clause: str) -> str | None:
     """A name that opens a Chinese clause ("新浪前一交易日收盘价为…"): jieba's proper noun,
     else, when the optional Baidu LAC model is installed, its organisation name."""
+    clause = _WIRE_TAG.sub("", clause, count=1)
     words = _pos(clause[:16])
     name = _jieba_topic(clause, words) or _lac_topic(clause, words)
     return None if name is None or _NOT_IN_NAME.search(name) else name

@@ -127,6 +127,8 @@ ACTING_DESCRIPTORS = ["公司", "企业", "集团", "厂商", "平台", "初创�
                       "银行"]
 # What a company does at the start of a sentence, right after its name ("港铁公布业绩").
 ANNOUNCE_VERBS = ["发布公告", "公告", "宣布", "公布"]
+# After a wire's tag or a label's colon, publishing is announcing too ("中证智能财讯高新兴1月22日晚间披露")
+TAGGED_ANNOUNCE_VERBS = ["发布", "發布", "披露", "公佈"]
 # What follows a word that opens a clause but names no company: a market, a commodity, a speaker.
 NOT_A_TOPIC_NEXT = r"原油|期货|指数|汇率|金价|油价|市场|行业|表示|称|认为|指出|预测|预计|估计|透露|坦言|强调"
 # A figure right after these is the same period a year before ("比去年同期1.85兆元").
@@ -167,7 +169,11 @@ ORG_LEAD_STOP = ["仅", "僅", "执行长", "執行長", "董事长", "董事長
                  "已", "于", "至", "等", "上市", "控股股东", "母公司", "龙头", "巨头", "昨日", "本周",
                  "周一", "周二", "周三", "周四", "周五", "全资", "拟", "向", "给", "跟", "同", "受",
                  "认购", "取得", "受让", "收购", "投资", "入股", "间接", "透过", "通过", "以", "涵盖", "包括",
-                 "异动", "丨", "｜", "代工厂", "晶圆", "外币", "等值", "出售", "转让", "持有", "旗下"]
+                 "异动", "丨", "｜", "代工厂", "晶圆", "外币", "等值", "出售", "转让", "持有", "旗下",
+                 # the end of a wire's tag: "中证智能财讯中元股份", "财中社1月21日电新特电气"
+                 "财讯", "財訊", "日电", "日電", "日讯", "日訊"]
+# A wire's tag opening a story, never its subject: "中证智能财讯", "财中社1月21日电", "某某网讯"
+WIRE_TAG = r"^[\u4e00-\u9fff]{2,8}?(?:财讯|財訊|(?:社|网|網)(?:讯|訊)|\d{1,2}月\d{1,2}日(?:电|電|讯|訊))"
 # Words that describe the name after them ("新势力车企游侠汽车"): cut when they open a name.
 ORG_DESCRIPTORS = ["企业", "独角兽", "初创公司", "创企", "车企", "厂商", "新势力", "龙头", "提供商", "供应商", "服务商",
                    "运营商", "制造商", "开发商", "集成商", "生产商",
