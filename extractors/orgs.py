@@ -37,7 +37,7 @@ _SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"
-                      r"(?:\.(?:SH|SZ|HK|BJ|TW|TWO))?[）)](?!\s?年)")  # "較前一（2024）年": a year, not a code
+                      r"(?:[.-](?:SH|SZ|HK|BJ|TW|TWO))?[）)](?!\s?年)")  # "較前一（2024）年": a year, not a code
 _ZH_SUFFIX = re.compile(rf"[{_CJK}]{{2,5}}(?:{'|'.join(sorted(set(zh.ORG_SUFFIXES), key=lambda w: (-len(w), w)))})")
 # "罗牛山公告", "億利潔12日晚公告": who announces at the start of a text or sentence
 _ANNOUNCE = "|".join(zh.ANNOUNCE_VERBS)

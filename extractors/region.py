@@ -17,6 +17,7 @@ CENT = "CENT"  # placeholder: the dollar-like currency around a "cents"
 KRONE = "KRONE"  # placeholder: a bare "kroner", Danish or Norwegian
 
 _TAIWAN = re.compile(f"{cur_data.TAIWAN_SIGNALS}|{cur_data.TAIWAN_COMPANIES}")
+_TAIWAN_FROM_OUTSIDE = re.compile(cur_data.TAIWAN_NAMED_FROM_OUTSIDE)
 _HONG_KONG = re.compile(cur_data.HONG_KONG_SIGNALS)
 _MAINLAND = re.compile(cur_data.MAINLAND_SIGNALS)
 _HONG_KONG_WORDS = re.compile(cur_data.HONG_KONG_WORDS)
@@ -103,7 +104,7 @@ def text_region(text: str) -> str:
     """The local currency a Chinese text's region writes as 元: TWD, HKD or CNY."""
     traditional = is_traditional(text)  # read once for both tests
     hong_kong = (traditional and _HONG_KONG.search(text)) or _HONG_KONG_WORDS.search(text)
-    return ("TWD" if traditional and _TAIWAN.search(text)
+    return ("TWD" if traditional and _TAIWAN.search(_TAIWAN_FROM_OUTSIDE.sub("", text))
             else "HKD" if hong_kong and not _MAINLAND.search(text) else "CNY")
 
 

@@ -99,6 +99,9 @@ ZH_PREFIX = {"新台币": "TWD", "台币": "TWD", "美金": "USD", "日币": "JP
 KUAI_CONTEXT = r"钱|价|花|赚|卖|买|付|收|工资|薪|成本|费|值|贵|便宜"
 
 # Region signals for a bare 元 / 億元 / 兆元 (read on the original, unfolded text).
+# Taiwan named as mainland and Hong Kong press name it ("來自中國台灣的收益"): no Taiwan text
+# calls itself so, so it places the text outside Taiwan's signals.
+TAIWAN_NAMED_FROM_OUTSIDE = r"中國台灣|中國臺灣|中国台湾|台灣地區|臺灣地區|台湾地区"
 TAIWAN_SIGNALS = (r"台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|臺幣|台币|NT\$|台股|臺股|櫃買|柜买|"
                   r"上市櫃|上市柜|證交所|金管會|民國|金控|"
                   # Taiwan's institutions and terms: the state utility, ministry, cabinet and
@@ -119,7 +122,7 @@ TAIWAN_COMPANIES = (r"台積電|鴻海|廣達|聯發科|台達電|日月光|聯�
 # for a close (收市; Taiwan and the mainland write 收盤), HK
 # stock codes in brackets ("(00293)", "(051)"), cents written 仙. Not 港元 itself: a share
 # price in HK dollars says nothing of the sums of a mainland company listed there.
-HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|\.HK\b|收市|澳門|澳门|路氹|"
+HONG_KONG_SIGNALS = (r"港股|聯交所|港交所|恒指|恆指|恒生|恆生|香港|[.-]HK\b|收市|澳門|澳门|路氹|"
                      r"[(（](?:\d{3}|0\d{3}|\d{5})[)）]|\d仙")
 # Words only Hong Kong press writes, in either script: margin (孖展), "this city" (本港),
 # the board-lot entry fee (入場費), typhoon signals (風球), the SAR's institutions.

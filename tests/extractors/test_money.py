@@ -357,6 +357,10 @@ ROWS = [
     ("苹果公司营收为$950亿。", [("$950亿", 95 * B, 95 * B, "USD", "exact", None)]),
     ("六福集團期內收入為63億元，按年減少19.8%，派息0.5元。香港市場下跌",
      [("63億元", 6.3 * B, 6.3 * B, "HKD", "exact", None), ("0.5元", 0.5, 0.5, "HKD", "exact", None)]),
+    # "中國台灣" is how Hong Kong and mainland press name Taiwan: no sign of a Taiwan text
+    ("【財華社訊】宏遠傳媒(00999-HK)公布,年度股東應佔虧損3.38億元。來自中國台灣的收益4.41億元。",
+     [("3.38億元", 338 * M, 338 * M, "HKD", "exact", None), ("4.41億元", 441 * M, 441 * M, "HKD", "exact", None)]),
+    ("宏遠傳媒在台灣的收益4.41億元。", [("4.41億元", 441 * M, 441 * M, "TWD", "exact", None)]),
     # a per-share loss in brackets in analysts' copy; a bracket right after a figure restates it
     ("Analysts expect Quillon will post ($0.97) earnings per share this quarter",
      [("$0.97", -0.97, -0.97, "USD", "exact", None)]),

@@ -465,6 +465,9 @@ ROWS = [
      [("宏远科", "revenue", 1.35 * B, "CNY", "2024", "guidance")]),
     ("公告: 宏远眼科发布 2023 年年度报告。2023 年,公司营业收入 203.67 亿元(+26.43%)。", D,
      [("宏远眼科", "revenue", 20.367 * B, "CNY", "2023", "reported")]),
+    # a stock code written with its market after a dash names the company before it
+    ("【財華社訊】宏遠傳媒(00999-HK)公布,年度股東應佔虧損3.38億元。", D,
+     [("宏遠傳媒", "loss", 338 * M, "HKD", None, "reported")]),
     # the bond issue's documents call the company "发行人"
     ("中冶集团公布债券发行结果。发行人本期债券发行规模为20亿元。", D,
      [("中冶集团", "debt_issuance", 2 * B, "CNY", None, "reported")]),
