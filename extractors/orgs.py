@@ -31,6 +31,10 @@ _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{
 _APPOSED = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n)|(?<=\d\s))\s*({_CAP}(?:\s+{_CAP}){{0,3}}),\s+"
                       rf"(?:the|a|an|one of the|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s)\s[^,;.()]{{0,60}}?"
                       rf"\b{en.COMPANY_DESCRIPTORS}s?\b[^,;.()]{{0,40}},")
+# "Chinese AI chip maker Intellifusion said", "lender Foo Bank reported": a name after a
+# description of a company, acting
+_DESCRIBED_ACTOR = re.compile(rf"\b{en.COMPANY_DESCRIPTORS}s?\s+({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
+                              rf"(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
 _CJK = "\u4e00-\u9fff"
 _PERIOD_LIKE = re.compile(r"(?i)^(?:FY\d{2,4}|\d{2,4}[QH][1-4]|FY\d{2,4}\s?[QH][1-4]|[QH][1-4])$")
 _SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
@@ -149,6 +153,13 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             words = words[1:]
         name = " ".join(words)
         if name and name not in NER_STOP and not _LATIN_STOP.intersection(words):
+            ent = _entity(text, m.start(1), name, aliases)
+            if ent:
+                out.append(ent)
+    for m in finditer(_DESCRIBED_ACTOR, text):
+        words = m.group(1).split()
+        name = " ".join(words)
+        if name not in en.ACTOR_STOP and name not in NER_STOP and not _LATIN_STOP.intersection(words):
             ent = _entity(text, m.start(1), name, aliases)
             if ent:
                 out.append(ent)

@@ -449,6 +449,9 @@ ROWS = [
      [("Quillon Therapeutics", "funding", 42.7 * M, "USD", None, "reported")]),
     ("Ajay Zorvex-led Zorvex Enterprises posted a net profit of Rs 551 crore.", D,
      [("Zorvex Enterprises", "profit", 5.51 * B, "INR", None, "reported")]),
+    # a name after a description of a company, acting, is a company
+    ("One day later, Chinese AI chip maker Quillon said it raised $141 million.", D,
+     [("Quillon", "funding", 141 * M, "USD", None, "reported")]),
     # a ticker bracket with a link label after the ticker
     ("Quillon (QLN - Free Report) reported $19.31 billion in revenue.", D,
      [("Quillon", "revenue", 19.31 * B, "USD", None, "reported")]),
