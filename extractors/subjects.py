@@ -56,6 +56,9 @@ _BUYS_AFTER = re.compile(
 _BUYS_REACH = 400  # the longest text _BUYS_AFTER can match; longer gaps are not tried
 _OFFER_FROM = re.compile(r"(?i)^\s*(?:[\w-]+,?\s+){0,3}?(?:offer|bid|proposal|approach)\s+(?:from|by)\s+(?:U\.S\.\s+)?"
                          r"(?:(?:[\w-]+\s+){0,5}?(?:firm|fund|group|company|investor|peer|rival|consortium)\s+)?\[*$")
+# "the US$50 million raised by Credgenics": the company the figure is passively done by
+_DONE_BY = re.compile(r"^\s*(?:raised|secured|generated|earned|posted|reported|spent|invested|paid|offered)\s+by\s+"
+                      r"(?:(?:[\w-]+\s+){0,4}?(?:firm|startup|company|group|maker|lender|bank|platform|provider)\s+)?$")
 _PERSON_TITLE_AFTER = re.compile(r"(?i)^\]*(?:'s)?\s+(?:[A-Z]{2,4}\s+)?(?:co-?founder|founder|chief|CEO|CFO|CTO|"
                                  r"executive|boss|chairman|chairwoman|president|head|veteran|alum(?:nus)?)\b")
 _FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time)\s*$")
@@ -259,7 +262,8 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     if acquirers:
         return out(acquirers[-1], "clause")
     # "a $2.84 billion offer from Cisco": the bidder named after the offer
-    bidders = [x for a, b, x in ents if a >= me and _OFFER_FROM.match(norm[me:a]) and not _is_analyst(x)]
+    bidders = [x for a, b, x in ents if a >= me and (_OFFER_FROM.match(norm[me:a]) or _DONE_BY.match(norm[me:a]))
+               and not _is_analyst(x)]
     if bidders:
         return out(bidders[0], "clause")
     owners = [x for a, b, x in ents if b <= ms and clause_index(bounds, a) == clause

@@ -452,6 +452,9 @@ ROWS = [
     # a name after a description of a company, acting, is a company
     ("One day later, Chinese AI chip maker Quillon said it raised $141 million.", D,
      [("Quillon", "funding", 141 * M, "USD", None, "reported")]),
+    # money raised by a name: the name is the company that raised it
+    ("One of the deals of the quarter was the US$50 million raised by Zorvex, an online lender.", D,
+     [("Zorvex", "funding", 50 * M, "USD", None, "reported")]),
     # a ticker bracket with a link label after the ticker
     ("Quillon (QLN - Free Report) reported $19.31 billion in revenue.", D,
      [("Quillon", "revenue", 19.31 * B, "USD", None, "reported")]),
