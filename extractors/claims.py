@@ -309,8 +309,8 @@ class Extractor:
         if metric is None and _BULLET_LINE.match(d.text, d.text.rfind("\n", 0, money.start) + 1):
             metric, headed = heading_metric(d.text, money.start)
         d.metrics[money.start] = metric
-        if metric is None:
-            return None
+        if metric is None and not per_share:
+            return None  # (an amount per share is read by the words of its clause below)
         if per_share and metric == "eps":
             pass
         elif per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \

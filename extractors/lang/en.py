@@ -298,7 +298,7 @@ NOT_METRIC = [r"investment gains?", r"investment property", r"\binvestors?\b", r
 # A per-share figure is earnings per share or a share price by the words of its clause.
 PER_SHARE_EPS = r"\b(?:earnings|EPS|income|profits?|loss(?:es)?|earn(?:s|ed|ing)?)\b|每股(?:收益|盈利|亏损|虧損|净利|纯益|盈余)|(?:收益|盈利|亏损|虧損|纯益|盈余)"
 # an offering's price per share too ("每股4.8元下限定價", "發售價釐定為每股1.18港元")
-PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted)\b|股价|股價|目标价|目標價|收盘|收盤|报收|報收|" \
+PER_SHARE_PRICE = r"\b(?:price[ds]?|closed|traded|target|trading|quoted|opened|debuted|listed|settl(?:ed|ing)|offering|IPO)\b|股价|股價|目标价|目標價|收盘|收盤|报收|報收|" \
     r"定价|定價|发售价|發售價|招股价|招股價|配售价|配售價"
 # A deal's per-share terms are not the company's figure.
 DEAL_CUES = r"\b(?:deal|offer|acqui\w+|buy(?:out)?|merger|takeover|tender)\b|收购|要约|合并|併購|收購"

@@ -455,6 +455,11 @@ ROWS = [
     # money raised by a name: the name is the company that raised it
     ("One of the deals of the quarter was the US$50 million raised by Zorvex, an online lender.", D,
      [("Zorvex", "funding", 50 * M, "USD", None, "reported")]),
+    # an amount per share with no metric word before it is read by the words of its clause
+    ("Quillon reported results on Thursday. On an adjusted basis, the company earned $10.32 per share.", D,
+     [("Quillon", "eps", 10.32, "USD", None, "reported")]),
+    ("Quillon said it closed its underwritten public offering of 210.83 million shares at 15 cents each.", D,
+     [("Quillon", "price", 0.15, "USD", None, "reported")]),
     # a ticker bracket with a link label after the ticker
     ("Quillon (QLN - Free Report) reported $19.31 billion in revenue.", D,
      [("Quillon", "revenue", 19.31 * B, "USD", None, "reported")]),
