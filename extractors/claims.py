@@ -318,8 +318,8 @@ class Extractor:
             metric = "eps"  # "net income of $8.81 billion, or $1.15 per share"
         elif per_share:
             metric = _per_share_metric(norm, bounds, ms, me)
-            if metric is None:
-                return None
+        if metric is None:
+            return None
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
         if states_nothing(norm[clause_start:ms], norm[:ms], norm[me:]):
             return None
