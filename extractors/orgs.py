@@ -39,7 +39,7 @@ _DESCRIBED_ACTOR = re.compile(rf"\b{en.COMPANY_DESCRIPTORS}s?\s+({_CAP}(?:\s+{_C
 _RAISED_BY = re.compile(rf"\b(?:raised|secured)\s+by\s+({_CAP}(?:\s+{_CAP}){{0,3}})(?=[,.;]|\s+(?:in|from|at|to|,)\b)")
 _CJK = "\u4e00-\u9fff"
 _PERIOD_LIKE = re.compile(r"(?i)^(?:FY\d{2,4}|\d{2,4}[QH][1-4]|FY\d{2,4}\s?[QH][1-4]|[QH][1-4])$")
-_SEGMENT_NEXT = re.compile(r"\s*(?:业务|業務|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
+_SEGMENT_NEXT = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,3}?(?:业务|業務)|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
 _METRIC_WORD = re.compile("|".join(p for ps in zh.METRICS.values() for p in ps))
 _ZH_CODE = re.compile(rf"([{_CJK}A-Za-z]{{2,12}})\s*[（(](?:(?:SH|SZ|HK|BJ|TW)?\s*[:：]?\s*)?\d{{3,6}}"

@@ -476,6 +476,9 @@ ROWS = [
      [("宏远科", "revenue", 1.35 * B, "CNY", "2024", "guidance")]),
     ("公告: 宏远眼科发布 2023 年年度报告。2023 年,公司营业收入 203.67 亿元(+26.43%)。", D,
      [("宏远眼科", "revenue", 20.367 * B, "CNY", "2023", "reported")]),
+    # a Latin name before a business line ("Zorvex客戶業務") is the line, not a company
+    ("宏遠電力公布2025年上半年業績。綜合收入為428.54億港元,主要原因是Zorvex客戶業務收入下降。", D,
+     [("宏遠電力", "revenue", 42.854 * B, "HKD", "H1 2025", "reported")]),
     # a stock code written with its market after a dash names the company before it
     ("【財華社訊】宏遠傳媒(00999-HK)公布,年度股東應佔虧損3.38億元。", D,
      [("宏遠傳媒", "loss", 338 * M, "HKD", None, "reported")]),
