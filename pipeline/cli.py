@@ -97,6 +97,16 @@ def _line(label: str, style: str, message: object) -> Text:
     return Text.assemble((label, style), " ", str(message))
 
 
+def _settle() -> None:
+    """Exempt what is loaded by now (modules, tables, compiled rules) from garbage collection:
+    it lives as long as the process, and every full collection of a long listing walked it all
+    again (a quarter of `queue list --json` at 60,000 claims)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def _fail(exc: Exception, code: int = 2) -> None:
     err.print(_line("error:", "red", exc), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -371,11 +381,16 @@ def queue_list(
     from pipeline.listing import listing_json_views, listing_views, write_json_lines
     from pipeline.queue import count_claims
 
+    _settle()
+
     # Rows are written as they are read, a chunk at a time: 60,000 claims never sit in memory.
     wanted = None if status == "all" else status
     with db.session() as s:
         if as_json:
-            write_json_lines(listing_json_views(s, wanted, settings.vault), sys.stdout)
+            sys.stdout.flush()
+            buffer = getattr(sys.stdout, "buffer", None)  # a captured stdout may hold text only
+            write_json_lines(listing_json_views(s, wanted, settings.vault),
+                             buffer.write if buffer is not None else lambda b: sys.stdout.write(b.decode()))
             return
         title: str | None = f"{count_claims(s, wanted)} {status} claims"
         chunks = listing_views(s, wanted, settings.vault)

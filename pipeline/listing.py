@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+import orjson
 from sqlmodel import Session
 
 from pipeline.bearing import annotate
@@ -21,15 +21,6 @@ JSON_FIELDS = ("id", "status", "subject", "metric", "low", "high", "currency", "
 _COLUMNS = ("id", "status", "subject", "metric", "low", "high", "currency", "qualifier", "per", "period",
             "modality", "lang", "sentence", "theses", "published", "comparison")
 CHUNK = 1000
-_encoder = json.JSONEncoder(ensure_ascii=False)
-# The C encoder `encode` builds anew for each call, built once: the same text, a fifth less time.
-_c_encoder = getattr(json.encoder, "c_make_encoder", None)
-_chunks = _c_encoder(None, _encoder.default, json.encoder.encode_basestring, None, _encoder.key_separator,
-                     _encoder.item_separator, False, False, True) if _c_encoder else None
-
-
-def _encode(view: dict[str, Any]) -> str:
-    return "".join(_chunks(view, 0)) if _chunks else _encoder.encode(view)
 
 
 def stream_views(s: Session, ids: list[int], vault: Path, chunk: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
@@ -73,11 +64,11 @@ def listing_json_views(s: Session, status: str | None, vault: Path,
         yield views
 
 
-def write_json_lines(chunks: Iterator[list[dict[str, Any]]], out: TextIO) -> int:
-    """One JSON object per claim of `stream_json_views`, each chunk written as soon as it is read;
-    the count written."""
+def write_json_lines(chunks: Iterator[list[dict[str, Any]]], write: Callable[[bytes], Any]) -> int:
+    """One JSON object per claim (UTF-8, compact), each chunk written as soon as it is read;
+    the count written. orjson: encoding took a fifth of a long listing with the standard library."""
     n = 0
     for views in chunks:
-        out.write("".join(_encode(v) + "\n" for v in views))
+        write(b"".join(orjson.dumps(v, option=orjson.OPT_APPEND_NEWLINE) for v in views))
         n += len(views)
     return n

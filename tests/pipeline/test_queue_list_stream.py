@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import orjson
 import pytest
 from sqlmodel import col, select, update
 
@@ -117,7 +118,7 @@ def test_json_lines_are_the_full_views_of_the_demo_queue(demo: Settings) -> None
     assert proc.returncode == 0, proc.stderr
     with db.session() as s:
         ids = listed_ids(s, None)
-        expected = [json.dumps({k: v[k] for k in JSON_FIELDS}, ensure_ascii=False)
+        expected = [orjson.dumps({k: v[k] for k in JSON_FIELDS}).decode()
                     for views in stream_views(s, ids, demo.vault, chunk=7) for v in views]
     assert proc.stdout.splitlines() == expected
     rows = [json.loads(line) for line in expected]
