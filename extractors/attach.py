@@ -245,6 +245,12 @@ def prior_year(period: str | None) -> str | None:
     return f"{m.group(1) or ''}{m.group(2) or ''}{int(m.group(3)) - 1}"
 
 
+def in_year(period: str | None, year: int) -> str | None:
+    """The same period of another year: (Q2 2025, 2021) -> Q2 2021; periods of no one year stay."""
+    m = _SHIFTABLE.match(period or "")
+    return f"{m.group(1) or ''}{m.group(2) or ''}{year}" if m else period
+
+
 def prior_quarter(period: str | None) -> str | None:
     """The quarter before: Q2 2024 -> Q1 2024, Q1 FY2026 -> Q4 FY2025; other periods have none."""
     m = re.match(r"^Q([1-4]) (FY)?(\d{4})$", period or "")

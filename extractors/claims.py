@@ -23,6 +23,7 @@ from extractors.attach import (
     monthly,
     pair_bounds,
     paragraph_period,
+    in_year,
     prior_quarter,
     prior_year,
     sentence_period,
@@ -86,6 +87,7 @@ _EST_AFTER = re.compile(en.ESTIMATE_AFTER, re.I)
 _PRIOR_YEAR = re.compile(en.PRIOR_YEAR, re.I)
 _PRIOR_YEAR_BEFORE = re.compile(zh.PRIOR_YEAR_BEFORE)
 _PRIOR_QUARTER = re.compile(en.PRIOR_QUARTER, re.I)
+_SAME_PERIOD_OF_YEAR = re.compile(zh.SAME_PERIOD_OF_YEAR_BEFORE, re.I)
 _CAPEX_OBJECT = re.compile(en.CAPEX_OBJECTS, re.I)
 _PRIOR_QUARTER_BEFORE = re.compile(zh.PRIOR_QUARTER_BEFORE)
 _PS_EPS = re.compile(en.PER_SHARE_EPS, re.I)
@@ -273,7 +275,7 @@ class Extractor:
             # "营业收入分别为A、B、C", "another $260 billion", "$2.9 billion, or $3 billion":
             # the metric of the figure before it
             metric, metric_score = d.metrics.get(prev[-1].start), 30.0
-        elif metric is None and prev and d.metrics.get(prev[-1].start) \
+        elif metric is None and prev and d.metrics.get(prev[-1].start) and prev[-1].start not in _dropped(d) \
                 and (prev[-1].unit in ("share", "股")) == (money.unit in ("share", "股")) \
                 and ms - (prev[-1].end - s) <= 60 and (_COMPARED.search(norm[max(0, ms - 30):ms])
                                                       or _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms])):
@@ -295,6 +297,8 @@ class Extractor:
             before = [m for m in d.starting_in(d.money, d.sentences[si - 1][0], s) if not m.conversion
                       and (m.unit in ("share", "股")) == per_share]
             against = before[-1] if before and metric is None else None
+        if against is not None and against.start in _dropped(d):
+            return _none(d, money)  # set against a figure that is no claim of the company: none either
         if against is not None and d.metrics.get(against.start) and (metric is None or metric_score >= 25):
             # "revenue of $9.65 billion, above estimates of $9.28 billion", "from $7.42 billion a
             # year earlier": the figure it is set against names the metric
@@ -322,11 +326,11 @@ class Extractor:
             return None
         clause_start = max([b + 1 for b in bounds if b < ms], default=0)
         if states_nothing(norm[clause_start:ms], norm[:ms], norm[me:]):
-            return None
+            return _none(d, money)
         window = max(clause_start, ms - 40)
         owner = _NOT_COMPANY.search(norm[window:ms])
         if owner and not any(x.label == "ORG" for x in d.starting_in(d.entities, s + window + owner.start(), money.start)):
-            return None  # "customers used to spending $39 a month": the customers' money
+            return _none(d, money)  # "customers used to spending $39 a month": the customers' money
         if _PART_PAID.match(norm[me:me + 24]) and sum(bool(_PART_PAID.match(norm[o1:o1 + 24])) for _, o1 in others) \
                 and metric in ("acquisition", "cash", "spending"):
             return None  # "consisting of $3.25 billion of cash and $1.75 billion of stock"
@@ -334,12 +338,12 @@ class Extractor:
             return None  # "DKK 20 billion (€2.7 billion)", "(約折合1億美元)": the same figure again
         if _AGGREGATE.search(norm[clause_start:min(len(norm), me + 12)]) and \
                 len({x.canonical for x in d.starting_in(d.entities, s, e) if x.label == "ORG"}) != 1:
-            return None  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
+            return _none(d, money)  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
         if (money.qualifier == "more_than" or _PASSED_BEFORE.search(norm[max(0, ms - 8):ms])) \
                 and _threshold(d, si, money, norm, me):
             return None  # "全年營收破8兆元，達8.09兆元"
         if _GROUP.search(norm[clause_start:ms]):
-            return None  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
+            return _none(d, money)  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
         figures = [(m.start, m.end) for m in here if not m.conversion]
         listed_to = respective(d, si, figures).get(money.start)
         found: tuple[str, str] | None
@@ -399,7 +403,12 @@ class Extractor:
         lead, nxt = pair_bounds(norm, [(m.start - s, m.end - s) for m in here], ms, me)
         compared = against is not None or bool(_COMPARED.search(norm[max(0, lead - 30):lead])
                                                or _COMPARED_NOUN.search(norm[max(0, lead - 50):lead]))
-        if _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
+        same_of = _SAME_PERIOD_OF_YEAR.search(norm[max(0, ms - 40):ms])
+        if same_of and compared:
+            # "较2021年同期的人民币2.567亿元": the same period of the year it names
+            period = in_year(against.period if against is not None and against.period else period,
+                             int(same_of.group(1) or same_of.group(2)))
+        elif _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms]):
             # "比去年同期1兆8545.69亿元": the same period a year before
             period = prior_year(against.period if against is not None and against.period else period)
         elif _PRIOR_YEAR.search(norm[me:nxt]) and compared:
@@ -416,6 +425,17 @@ class Extractor:
         return Claim(subject, metric, low, high, money.currency, money.qualifier, money.per,
                      period, sent, lang, money.start, money.end, round(min(confidence, 1.0), 2),
                      subject_text, modality)
+
+
+def _none(d: Doc, money: Money) -> None:
+    """No claim, and none for a figure set against this one: "低于2024年同期的282美元" after a
+    per-employee figure is the employees' too."""
+    _dropped(d).add(money.start)
+
+
+def _dropped(d: Doc) -> set[int]:
+    """Starts of the figures that were read and made no claim for what they are."""
+    return d.memo(("dropped",), set)
 
 
 def _unnamed(d: Doc, si: int) -> bool:

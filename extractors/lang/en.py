@@ -236,7 +236,9 @@ ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|eco
                  r"|^\s*(?:(?!beat|top|miss|exceed|above|below)[\w&-]+\s+)?consensus\b(?! (?:of|for|at)\b)"
 COMPARED_BEFORE = r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:with|to)|\bcompares? (?:with|to)|\bagainst|\bthan|" \
                   r"\bup from|\bdown from)\s*(?:about\s+)?$" \
-                  r"|(?:较|比|相比|高于|低于|对比)于?(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?|\d{1,2}月)?(?:之|的)?\s*(?:港币|人民币|新台币)?\s*$"
+                  r"|(?:较|較|比|相比|相较|相較|高于|高於|低于|低於|对比|對比)[于於]?\s*(?:\d{4}\s*年\s*)?" \
+                  r"(?:去年同期|上年同期|去年|上年|同期|上季|上一季|第.季度?|\d{1,2}月)?(?:之|的)?\s*" \
+                  r"(?:港币|人民币|新台币|港幣|人民幣|新台幣)?\s*$"
 # The same, with the metric named again between ("compared with a net income of 61 billion won").
 COMPARED_NOUN_BEFORE = r"\b(?:compared (?:with|to)|versus|against|up from|down from)\s+(?:an?\s+|the\s+)?" \
                        r"(?:[\w-]+\s+){1,3}of\s*$"

@@ -134,6 +134,9 @@ NOT_A_TOPIC_NEXT = r"原油|期货|指数|汇率|金价|油价|市场|行业|表
 # A figure right after these is the same period a year before ("比去年同期1.85兆元").
 PRIOR_QUARTER_BEFORE = r"(?:上季度|上一季度|上季|上一季|前一季)(?:的|之|为|為)?\s*(?:港币|人民币|新台币)?\s*$"
 PRIOR_YEAR_BEFORE = r"(?:去年同期|上年同期|去年同季|上年同季)(?:[^，。；,;\d]{0,10}?(?:的|之|为|為|达|達|录得|錄得))?\s*(?:港币|人民币|新台币)?\s*$"
+# "较2021年同期的", "compared with the same period of 2021": the period of that year set against
+SAME_PERIOD_OF_YEAR_BEFORE = r"(\d{4})\s*年\s*(?:同期|同季)(?:之|的)?\s*(?:港币|人民币|新台币|港幣|人民幣|新台幣)?\s*$" \
+                             r"|\bsame (?:period|quarter|half) (?:of|in) (\d{4}),?\s*(?:of\s*)?$"
 # Modality cues (regular expressions).
 ESTIMATE_CUES = ["分析师", "一致预期", "市场预期", "券商", "研报", "我们预计", "我们预测", "盈利预测", "机构预计",
                  "机构预测", "彭博一致", "维持.{0,6}评级", "目标价", "預估", "分析師"]

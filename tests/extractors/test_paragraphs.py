@@ -193,6 +193,15 @@ ROWS = [
     ("鴻海11月營收5,510.92億元，相較於9月的8,223.23億元明顯減少。", D,
      [("Foxconn", "revenue", 551.092 * B, "TWD", None, "reported"),
       ("Foxconn", "revenue", 822.323 * B, "TWD", None, "reported")]),
+    # ...with the year of the period set against, and in traditional script
+    ("阿里巴巴第二季度总收入为人民币1.916亿元，较2021年同期的人民币2.567亿元下降25.4%。", D,
+     [("Alibaba", "revenue", 191.6 * M, "CNY", "Q2 2025", "reported"),
+      ("Alibaba", "revenue", 256.7 * M, "CNY", "Q2 2021", "reported")]),
+    ("鴻海11月營收5,510.92億元，較2024年同期的4,000億元增加。", D,
+     [("Foxconn", "revenue", 551.092 * B, "TWD", None, "reported"),
+      ("Foxconn", "revenue", 400 * B, "TWD", None, "reported")]),
+    # a figure set against one that makes no claim (an employee's) makes none either
+    ("Insperity第二季度每工作场所员工月均毛利为240美元，低于2024年同期的282美元。", D, []),
     # money a company invests in what it builds is capex; in another company, an investment
     ("Microsoft plans to invest $80 billion in AI data centers this year.", D,
      [("Microsoft", "capex", 80 * B, "USD", "2025", "guidance")]),
