@@ -18,12 +18,12 @@ from datetime import date
 from extractors import jieba_tables, numbers
 from extractors.attach import (
     fill_periods,
+    in_year,
     listed_period,
     money_period,
     monthly,
     pair_bounds,
     paragraph_period,
-    in_year,
     prior_quarter,
     prior_year,
     sentence_period,
