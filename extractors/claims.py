@@ -427,10 +427,11 @@ class Extractor:
                      subject_text, modality)
 
 
-def _none(d: Doc, money: Money) -> None:
+def _none(d: Doc, money: Money) -> Claim | None:
     """No claim, and none for a figure set against this one: "低于2024年同期的282美元" after a
     per-employee figure is the employees' too."""
     _dropped(d).add(money.start)
+    return None
 
 
 def _dropped(d: Doc) -> set[int]:
