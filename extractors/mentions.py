@@ -113,18 +113,30 @@ def common_names(text: str, entities: list[Entity]) -> list[Entity]:
     return [replace(e, canonical=renamed[e.text]) if e.text in renamed else e for e in entities]
 
 
-_TICKER = re.compile(r"^\s?[(（]\s?(?:(?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|HKEX)\s?:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s?[)）]")
+_TICKER = re.compile(rf"^(?:,?\s+{en.ORG_LEGAL_SUFFIX})?\s?[(（]\s?(?:(?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|HKEX)\s?:\s?)?"
+                     r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s?[)）]")
+
+
+_EXCHANGE = re.compile(en.EXCHANGES)
 
 
 def same_company(text: str, entities: list[Entity]) -> list[Entity]:
-    """A ticker in brackets after a company's name ("Devon Energy (DVN)") is that company."""
+    """A ticker or abbreviation in brackets after a company's name ("Devon Energy (DVN)",
+    "Malaysian Resources Corp Bhd (MRCB)") is that company, there and wherever it is used after."""
     orgs = [e for e in entities if e.label == "ORG"]
-    renamed: dict[int, str] = {}
+    renamed: dict[str, tuple[int, str]] = {}
+    here: dict[int, str] = {}
     for i, e in enumerate(orgs):
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
-        if nxt is not None and _TICKER.match(text[e.end:nxt.end + 2]) and nxt.start - e.end <= 12 \
-                and nxt.text.isupper():
-            renamed[nxt.start] = e.canonical
-    if not renamed:
+        if nxt is None or not _TICKER.match(text[e.end:nxt.end + 2]) or nxt.start - e.end > 20 \
+                or not nxt.text.isupper():
+            continue
+        if nxt.text in renamed or nxt.canonical != nxt.text or _EXCHANGE.fullmatch(nxt.text):
+            here[nxt.start] = e.canonical  # a known ticker, an exchange's initials: that mention only
+        else:
+            renamed[nxt.text] = (nxt.start, e.canonical)
+    if not renamed and not here:
         return entities
-    return [replace(e, canonical=renamed[e.start]) if e.start in renamed else e for e in entities]
+    return [replace(e, canonical=here[e.start]) if e.start in here
+            else replace(e, canonical=renamed[e.text][1]) if e.label == "ORG" and e.text in renamed
+            and e.start >= renamed[e.text][0] else e for e in entities]

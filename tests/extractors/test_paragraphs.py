@@ -200,6 +200,11 @@ ROWS = [
     ("鴻海11月營收5,510.92億元，較2024年同期的4,000億元增加。", D,
      [("Foxconn", "revenue", 551.092 * B, "TWD", None, "reported"),
       ("Foxconn", "revenue", 400 * B, "TWD", None, "reported")]),
+    # a name's abbreviation in brackets is that company wherever it is used after
+    ("Initrode Resources Corp Bhd (IRCB) reported a net profit of RM1.46 million.\n"
+     "IRCB said revenue fell to RM1.85 billion.", D,
+     [("Initrode Resources Corp", "profit", 1.46 * M, "MYR", None, "reported"),
+      ("Initrode Resources Corp", "revenue", 1.85 * B, "MYR", None, "reported")]),
     # a figure set against one that makes no claim (an employee's) makes none either
     ("Insperity第二季度每工作场所员工月均毛利为240美元，低于2024年同期的282美元。", D, []),
     # money a company invests in what it builds is capex; in another company, an investment
