@@ -39,6 +39,7 @@ NER_STOP = {"AI", "GPU", "GPUs", "CEO", "CFO", "IPO", "SPV", "ETF", "LLM", "LLMs
 
 
 _LEAD_JUNK = re.compile(r"^[\W_]+")
+_DATELINE = re.compile(en.DATELINE)
 # "venture firm Foo Capital": lowercase words before a name describe it.
 _LEAD_DESCRIPTOR = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])|^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered)\s+"
                               r"|^[A-Z][a-z]+['’]s\s+(?=[A-Z0-9])")
@@ -239,7 +240,10 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
         text = _LEAD_JUNK.sub("", text)
         text = _LEAD_DESCRIPTOR.sub("", text)
         if not text or text in NER_STOP or not any(c.isalpha() for c in text) or _NOT_A_NAME.search(text) \
-                or _NOT_A_NAME_EXACT.match(text):
+                or _NOT_A_NAME_EXACT.match(text) or text in en.SEGMENT_WORDS or text in en.ACTOR_STOP:
+            continue
+        dateline = _DATELINE.match(doc.text)
+        if dateline and ent.start_char < dateline.end():
             continue
         start = offset + ent.start_char + ent.text.find(text)
         canonical = aliases.resolve(text) or text

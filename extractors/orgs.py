@@ -38,6 +38,7 @@ _DESCRIBED_ACTOR = re.compile(rf"\b{en.COMPANY_DESCRIPTORS}s?\s+({_CAP}(?:\s+{_C
 # "the US$50 million raised by Credgenics": who raises money is a company
 _RAISED_BY = re.compile(rf"\b(?:raised|secured)\s+by\s+({_CAP}(?:\s+{_CAP}){{0,3}})(?=[,.;]|\s+(?:in|from|at|to|,)\b)")
 _CJK = "\u4e00-\u9fff"
+_NAME_GOES_ON = re.compile(r"\b(?:of|and|&|de|du)\s+$")
 _PERIOD_LIKE = re.compile(r"(?i)^(?:FY\d{2,4}|\d{2,4}[QH][1-4]|FY\d{2,4}\s?[QH][1-4]|[QH][1-4])$")
 _SEGMENT_NEXT = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,3}?(?:业务|業務)|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
 _NOT_TOPIC_NEXT = re.compile(zh.NOT_A_TOPIC_NEXT)
@@ -141,6 +142,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     for m in finditer(_EN_NAME, text):
         if m.group("tk") and (m.group("tk") in _LATIN_STOP or m.group("tk") in en.ACTOR_STOP):
             continue  # "(AI)", "(CEO)": an abbreviation, not a ticker
+        if m.group("tk") and _NAME_GOES_ON.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "Industrial and Commercial Bank of China (ICBC)": the end of a longer name
         name = m.group(1) or m.group(2) or m.group(3)
         words = name.split()
         while words and words[0] in _EN_STOP:
@@ -199,7 +202,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                     out.append(ent)
         for m in _LATIN.finditer(text):
             name = m.group(1).rstrip(".-")
-            if name in _LATIN_STOP or name.split()[0] in _LATIN_STOP or len(name) < 2 \
+            if name in _LATIN_STOP or name.split()[0] in _LATIN_STOP or name.split()[0] in en.ACTOR_STOP \
+                    or len(name) < 2 \
                     or sum(c.isdigit() for c in name) >= 4 or _PERIOD_LIKE.match(name):
                 continue
             if _SEGMENT_NEXT.match(text[m.end():m.end() + 6]):

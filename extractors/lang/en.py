@@ -365,3 +365,13 @@ BACKER_BEFORE = r"\b(?:backed|controlled|owned|funded|supported|majority-owned|l
                 r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?\[*$"
 # The upper bound's words between two bounds of one plan ("at least $1 billion and no more than $1.5 billion").
 UPPER_BOUND_WORDS = r"no more than|not more than|at most|up to"
+
+# A line that opens with a place in capitals and a date or agency in brackets: "KUALA LUMPUR
+# (Nov 27):", "NEW DELHI:", "BEIJING (Reuters) -". Nothing in it is a company.
+DATELINE = r"^[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?" \
+           r"\s*(?:\([^()\n]{1,40}\))?\s*(?::|-|–|—)\s"
+# Lines of business that open a bullet ("Government revenue grew 23%"): statistical NER takes
+# them for companies.
+SEGMENT_WORDS = {"Government", "Commercial", "Consumer", "Enterprise", "Retail", "Wholesale", "Industrial",
+                 "Residential", "Automotive", "Gaming", "Cloud", "Advertising", "Subscription", "Licensing",
+                 "Domestic", "Product", "Products", "Segment", "Hardware", "Software", "Defense", "Aerospace"}

@@ -4,6 +4,7 @@ import pytest
 
 from extractors.claims import Extractor
 from extractors.entities import AliasTable
+from extractors.orgs import find_orgs
 
 
 @pytest.mark.parametrize(("name", "canonical"), [
@@ -48,3 +49,22 @@ def test_chinese_ruler_and_english_ner(extractor: Extractor) -> None:
     en = extractor.extract("Vantage Data Centers raised $1.4 billion to build data centers.")
     assert any(e.text == "Vantage Data Centers" and not e.known for e in en.entities)
     assert [c.subject for c in en.claims] == ["Vantage Data Centers"]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the end of a longer name before its initials is no name of its own
+    ("The top profitable company is Industrial and Commercial Bank of China (ICBC), with $53.59 billion.", "China"),
+    # an English function word in a bilingual page is no Latin name in Chinese text
+    ("金属产品行业共有56家公司上榜,是今年上榜公司数量最多的行业。\n\nThe top 3 profitable companies are listed.", "The"),
+])
+def test_shapes_that_are_no_names(text: str, absent: str) -> None:
+    assert absent not in [e.text for e in find_orgs(text, AliasTable.shipped())]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("KUALA LUMPUR (Nov 27): Initech Resources Corp Bhd reported a net profit of RM1.46 million.", "KUALA"),
+    ("Initech Inc. announced results.\n\n  • Government revenue grew 23% year-over-year to $371 million", "Government"),
+])
+def test_datelines_and_business_lines_are_no_companies(extractor: Extractor, text: str, absent: str) -> None:
+    assert all(c.subject != absent and absent not in c.subject for c in extractor.extract(text).claims)
+    assert extractor.extract(text).claims
