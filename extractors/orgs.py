@@ -35,9 +35,15 @@ _APPOSED = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n)|(?<=\d\s))\s*({_
 # description of a company, acting
 _DESCRIBED_ACTOR = re.compile(rf"\b{en.COMPANY_DESCRIPTORS}s?\s+({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
                               rf"(?:also\s+|on \w+\s+|today\s+)?{en.ACTOR_VERBS}\b")
+# "Videoconferencing company Polycom's first-quarter revenue", "Pleasanton-based Polycom, which":
+# a name after a description of a company or where it is based, owning or set off
+_BARE = r"[A-Z][A-Za-z0-9&.\-]*"
+_DESCRIBED_OWNER = re.compile(rf"(?:\b{en.COMPANY_DESCRIPTORS}s?|\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?:based|headquartered))"
+                              rf"\s+({_BARE}(?:\s+{_BARE}){{0,3}})(?:['’]s\b|,\s)")
 # "the US$50 million raised by Credgenics": who raises money is a company
 _RAISED_BY = re.compile(rf"\b(?:raised|secured)\s+by\s+({_CAP}(?:\s+{_CAP}){{0,3}})(?=[,.;]|\s+(?:in|from|at|to|,)\b)")
 _CJK = "\u4e00-\u9fff"
+_LEGAL_WORD = re.compile(en.ORG_LEGAL_SUFFIX)
 _NAME_GOES_ON = re.compile(r"\b(?:of|and|&|de|du)\s+$")
 _PERIOD_LIKE = re.compile(r"(?i)^(?:FY\d{2,4}|\d{2,4}[QH][1-4]|FY\d{2,4}\s?[QH][1-4]|[QH][1-4])$")
 _SEGMENT_NEXT = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,3}?(?:业务|業務)|板块|板塊|分部|部门|部門|与生活|與生活|产品|產品|收入|准则|準則)")
@@ -161,8 +167,10 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             ent = _entity(text, m.start(1), name, aliases)
             if ent:
                 out.append(ent)
-    for m in (*finditer(_DESCRIBED_ACTOR, text), *finditer(_RAISED_BY, text)):
+    for m in (*finditer(_DESCRIBED_ACTOR, text), *finditer(_RAISED_BY, text), *finditer(_DESCRIBED_OWNER, text)):
         words = m.group(1).split()
+        if len(words) > 1 and _LEGAL_WORD.fullmatch(words[-1]):
+            words = words[:-1]  # "cement maker Summit Materials Inc,": the name without its legal form
         name = " ".join(words)
         if name not in en.ACTOR_STOP and name not in NER_STOP and not _LATIN_STOP.intersection(words):
             ent = _entity(text, m.start(1), name, aliases)

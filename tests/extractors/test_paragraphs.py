@@ -200,6 +200,14 @@ ROWS = [
     ("鴻海11月營收5,510.92億元，較2024年同期的4,000億元增加。", D,
      [("Foxconn", "revenue", 551.092 * B, "TWD", None, "reported"),
       ("Foxconn", "revenue", 400 * B, "TWD", None, "reported")]),
+    # a name after a description or a place it is based in is a company, owning or set off
+    ("Videoconferencing company Initech’s first-quarter revenue missed estimates.\n"
+     "Pleasanton-based Initech, which benefited as Cisco Systems (CSCO) struggled, is now feeling the heat.\n"
+     "The company posted a net income of $15 million.", D,
+     [("Initech", "profit", 15 * M, "USD", "Q1 2025", "reported")]),
+    ("Pleasanton-based Initrode, which benefited as Cisco Systems (CSCO) struggled, is now feeling the heat.\n"
+     "The company posted a net income of $15 million.", D,
+     [("Initrode", "profit", 15 * M, "USD", None, "reported")]),
     # a name's abbreviation in brackets is that company wherever it is used after
     ("Initrode Resources Corp Bhd (IRCB) reported a net profit of RM1.46 million.\n"
      "IRCB said revenue fell to RM1.85 billion.", D,
