@@ -61,6 +61,7 @@ from extractors.subjects import (
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _PER_SHARE_METRICS = {"eps", "price"}
+_MINOR_UNIT = re.compile(r"(?i)\b(?:cents?|sen|pence)$|¢$|[仙分]$")
 # A sentence that may name a period: anything else is skipped when reading the context.
 _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|半|期")
 _DEAL = re.compile(en.DEAL_CUES, re.I)
@@ -289,7 +290,7 @@ class Extractor:
                 metric, metric_score = d.metrics.get(before[-1].start), 35.0
         per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30])) \
             or bool(_EACH_AFTER.match(norm[me:me + 8]) and _SHARES.search(norm))
-        alike = [m for m in prev if (m.unit in ("share", "股")) == per_share]
+        alike = [m for m in prev if (m.unit in ("share", "股") or m.start in _cents_eps(d)) == per_share]
         against = alike[-1] if alike and _set_against(norm, ms, me) else None
         if against is None and not prev and si > 0 and _set_against(norm, ms, me):
             # "This figure surpassed the market consensus of 9.04 trillion won": the figure of
@@ -312,6 +313,10 @@ class Extractor:
         headed = None
         if metric is None and _BULLET_LINE.match(d.text, d.text.rfind("\n", 0, money.start) + 1):
             metric, headed = heading_metric(d.text, money.start)
+        if not per_share and prev and _MINOR_UNIT.search(money.text) and _OR.match(norm[prev[-1].end - s:ms]) \
+                and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):
+            metric, per_share = "eps", True  # "a net profit of RM1.46 million or 0.03 sen": no profit is in cents
+            _cents_eps(d).add(money.start)
         d.metrics[money.start] = metric
         if metric is None and not per_share:
             return None  # (an amount per share is read by the words of its clause below)
@@ -432,6 +437,11 @@ def _none(d: Doc, money: Money) -> Claim | None:
     per-employee figure is the employees' too."""
     _dropped(d).add(money.start)
     return None
+
+
+def _cents_eps(d: Doc) -> set[int]:
+    """Starts of the figures in cents read as earnings per share with no "per share" written."""
+    return d.memo(("cents_eps",), set)
 
 
 def _dropped(d: Doc) -> set[int]:

@@ -83,7 +83,8 @@ EN_SUFFIXED = re.compile(
 # "27 cents", "8-10 cents", "212 pence", "50p": money in the major unit.
 EN_MINOR = re.compile(
     rf"(?<![\w$€£¥.,])(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}))?"
-    r"(?:\s?(?P<us>U\.?S\.?\s)?(?P<u>(?i:cents?|pence|penny))\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
+    r"(?:\s?(?P<us>U\.?S\.?\s)?(?:(?P<land>Singapore|Australian|Canadian|Hong Kong|New Zealand)\s)?"
+    r"(?P<u>(?i:cents?|pence|penny)|sen)\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)
 _DOLLAR_REGIONS = [(code, tuple(map(re.compile, rxs))) for code, rxs in cur_data.DOLLAR_REGIONS.items()]
@@ -330,6 +331,8 @@ def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Cand
         fraction, currency = cur_data.MINOR_EN[unit]
         if m.group("us"):
             currency = "USD"  # "8.7 US cents" in a text whose bare dollar is another
+        elif m.group("land"):
+            currency = cur_data.CENTS_OF[m.group("land")]  # "0.58 Singapore cent"
         low = numbers.scaled(numbers.parse_digits(m.group("n1")), fraction)
         high = numbers.scaled(numbers.parse_digits(m.group("n2")), fraction) if m.group("n2") else low
         if not low <= high:

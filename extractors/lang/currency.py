@@ -21,7 +21,8 @@ SOUTH_ASIAN_SCALES = {"lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "cr
 # A text about a Canadian-listed or Canadian-named company writes its own dollar as "$"
 # (Canadian press) unless it marks US dollars somewhere; a passing "Canadian" is no sign.
 CANADA_SIGNALS = (r"\bCanada\s+(?:Corp|Inc|Ltd|Limited)\b|\((?:TSX|TSXV|TSX-V)\s*:|\bTSX-listed\b|"
-                  r"\bToronto Stock Exchange\b")
+                  r"\bToronto Stock Exchange\b|"
+                  r"\([A-Z]{1,5}(?:[.-][A-Z]{1,2})?-T\)|\([A-Z]{1,5}(?:\.[A-Z])?\.TO\)")  # "(TS-B-T)", "(RY.TO)"
 # A Canadian or Australian text writes its own dollar as "$" unless it marks it somewhere
 # ("C$", "A$"): then a bare "$" is the US dollar. Each region: signals of its press, signals
 # that count only beside a "US$" (a wire story calls companies "Toronto-based" too), and the
@@ -76,7 +77,9 @@ AMBIGUOUS_NAMES = {"dollar", "pound", "won", "euro", "sterling"}
 # Minor units: English words -> (fraction of the major unit, currency or None for "the
 # dollar-like currency around it").
 MINOR_EN = {"cents": (0.01, None), "cent": (0.01, None), "¢": (0.01, None),
-            "pence": (0.01, "GBP"), "penny": (0.01, "GBP"), "p": (0.01, "GBP")}
+            "pence": (0.01, "GBP"), "penny": (0.01, "GBP"), "p": (0.01, "GBP"), "sen": (0.01, "MYR")}
+# "0.58 Singapore cent": cents named by their country.
+CENTS_OF = {"Singapore": "SGD", "Australian": "AUD", "Canadian": "CAD", "Hong Kong": "HKD", "New Zealand": "NZD"}
 # Currencies that count in cents, for a "cents" next to them.
 CENT_CURRENCIES = {"USD", "CAD", "AUD", "SGD", "NZD", "HKD", "TWD", "EUR"}
 # A bare glued "50p" is pence only in a text that is about sterling.

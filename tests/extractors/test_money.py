@@ -134,6 +134,14 @@ ROWS = [
     ("每股回購價介乎89.95港元至89.6港元。", [("89.95港元至89.6港元", 89.6, 89.95, "HKD", "exact", None)]),
     # wire abbreviations of scales; cents counted in US money
     ("net income rose to 293.9 bln won", [("293.9 bln won", 293.9 * B, 293.9 * B, "KRW", "exact", None)]),
+    # Malaysian sen; cents named by their country, and a bare cent beside them
+    ("MRCB reported a net profit of RM1.46 million or 0.03 sen.",
+     [("RM1.46 million", 1.46 * M, 1.46 * M, "MYR", "exact", None), ("0.03 sen", 0.0003, 0.0003, "MYR", "exact", None)]),
+    ("Earnings per share was 0.58 Singapore cent, up from 0.54 cent.",
+     [("0.58 Singapore cent", 0.0058, 0.0058, "SGD", "exact", None), ("0.54 cent", 0.0054, 0.0054, "SGD", "exact", None)]),
+    # a Toronto ticker the way Canadian papers write it: their "$" is the Canadian dollar
+    ("Torstar Corp. (TS-B-T) says it lost $14.5 million, or 18 cents per share.",
+     [("$14.5 million", 14.5 * M, 14.5 * M, "CAD", "exact", None), ("18 cents", 0.18, 0.18, "CAD", "exact", None)]),
     ("South32 (ASX: S32) declared a dividend of $405m (8.7 US cents per share).",
      [("$405m", 405 * M, 405 * M, "USD", "exact", None), ("8.7 US cents", 0.087, 0.087, "USD", "exact", None)]),
     ("T$310.8 billion", [("T$310.8 billion", 310.8 * B, 310.8 * B, "TWD", "exact", None)]),

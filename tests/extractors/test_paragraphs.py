@@ -208,6 +208,10 @@ ROWS = [
     ("Pleasanton-based Initrode, which benefited as Cisco Systems (CSCO) struggled, is now feeling the heat.\n"
      "The company posted a net income of $15 million.", D,
      [("Initrode", "profit", 15 * M, "USD", None, "reported")]),
+    # an amount in cents after "or" and a profit is earnings per share, with no "per share" written
+    ("Initrode Bhd reported a net profit of RM1.46 million or 0.03 sen, down from RM23.70 million or 0.53 sen.", D,
+     [("Initrode", "profit", 1.46 * M, "MYR", None, "reported"), ("Initrode", "eps", 0.0003, "MYR", None, "reported"),
+      ("Initrode", "profit", 23.7 * M, "MYR", None, "reported"), ("Initrode", "eps", 0.0053, "MYR", None, "reported")]),
     # a name's abbreviation in brackets is that company wherever it is used after
     ("Initrode Resources Corp Bhd (IRCB) reported a net profit of RM1.46 million.\n"
      "IRCB said revenue fell to RM1.85 billion.", D,
