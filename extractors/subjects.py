@@ -347,6 +347,9 @@ def antecedent(d: Doc, si: int) -> Entity | None:
     return topic if entities is d.entities else _topic(d)
 
 
+_TICKER_AFTER = re.compile(r"\s?\((?:[A-Z]+:\s?)?[A-Z]{1,5}(?:[.-][A-Z]{1,2})?\)")
+
+
 def _topic(d: Doc) -> Entity | None:
     """The company the text is about: the first it names that can act; failing that, the one
     company it names only by shape ("Hyundai said"), if it names no other. Read once per text."""
@@ -358,7 +361,14 @@ def _topic(d: Doc) -> Entity | None:
                 if not x.weak:
                     return x
                 weak.append(x)
-    return weak[0] if weak and len({x.canonical for x in weak}) == 1 else None
+    if weak and len({x.canonical for x in weak}) == 1:
+        return weak[0]
+    # "Curious about Cleveland-Cliffs (CLF) Q4 Performance?": a headline is about the one
+    # company it names with its ticker, whatever word stands before it
+    head = d.headline()
+    named = {x.canonical: x for x in d.starting_in(d.entities, *head) if x.label == "ORG"
+             and _TICKER_AFTER.match(d.text, x.end) and not _is_analyst(x) and not is_outlet(x)} if head else {}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _named_before(d: Doc, si: int, actors: bool = False) -> Entity | None:

@@ -208,6 +208,10 @@ ROWS = [
     ("Pleasanton-based Initrode, which benefited as Cisco Systems (CSCO) struggled, is now feeling the heat.\n"
      "The company posted a net income of $15 million.", D,
      [("Initrode", "profit", 15 * M, "USD", None, "reported")]),
+    # a headline is about the company it names with its ticker, whatever word stands before it
+    ("Curious about Initech (ITCH) Q4 Performance? Explore Wall Street Estimates\n"
+     "华尔街分析师预测公司季度营收为46.2亿美元。", D,
+     [("Initech", "revenue", 4.62 * B, "USD", "Q4 2025", "estimate")]),
     # an amount in cents after "or" and a profit is earnings per share, with no "per share" written
     ("Initrode Bhd reported a net profit of RM1.46 million or 0.03 sen, down from RM23.70 million or 0.53 sen.", D,
      [("Initrode", "profit", 1.46 * M, "MYR", None, "reported"), ("Initrode", "eps", 0.0003, "MYR", None, "reported"),
