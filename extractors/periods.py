@@ -264,6 +264,19 @@ def _zh_part(m: re.Match[str], year: int | str) -> str:
     return f"9M {year}"
 
 
+# "2023年1-12月", "今年1至9月", "1-6月": the months from January make a quarter, half, nine months or year
+@rule(rf"(?:(?P<y>{_Y4})\s?年|(?P<rel>今年|去年|明年|本年|上年))?\s?(?<![\d.])1\s?月?\s?(?:-|－|–|—|~|至|到)\s?"
+      r"(?P<m>3|6|9|12)\s?月(?!\s?\d{1,2}\s?日)")
+def _zh_months_from_january(m: re.Match[str], pub: date | None) -> str | None:
+    if m.group("y"):
+        year: int | None = int(m.group("y"))
+    elif pub is not None:
+        year = pub.year + {"去年": -1, "上年": -1, "明年": 1}.get(m.group("rel") or "今年", 0)
+    else:
+        return None
+    return {"3": f"Q1 {year}", "6": f"H1 {year}", "9": f"9M {year}", "12": str(year)}[m.group("m")]
+
+
 @rule(rf"(?P<y>{_Y4})\s?年?\s?(?:第(?P<q>{_ZH_Q})季度|Q(?P<q2>[1-4])|(?P<h>上|下)半年|(?:前|首)(?:[三3]季度?|[九9]個月|[九9]个月)|第(?P<q3>{_ZH_Q})财季)")
 def _zh_year_part(m: re.Match[str], pub: date | None) -> str | None:
     return _zh_part(m, m.group("y"))
@@ -296,7 +309,12 @@ def _zh_year_range(m: re.Match[str], pub: date | None) -> str | None:
 
 
 # "去年同期" is the same period a year before, read against the figure's own period.
-@rule(r"(?P<w>上一?个?季度?|本季度|下一?个?季度|去年(?!同期|同季)|上年(?!同期|同季)|今年|本年|明年|上一?财年|本财年|下一?财年)")
+# "今年1月至10月", "2025年1-10月": some months of a year, not the year
+_MONTHS_AFTER = r"(?!\s?\d{1,2}\s?月?\s?[-－–—~至到]\s?\d)"
+
+
+@rule(rf"(?P<w>上一?个?季度?|本季度|下一?个?季度|(?:去年|上年)(?!同期|同季){_MONTHS_AFTER}|(?:今年|本年|明年){_MONTHS_AFTER}"
+      r"|上一?财年|本财年|下一?财年)")
 def _relative_zh(m: re.Match[str], pub: date | None) -> str | None:
     if pub is None:
         return None
@@ -322,7 +340,7 @@ def _plain_year(m: re.Match[str], pub: date | None) -> str | None:
     return m.group("y")
 
 
-@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?(?:年(?!\s?\d{{1,2}}\s?月)(?!代)|(?=全年))")
+@rule(rf"(?<![\d.])(?P<y>{_Y4})\s?(?:年(?!\s?\d{{1,2}}\s?月){_MONTHS_AFTER}(?!代)|(?=全年))")
 def _zh_year(m: re.Match[str], pub: date | None) -> str | None:
     return m.group("y")
 

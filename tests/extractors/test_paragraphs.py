@@ -208,6 +208,9 @@ ROWS = [
     ("Pleasanton-based Initrode, which benefited as Cisco Systems (CSCO) struggled, is now feeling the heat.\n"
      "The company posted a net income of $15 million.", D,
      [("Initrode", "profit", 15 * M, "USD", None, "reported")]),
+    # Taiwan's word for earnings
+    ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
+     [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
     # a headline is about the company it names with its ticker, whatever word stands before it
     ("Curious about Initech (ITCH) Q4 Performance? Explore Wall Street Estimates\n"
      "华尔街分析师预测公司季度营收为46.2亿美元。", D,

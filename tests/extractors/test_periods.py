@@ -26,6 +26,12 @@ ROWS = [
     ("fiscal second-quarter revenue", ["Q2 FY2026"]),
     ("third-quarter revenue of $57 billion for fiscal 2026", ["Q3 FY2026", "Q3 FY2026"]),
     ("9M 2025", ["9M 2025"]),
+    # months from January in Chinese: a quarter, a half, nine months, the year; other spans no period
+    ("2023年1-12月归母净利润", ["2023"]),
+    ("2025年1—9月公司合计实现营业收入", ["9M 2025"]),
+    ("今年1至6月营收", ["H1 2026"]),
+    ("今年1月至10月稅前盈餘", []),
+    ("2025年1-10月营收", []),
     # months spanned: a calendar quarter, a half, nine months
     ("net profit in the April-June period", ["Q2 2026"]),  # no year: the quarter nearest the publication
     ("the January-March quarter of 2024", ["Q1 2024"]),
