@@ -94,7 +94,10 @@ def modality_of(sentence: str, ms: int, me: int, context: str = "", clause_start
     before it (a broker note's "预计" is the broker's estimate, a company's is guidance)."""
     estimate, estimate_before, predicts, forecast, guidance = _may_match(sentence)
     local = sentence[max(0, ms - 70):me + 12]
-    if estimate and _ESTIMATE.search(sentence[max(0, ms - 70):ms]) or _ESTIMATE_AFTER.match(sentence[me:me + 70]) \
+    # the clause's own cue counts from further back ("analysts polled by Thomson Reuters expect
+    # earnings of $8.69 per share on revenues of $13.44 billion")
+    reach = max(0, ms - 150, min(clause_start, ms - 70))
+    if estimate and _ESTIMATE.search(sentence[reach:ms]) or _ESTIMATE_AFTER.match(sentence[me:me + 70]) \
             or estimate_before and _ESTIMATE_BEFORE.search(sentence[max(0, ms - 70):ms]):
         return "estimate"
     if _VERSUS.search(sentence[max(0, ms - 12):ms]) and _EXPECTED_AFTER.match(sentence[me:me + 20]):

@@ -277,6 +277,7 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
         named = [t for t in ents if not _HEADER_AFTER.match(norm[t[1]:t[1] + 4]) and not is_outlet(t[2])
                  and not _BACKER_AFTER.match(norm[t[1]:t[1] + 12]) and not _SEGMENT_AFTER.match(norm[t[1]:t[1] + 16])
                  and not _BACKER_BEFORE.search(norm[max(0, t[0] - 40):t[0]])
+                 and not _SRC_BEFORE.search(norm[max(0, t[0] - 40):t[0]])
                  and not _modifies(norm, t[0], t[1])
                  and not (_PERSON_TITLE_AFTER.match(norm[t[1]:t[1] + 30])
                           and _FORMER_BEFORE.search(norm[max(0, t[0] - 20):t[0]]))

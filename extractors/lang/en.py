@@ -169,7 +169,9 @@ OBJECT_MARKERS = ["in", "into", "on", "to", "from", "with", "for", "at", "than",
 SOURCE_MARKERS = [":", "said", "says", "say", "reported", "reports", "forecast", "forecasts",
                   "estimates", "estimated", "expects", "expected", "predicts", "notes",
                   "wrote", "analysts", "analyst", "economists", "warned", "warns", "argues", "argued"]
-SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told"]
+SOURCE_BEFORE = ["according to", "per", "via", "cited by", "reported by", "told",
+                 # "analysts polled by Thomson Reuters": who asked, not whose figure
+                 "polled by", "surveyed by", "compiled by", "tracked by"]
 PRONOUNS = ["it", "its", "we", "our", "management",
             r"the (?:\w+[- ]){0,2}(?:company|firm|group|startup|venture|lender|bank|insurer|retailer|chipmaker|"
             r"automaker|carmaker|maker|manufacturer|developer|operator|conglomerate|giant|business|miner|"
@@ -286,7 +288,8 @@ OUTLETS = {"Reuters", "Bloomberg", "Bloomberg Intelligence", "Bloomberg Intel", 
            "StreetAccount", "FnGuide", "MENAFN", "NOWnews", "Capital IQ", "S&P Capital IQ", "Moneycontrol",
            "Economic Times", "The Economic Times", "Mint", "Livemint", "Nikkei Asia", "Korea Herald",
            "Korea JoongAng Daily", "Arirang", "Taipei Times", "DigiTimes", "SCMP", "South China Morning Post",
-           "BloombergNews", "Bloomberg News", "Korea Bizwire", "MT Newswires", "Dow Jones Newswires"}
+           "BloombergNews", "Bloomberg News", "Korea Bizwire", "MT Newswires", "Dow Jones Newswires",
+           "Thomson Reuters I/B/E/S", "LSEG I/B/E/S", "Refinitiv I/B/E/S", "dpa-AFX"}
 # A name ending so is an investor: in a round it is a backer, not the company raising.
 INVESTOR_SUFFIXES = ("Capital", "Ventures", "Venture Partners", "Partners", "Management",
                      "Investments", "Growth", "Equity")

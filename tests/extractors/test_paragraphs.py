@@ -208,6 +208,10 @@ ROWS = [
     ("Pleasanton-based Initrode, which benefited as Cisco Systems (CSCO) struggled, is now feeling the heat.\n"
      "The company posted a net income of $15 million.", D,
      [("Initrode", "profit", 15 * M, "USD", None, "reported")]),
+    # who polled the analysts is no subject; their cue reaches every figure of the clause
+    ("Initech raised its outlook.\n\nOn average, analysts polled by Thomson Reuters expect earnings of $8.69 per "
+     "share on revenues of $13.44 billion for the year.", D,
+     [("Initech", "eps", 8.69, "USD", None, "estimate"), ("Initech", "revenue", 13.44 * B, "USD", None, "estimate")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
