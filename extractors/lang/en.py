@@ -86,8 +86,10 @@ METRICS = {
     "capex": [r"capital expenditures?", r"capital spending", r"capex", r"capital outlays?",
               r"capital budget", r"capital investments?"],
     "revenue": [r"revenues?", r"sales", r"top[- ]line", r"turnover", r"\bARR\b", r"run[- ]rate",
-                r"brought in", r"billings"],
-    "profit": [r"net income", r"net profits?", r"profits?", r"operating income", r"\bincome\b",
+                r"brought in", r"billings",
+                # Indian filings' top line: revenue from operations plus other income
+                r"\btotal income\b"],
+    "profit": [r"net income", r"net profits?", r"profits?", r"operating income", r"(?<!total )\bincome\b",
                r"\bEBITA?\b",
                r"\bearnings\b", r"EBITDA", r"\bnet earnings\b", r"made a profit",
                r"\b(?:a |net |investment )?gains? of\b"],

@@ -212,6 +212,9 @@ ROWS = [
     ("Initech raised its outlook.\n\nOn average, analysts polled by Thomson Reuters expect earnings of $8.69 per "
      "share on revenues of $13.44 billion for the year.", D,
      [("Initech", "eps", 8.69, "USD", None, "estimate"), ("Initech", "revenue", 13.44 * B, "USD", None, "estimate")]),
+    # "total income" is the top line (Indian filings); "income" alone a profit
+    ("Initech's total income declined 14.18 per cent to Rs 1,094.58 crore, while net income rose to Rs 69.21 crore.", D,
+     [("Initech", "revenue", 10.9458 * B, "INR", None, "reported"), ("Initech", "profit", 692.1 * M, "INR", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
