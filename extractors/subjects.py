@@ -224,6 +224,10 @@ def _describes_named(subj: Any) -> bool:
     return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in subj.children)
 
 
+# A name (its tail and stock code may follow) then 以 and the amount: the one paying it.
+_PAYS_WITH = re.compile(r"^[\u4e00-\u9fff]{0,4}\s?(?:[（(][^()（）]{1,12}[)）])?\s?以\s?(?:约|約|总价|總價|合计|合計)?\s?$")
+
+
 def choose_subject(d: Doc, si: int, norm: str, bounds: list[int], ms: int,
                    me: int) -> tuple[tuple[str, str] | None, str]:
     """(canonical, as written) of the figure's subject and how it was found, or None."""
@@ -252,6 +256,9 @@ def _choose(d: Doc, si: int, norm: str, bounds: list[int], ms: int, me: int,
     tagged = [x for a, b, x in ents if 0 < ms - b <= 2 and norm[b:ms].strip() in ("(", "（") and not is_outlet(x)]
     if tagged:
         return out(tagged[-1], "clause")  # "招商银行(2514.20亿元)": the figure bracketed after a name
+    paying = [x for a, b, x in ents if b <= ms and _PAYS_WITH.match(norm[b:ms])]
+    if paying:
+        return out(paying[-1], "clause")  # "緯穎科技（6669）以2.5億美元增資美國": who puts the money in
     buyers = [x for a, b, x in ents if a < ms and _BUYER_BEFORE.search(norm[max(0, a - 60):a])]
     if buyers:
         return out(buyers[-1], "clause")  # "to be acquired by an entity affiliated with Sycamore Partners"

@@ -215,6 +215,9 @@ ROWS = [
     # "total income" is the top line (Indian filings); "income" alone a profit
     ("Initech's total income declined 14.18 per cent to Rs 1,094.58 crore, while net income rose to Rs 69.21 crore.", D,
      [("Initech", "revenue", 10.9458 * B, "INR", None, "reported"), ("Initech", "profit", 692.1 * M, "INR", None, "reported")]),
+    # a name, its code, then 以 and the amount: the one putting the money in, in a list of such
+    ("投審會通過兩件對外投資案，包括緯穎科技（6669）以2.5億美元、仁寶電腦（2324）以4.25億美元增資美國。", D,
+     [("Wiwynn", "investment", 250 * M, "USD", None, "reported"), ("仁寶電腦", "investment", 425 * M, "USD", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
