@@ -81,6 +81,8 @@ _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|
 _NOT_COMPANY = re.compile(en.NOT_COMPANY_OWNER + "|" + zh.NOT_COMPANY_OWNER, re.I)
 _AGGREGATE = re.compile(en.AGGREGATE + "|" + zh.AGGREGATE, re.I)
 _GROUP = re.compile(en.GROUP_SUBJECT + "|" + zh.GROUP_SUBJECT, re.I)
+_SETS_TARGET = re.compile(r"(?i)[^.;]{0,60}?\b(?:raised|raises|cut|cuts|lowered|lowers|set|sets|reiterated|"
+                          r"maintained|boosted|trimmed|hiked)\s+(?:its|a|the)\s+(?:\w+\s+)?(?:price\s+)?target\b")
 _TARGET = re.compile(r"(?i)\b(?:price target|target price|rating)\b|目标价|目標價|评级|評級")
 _OR = re.compile(r"^\s*,?\s*(?:or|或|，或)\s*$", re.I)
 _EST_BEFORE = re.compile(en.ESTIMATE_BEFORE + "|" + zh.ESTIMATE_BEFORE, re.I)
@@ -387,11 +389,14 @@ class Extractor:
         if headed and modality == "reported" and _ESTIMATE_LABEL.search(headed):
             modality = "estimate"  # "EPS预估:" over the list of figures
         if (metric == "price" and _TARGET.search(norm) or modality == "estimate") \
-                and is_analyst_name(subject, subject_text, by_suffix=False):
+                and (is_analyst_name(subject, subject_text, by_suffix=False)
+                     or metric == "price" and subject_text and _SETS_TARGET.match(norm, max(0, norm.find(subject_text)))):
+            # "Canaccord Genuity raised its price target on Box": whoever sets a target is a broker
             # "高盛给予鸿海目标价400元": the bank sets the target; the figure is the company's
             other = next((x for x in d.starting_in(d.entities, s, e) if x.label == "ORG" and not x.weak
+                          and x.canonical != subject
                           and not is_analyst_name(x.canonical, x.text, by_suffix=False)), None) or antecedent(d, si)
-            if other is None or is_analyst_name(other.canonical, other.text, by_suffix=False):
+            if other is None or other.canonical == subject or is_analyst_name(other.canonical, other.text, by_suffix=False):
                 return None
             subject, subject_text = other.canonical, other.text
         if period is None and metric in FLOW_METRICS \

@@ -218,6 +218,9 @@ ROWS = [
     # a name, its code, then 以 and the amount: the one putting the money in, in a list of such
     ("投審會通過兩件對外投資案，包括緯穎科技（6669）以2.5億美元、仁寶電腦（2324）以4.25億美元增資美國。", D,
      [("Wiwynn", "investment", 250 * M, "USD", None, "reported"), ("仁寶電腦", "investment", 425 * M, "USD", None, "reported")]),
+    # whoever raises or cuts a price target is a broker: the target is the company's it names
+    ("Canaccord Genuity raised its price target on Apple to $21 from $20.", D,
+     [("Apple", "price", 21, "USD", None, "estimate"), ("Apple", "price", 20, "USD", None, "estimate")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
