@@ -231,7 +231,8 @@ ORG_WORDS = r"(?:Biologics|Healthineers|Electronics|Motors?|Financial|Bank|Capit
 # Organisation names the alias table does not know: "Acme Corp.", "Foo (NASDAQ: FOO)".
 # A figure set against another: an analysts' estimate of the same metric, or a prior period.
 ESTIMATE_BEFORE = r"(?:\b(?:estimates?|expectations?|forecasts?|consensus|projections?|expected|predicted|" \
-                  r"analysts?'?s?\s+(?:had\s+)?(?:expected|forecast|predicted|estimated|were expecting)))" \
+                  r"analysts?'?s?\s+(?:had\s+)?(?:expected|forecast|predicted|estimated|were expecting|" \
+                  r"looked for|were looking for|had been looking for|were anticipating|anticipated)))" \
                   r"(?:\s+(?:of|for|at|was|were|had been|was for)|\s*:)?\s*(?:about|around|roughly|of)?\s*$"
 ESTIMATE_AFTER = r"^\s*(?:that|which)?\s*(?:analysts?|Wall Street|the Street|economists)\b[^.;]{0,40}?" \
                  r"\b(?:expected|forecast|predicted|estimated|had expected|were expecting)" \

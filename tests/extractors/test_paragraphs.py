@@ -221,6 +221,10 @@ ROWS = [
     # whoever raises or cuts a price target is a broker: the target is the company's it names
     ("Canaccord Genuity raised its price target on Apple to $21 from $20.", D,
      [("Apple", "price", 21, "USD", None, "estimate"), ("Apple", "price", 20, "USD", None, "estimate")]),
+    # "analysts had looked for" sets an estimate against the figure before it
+    ("Initech said total revenues grew 6% in the quarter to $1.71 billion. Analysts had looked for $1.68 billion, "
+     "according to estimates from Refinitiv.", D,
+     [("Initech", "revenue", 1.71 * B, "USD", None, "reported"), ("Initech", "revenue", 1.68 * B, "USD", None, "estimate")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
