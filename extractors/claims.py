@@ -81,6 +81,8 @@ _RESTATED = re.compile(r"^\s*[(（]\s*(?:約|约|约合|約合|折合|約折合|
 _NOT_COMPANY = re.compile(en.NOT_COMPANY_OWNER + "|" + zh.NOT_COMPANY_OWNER, re.I)
 _AGGREGATE = re.compile(en.AGGREGATE + "|" + zh.AGGREGATE, re.I)
 _GROUP = re.compile(en.GROUP_SUBJECT + "|" + zh.GROUP_SUBJECT, re.I)
+_MARK_AFTER = re.compile(r"\s?(?:[(（][^()（）]{0,6}[)）])?\s?(?:是一?个|是一?個|为|為)?\s?"
+                         r"(?:大关|大關|关口|關口|门槛|門檻|槛|檻|坎)")
 _SETS_TARGET = re.compile(r"(?i)[^.;]{0,60}?\b(?:raised|raises|cut|cuts|lowered|lowers|set|sets|reiterated|"
                           r"maintained|boosted|trimmed|hiked)\s+(?:its|a|the)\s+(?:\w+\s+)?(?:price\s+)?target\b")
 _TARGET = re.compile(r"(?i)\b(?:price target|target price|rating)\b|目标价|目標價|评级|評級")
@@ -347,8 +349,8 @@ class Extractor:
                 len({x.canonical for x in d.starting_in(d.entities, s, e) if x.label == "ORG"}) != 1:
             return _none(d, money)  # "四大科技公司资本开支合计6500亿美元": a sum of several companies
         if (money.qualifier == "more_than" or _PASSED_BEFORE.search(norm[max(0, ms - 8):ms])) \
-                and _threshold(d, si, money, norm, me):
-            return None  # "全年營收破8兆元，達8.09兆元"
+                and _threshold(d, si, money, norm, me) or _MARK_AFTER.match(norm, me):
+            return None  # "全年營收破8兆元，達8.09兆元", "突破8兆大关": a mark passed, not the figure
         if _GROUP.search(norm[clause_start:ms]):
             return _none(d, money)  # "14家金控前三季稅後純益…", "those firms' spending": a group's figure
         figures = [(m.start, m.end) for m in here if not m.conversion]

@@ -365,16 +365,21 @@ def _clean_scale(word: str | None) -> str:
 
 
 # "营收51.3亿,同比+2.9%": a bare amount right after a money metric word, before no unit.
+# A few words may stand between ("合并营收首度突破8兆大关"), a range may follow ("盈利2.55亿至3.07亿"),
+# and only words that keep it an amount may come after it ("8兆大关", not "2亿用户").
 _BARE_AFTER_METRIC = re.compile(
-    rf"(?:{_alt(zh.BARE_AMOUNT_METRICS)})(?:为|达|达到|约|实现|录得|破|突破|逾|超过|[:：])?\s?"
-    rf"(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|万|兆)(?![\u4e00-\u9fff\d%])")
+    rf"(?:{_alt(zh.BARE_AMOUNT_METRICS)})(?:(?!分别|分別)[\u4e00-\u9fff]){{0,4}}?(?:为|达|达到|约|实现|录得|破|突破|逾|超过|攻上|高达|[:：])?\s?"
+    rf"(?P<n>{ZH_DIGITS})\s?(?P<s>万亿|亿|万|兆)"
+    rf"(?:\s?(?:至|到|-|~)\s?(?P<n2>{ZH_DIGITS})\s?(?P<s2>万亿|亿|万|兆))?"
+    rf"(?=[^\u4e00-\u9fff\d%]|$|{_alt(zh.BARE_AMOUNT_AFTER)})")
 
 
 def _bare_after_metric(t: str) -> Iterator[Candidate]:
     for m in _BARE_AFTER_METRIC.finditer(t):
         value = numbers.parse_zh_number(m.group("n"), m.group("s"))
-        if value is not None:
-            yield m.start("n"), m.end(), value, value, LOCAL, None, 0.0
+        high = numbers.parse_zh_number(m.group("n2"), m.group("s2")) if m.group("n2") else value
+        if value is not None and high is not None and value <= high:
+            yield m.start("n"), m.end(), value, high, LOCAL, None, 0.0
 
 
 def _zh_candidates(t: str, dollar: str = "USD") -> Iterator[Candidate]:

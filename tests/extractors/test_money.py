@@ -375,6 +375,10 @@ ROWS = [
     ("the highest EPS estimate coming in at ($0.77) and the lowest estimate coming in at ($1.17).",
      [("$0.77", -0.77, -0.77, "USD", "exact", None), ("$1.17", -1.17, -1.17, "USD", "exact", None)]),
     ("EPS was $1.34 ($1.22).", [("$1.34", 1.34, 1.34, "USD", "exact", None), ("$1.22", 1.22, 1.22, "USD", "exact", None)]),
+    # bare amounts after a money word: a few words between, a range, a mark after
+    ("鴻海2025年合併營收首度突破8兆大關，創新高。", [("8兆", 8e12, 8e12, "TWD", "more_than", None)]),
+    ("预计2024年全年盈利2.55亿至3.07亿 净利润同比增长311.91%",
+     [("2.55亿至3.07亿", 2.55e8, 3.07e8, "CNY", "exact", None)]),
 ]
 
 
@@ -392,7 +396,7 @@ TRAPS = [
     "about 40GW", "192 GB of HBM", "8 TB/s of bandwidth", "18-34 months", "the 2012-13 season",
     "at 2.15pm", "the index fell 41.5 points", "140 万 BTC", "H100 and B200 GPUs", "its Series F",
     "500 million users", "418,000 vehicles", "3.75%-4%", "同比增长62%", "41.8万辆", "1.2吉瓦",
-    "6710亿参数", "数十亿美元", "上千亿", "回购1亿股", "2048块GPU", "8亿周活跃用户", "3,245.6点",
+    "6710亿参数", "数十亿美元", "上千亿", "回购1亿股", "营收突破1亿用户", "收入达2亿人次", "2048块GPU", "8亿周活跃用户", "3,245.6点",
     "hundreds of billions of dollars", "tens of billions", "第三季度", "2026年",
     "13.4 million barrels per day", "$NVDA calls", "the Dow fell 300 points", "S&P 500", "COVID-19",
     "Windows 11", "No. 1", "4万亿参数", "5000万股", "上千亿元的订单", "3纳米",

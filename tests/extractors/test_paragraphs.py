@@ -225,6 +225,8 @@ ROWS = [
     ("Initech said total revenues grew 6% in the quarter to $1.71 billion. Analysts had looked for $1.68 billion, "
      "according to estimates from Refinitiv.", D,
      [("Initech", "revenue", 1.71 * B, "USD", None, "reported"), ("Initech", "revenue", 1.68 * B, "USD", None, "estimate")]),
+    # a mark passed ("突破8兆大關") is no figure of the company; the figure reached is
+    ("阿里巴巴估值超越200亿元是一个槛。", D, []),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
