@@ -195,7 +195,7 @@ class Extractor:
         # A percentage is never a period: "2025%" is not a year.
         pct = find_percentages(text)
         periods = align_to_document([p for p in periods if not any(q.start <= p.start < q.end for q in pct)
-                                     and not any(m.start <= p.start < m.end for m in money)])
+                                     and not any(m.start <= p.start < m.end for m in money)], text)
         # Names by their shape, where figures are and in the lines before them.
         found = []
         for s, e in _runs([sentences[i] for i in wanted]):

@@ -519,13 +519,16 @@ _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)(?!.*\d)")
 _HAS_YEAR = re.compile(r"\d{2,4}|[今去明本上下]年|财年|fiscal", re.I)
 
 
-def align_to_document(periods: list[Period]) -> list[Period]:
+def align_to_document(periods: list[Period], text: str = "") -> list[Period]:
     """A quarter or half named without its year ("Q1", "the first quarter") is the one the
-    text named with its year before (the "first quarter of fiscal 2026" of the lead)."""
+    text named with its year before (the "first quarter of fiscal 2026" of the lead); a year
+    named as the one set against ("较2024年同期") stands for the year after it."""
     out: list[Period] = []
     explicit: dict[str, str] = {}
     fiscal_q: re.Match[str] | None = None
-    years = [(p.start, p.value) for p in periods if _EXPLICIT_YEAR.search(p.value) and not p.value.endswith("?")]
+    years = [(p.start, _after_base(p.value) if text and _BASE_BEFORE.search(text, max(0, p.start - 4), p.start)
+              and _BASE_AFTER.match(text, p.end) else p.value)
+             for p in periods if _EXPLICIT_YEAR.search(p.value) and not p.value.endswith("?")]
     for i, p in enumerate(periods):
         if p.value.endswith("?"):
             # "third-quarter earnings" in a text with no date: the year the text names nearest
@@ -551,6 +554,15 @@ def align_to_document(periods: list[Period]) -> list[Period]:
             p = Period(p.start, p.end, p.text, f"Q{q} FY{fy}")
         out.append(p)
     return out
+
+
+_BASE_BEFORE = re.compile(r"(?:较|較|相较|相較|比|相比|对比|對比)(?:于|於)?\s?$")
+_BASE_AFTER = re.compile(r"\s?年?\s?(?:同期|同季)")
+
+
+def _after_base(value: str) -> str:
+    """The year after the one a comparison is set against: "2024" -> "2025"."""
+    return re.sub(r"\d{4}$", lambda m: str(int(m.group(0)) + 1), value)
 
 
 _FISCAL_Q = re.compile(r"^Q([1-4]) FY(\d{4})$")

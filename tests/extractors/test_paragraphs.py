@@ -227,6 +227,10 @@ ROWS = [
      [("Initech", "revenue", 1.71 * B, "USD", None, "reported"), ("Initech", "revenue", 1.68 * B, "USD", None, "estimate")]),
     # a mark passed ("突破8兆大關") is no figure of the company; the figure reached is
     ("阿里巴巴估值超越200亿元是一个槛。", D, []),
+    # a quarter named without its year, in a text whose only year is the one set against: the year after it
+    ("小鹏汽车三季度营收创下历史新高,总收入 203.8 亿元,三季度总交付量为 116,007 辆,较 2024 年同期的 46,533 辆,"
+     "同比增加 149.3%。", None,
+     [("XPeng", "revenue", 20.38 * B, "CNY", "Q3 2025", "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
