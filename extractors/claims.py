@@ -32,7 +32,7 @@ from extractors.attach import (
 )
 from extractors.bounds import join_bounds
 from extractors.context import Doc, sentence_of
-from extractors.entities import NER, AliasTable, merge_entities, ner_entities
+from extractors.entities import NER, AliasTable, business_lines_out, merge_entities, ner_entities
 from extractors.lang import en, zh
 from extractors.langid import detect_language
 from extractors.mentions import common_names, listed_names, repeat_mentions, same_company
@@ -220,7 +220,8 @@ class Extractor:
             texts = [d.text[slice(*d.sentences[i])] for d, i in named]
             for (d, i), sdoc in zip(named, self.ner.english_docs(texts), strict=True):
                 d.parses[i] = sdoc
-                d.entities = merge_entities(d.entities, ner_entities(sdoc, d.sentences[i][0], self.aliases))
+                found = ner_entities(sdoc, d.sentences[i][0], self.aliases)
+                d.entities = merge_entities(d.entities, business_lines_out(d.text, found, d.entities))
         # A figure with a metric and no company named in its sentence or before it in its
         # paragraph: the company is in an earlier sentence that has no figure ("Hyundai Motor,
         # South Korea's leading automaker, said ... Net profit declined to ..."), so read names there.

@@ -257,6 +257,18 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
     return out
 
 
+_LINE_OF_BUSINESS = re.compile(rf"(?i)\s+(?:segment\s+|division\s+|business\s+)?(?:{'|'.join(en.SEGMENT_METRIC_WORDS)})\b"
+                               r"|,\s*[$€£¥]\s?\d")
+
+
+def business_lines_out(text: str, found: list[Entity], named: list[Entity]) -> list[Entity]:
+    """NER's names less the business lines of a company the text names otherwise: "Fragrance &
+    Beauty sales were...", "Data Center, $1.75B" under a company named by table or shape."""
+    if not any(x.label == "ORG" and not x.weak for x in named):
+        return found
+    return [x for x in found if not (x.label == "ORG" and _LINE_OF_BUSINESS.match(text, x.end))]
+
+
 def merge_entities(known: list[Entity], found: list[Entity]) -> list[Entity]:
     """Known names win; NER names are kept where they overlap none. A name that is a company
     somewhere in the text is a company everywhere in it ("IT major Wipro on Friday", which NER

@@ -381,3 +381,6 @@ DATELINE = r"^[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][a-z]{2,8
 SEGMENT_WORDS = {"Government", "Commercial", "Consumer", "Enterprise", "Retail", "Wholesale", "Industrial",
                  "Residential", "Automotive", "Gaming", "Cloud", "Advertising", "Subscription", "Licensing",
                  "Domestic", "Product", "Products", "Segment", "Hardware", "Software", "Defense", "Aerospace"}
+# The metric words that follow a business line's name ("Data Center revenue", "Fragrance &
+# Beauty sales"): after a name only NER found, in a text naming its company, a segment.
+SEGMENT_METRIC_WORDS = ["sales", "revenues?", "profits?", "operating income", "operating profit", "orders"]

@@ -231,6 +231,13 @@ ROWS = [
     ("小鹏汽车三季度营收创下历史新高,总收入 203.8 亿元,三季度总交付量为 116,007 辆,较 2024 年同期的 46,533 辆,"
      "同比增加 149.3%。", None,
      [("XPeng", "revenue", 20.38 * B, "CNY", "Q3 2025", "reported")]),
+    # a name only NER found, before a metric word, in a text that names its company: a business line
+    ("Givaudan AG, the Swiss manufacturer of flavors, reported Thursday that its third-quarter group sales were "
+     "1.73 billion Swiss francs. Fragrance & Beauty sales were 839 million francs, down 0.5 percent, "
+     "and Taste & Wellbeing sales fell 7.6 percent to 891 million francs.", D,
+     [("Givaudan AG", "revenue", 1.73 * B, "CHF", "Q3 2025", "reported"),
+      ("Givaudan AG", "revenue", 839 * M, "CHF", "Q3 2025", "reported"),
+      ("Givaudan AG", "revenue", 891 * M, "CHF", "Q3 2025", "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
