@@ -65,7 +65,7 @@ _MINOR_UNIT = re.compile(r"(?i)\b(?:cents?|sen|pence)$|¢$|[仙分]$")
 # A sentence that may name a period: anything else is skipped when reading the context.
 _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|半|期")
 _DEAL = re.compile(en.DEAL_CUES, re.I)
-_PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)\s*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
+_PER_SHARE_AFTER = re.compile(r"(?i)^\s*(?:a|per|/)[\s-]*(?:diluted\s+|basic\s+)?(?:share|ADS|ADR)\b")
 _COMPARED = re.compile(en.COMPARED_BEFORE, re.I)
 # "priced at $18 each", "$56 to $60 each" in a sentence about shares: a price per share.
 _EACH_AFTER = re.compile(r"(?i)^\s*(?:each|apiece|a piece)\b")
@@ -106,6 +106,10 @@ _LISTED = re.compile(r"^\s*(?:[、,，/]|and|及|和|与|以及)\s*(?:respective
                      # "江苏银行(671.8亿元)、宁波银行(549.8亿元)": names each with its figure in brackets
                      r"|^\s*[)）]\s*(?:[、,，;；]|and|及|和|与)\s*[^\s(（)）,，。;；]{1,16}\s*[(（]\s*$", re.I)
 _LOSS_SHARE = re.compile(r"(?i)\bloss(?:es)? per (?:diluted |basic )?share|每股(?:亏损|虧損)|每股收益为?负")
+# "the loss amounted to 18 cents per share", "it lost 20 cents per share": a loss, counted per share
+_LOSS_AFTER = re.compile(r"(?i)[\s-]*(?:per[\s-]share\s+|a\s+share\s+)?loss\b")
+_LOSS_BEFORE = re.compile(r"(?i)\b(?:(?:the|a|its|net|adjusted) loss(?:es)?\b[^.;$]{0,25}?\b(?:amounted|came|was|were|totall?ed|of)"
+                          r"|\blost)\s+(?:to\s+)?(?:about\s+)?$")
 
 
 _FORKED: Extractor | None = None
@@ -366,7 +370,8 @@ class Extractor:
         subject, subject_text = found
         period = listed_period(d, si, figures, money)
         low, high = money.low, money.high
-        if metric in ("profit", "loss") and _per_share_named(norm, bounds, ms, me, others, per_share):
+        if metric in ("profit", "loss") and (_per_share_named(norm, bounds, ms, me, others, per_share)
+                                            or _MINOR_UNIT.search(money.text)):  # no company's profit is in cents
             metric = "eps"  # "diluted losses per share of 3 cents", "on a per-share basis"
             if _LOSS_SHARE.search(_clause_of(norm, bounds, ms)) or "loss" in _clause_of(norm, bounds, ms).lower():
                 low, high = -abs(high), -abs(low)
@@ -378,7 +383,9 @@ class Extractor:
             metric = "spending"  # "a deal worth $30 billion annually": a payment, not a purchase price
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
             low, high = -high, -low
-        if metric == "eps" and low > 0 and _LOSS_SHARE.search(norm[max(0, ms - 40):ms]):
+        if metric == "eps" and low > 0 and (_LOSS_SHARE.search(norm[max(0, ms - 40):ms])
+                                            or _LOSS_BEFORE.search(norm[max(0, ms - 50):ms])
+                                            or _LOSS_AFTER.match(norm, me)):
             low, high = -high, -low
         para = d.norm[d.paragraph_start(money.start):s]
         modality = modality_of(norm, ms, me, para, clause_start)

@@ -46,7 +46,7 @@ _PREFIX = (f"(?:(?:{_alt(cur_data.SPACED_DOLLAR_PREFIXES)})\\s\\$|(?i:{_alt(_MUL
            f"|{_alt(en.CURRENCY_PREFIX)}|(?:{_alt(_PREFIX_CODES)})(?=\\s?[\\d.])|{cur_data.RUPEE_PREFIX})")
 _NUM = f"(?:{DECIMAL_COMMA}|{EN_NUMBER})"
 # "$1.5-trillion plan": a hyphen may join a scale word to its number.
-_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|\s?(?i:mln|bln|trn|bil|bn|mn|tn|mil)"
+_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|\s?(?i:mln|bln|trln|tln|trn|bil|bn|mn|tn|mil)"
           r"|MM|mm|[kKmMbBT])(?![A-Za-z0-9])")
 _NUMBER_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
@@ -67,7 +67,7 @@ _SUFFIX = (f"(?:[\\s-](?:of\\s)?(?P<name>(?i:{_alt(_NAMES)}))"
            f"|\\s?(?P<sym>{_alt(cur_data.SYMBOLS)})(?!\\s?[\\d.]))(?![A-Za-z])")
 _NEEDS_SCALE = {w for n in cur_data.AMBIGUOUS_NAMES for w in (n, n + "s")} - {"dollars", "euros"}
 _SUFFIX_SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?P<S>(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)"
-                 r"|(?i:mln|bln|trln|bn|mn|tn)|[mbkMBK])(?![A-Za-z]))")  # "293.9 bln won": wire style
+                 r"|(?i:mln|bln|trln|tln|bn|mn|tn)|[mbkMBK])(?![A-Za-z]))")  # "293.9 bln won": wire style
 
 EN_PREFIXED = re.compile(
     rf"(?P<pre>{_PREFIX})\s?(?P<sign>-)?(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
@@ -83,7 +83,7 @@ EN_SUFFIXED = re.compile(
 # "27 cents", "8-10 cents", "212 pence", "50p": money in the major unit.
 EN_MINOR = re.compile(
     rf"(?<![\w$€£¥.,])(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{EN_NUMBER}))?"
-    r"(?:\s?(?P<us>U\.?S\.?\s)?(?:(?P<land>Singapore|Australian|Canadian|Hong Kong|New Zealand)\s)?"
+    r"(?:(?:\s|-)?(?P<us>U\.?S\.?\s)?(?:(?P<land>Singapore|Australian|Canadian|Hong Kong|New Zealand)\s)?"
     r"(?P<u>(?i:cents?|pence|penny)|sen)\b|(?P<c>¢)|(?P<p>p)(?![A-Za-z0-9]|\.[A-Za-z]))"
 )
 _GBP_CONTEXT = re.compile(cur_data.GBP_CONTEXT)

@@ -126,9 +126,17 @@ def resolve_currencies(text: str, t: str, spans: list[tuple[int, int, str]],
 
 
 def _cent_currency(t: str, spans: list[tuple[int, int, str]], starts: list[int], i: int) -> str:
-    """The dollar-like currency of the nearest amount in the same sentence, else USD."""
+    """The dollar-like currency of the nearest amount in the same sentence, else in the text
+    around it ("Torstar says it lost $14.5 million. ... the loss amounted to 18 cents per
+    share"), else USD."""
     start = spans[i][0]
     s, e = sentence_bounds(t, start)
+    return _nearest_cent_currency(spans, starts, i, s, e) or \
+        _nearest_cent_currency(spans, starts, i, max(0, start - 1500), start + 1500) or "USD"
+
+
+def _nearest_cent_currency(spans: list[tuple[int, int, str]], starts: list[int], i: int, s: int, e: int) -> str | None:
+    start = spans[i][0]
     best: tuple[int, str] | None = None
     for j in range(bisect_left(starts, s), bisect_left(starts, e)):
         code = spans[j][2]
@@ -137,4 +145,4 @@ def _cent_currency(t: str, spans: list[tuple[int, int, str]], starts: list[int],
         gap = abs(spans[j][0] - start)
         if best is None or gap < best[0]:
             best = (gap, code)
-    return best[1] if best else "USD"
+    return best[1] if best else None

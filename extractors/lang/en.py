@@ -26,7 +26,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "K": 1e3,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bil": 1e9, "MM": 1e6, "mm": 1e6, "m": 1e6, "M": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
-    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "T": 1e12,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "T": 1e12,
 }
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Number words, for "one trillion dollars", "a billion dollars", "two hundred million euros".

@@ -375,6 +375,12 @@ ROWS = [
     ("the highest EPS estimate coming in at ($0.77) and the lowest estimate coming in at ($1.17).",
      [("$0.77", -0.77, -0.77, "USD", "exact", None), ("$1.17", -1.17, -1.17, "USD", "exact", None)]),
     ("EPS was $1.34 ($1.22).", [("$1.34", 1.34, 1.34, "USD", "exact", None), ("$1.22", 1.22, 1.22, "USD", "exact", None)]),
+    # cents as an adjective; "tln" for trillion
+    ("Analysts were anticipating a 27-cent per-share loss.", [("27-cent", 0.27, 0.27, "USD", "exact", None)]),
+    ("operating profit of 1.98 tln won", [("1.98 tln won", 1.98e12, 1.98e12, "KRW", "exact", None)]),
+    # a cent with no dollar in its sentence takes the dollar of the text around it
+    ("Torstar Corp. (TS-B-T) says it lost $14.5 million.\n\nThe loss amounted to 18 cents per share.",
+     [("$14.5 million", 14.5 * M, 14.5 * M, "CAD", "exact", None), ("18 cents", 0.18, 0.18, "CAD", "exact", None)]),
     # bare amounts after a money word: a few words between, a range, a mark after
     ("鴻海2025年合併營收首度突破8兆大關，創新高。", [("8兆", 8e12, 8e12, "TWD", "more_than", None)]),
     ("预计2024年全年盈利2.55亿至3.07亿 净利润同比增长311.91%",

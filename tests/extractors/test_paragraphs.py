@@ -238,6 +238,13 @@ ROWS = [
      [("Givaudan AG", "revenue", 1.73 * B, "CHF", "Q3 2025", "reported"),
       ("Givaudan AG", "revenue", 839 * M, "CHF", "Q3 2025", "reported"),
       ("Givaudan AG", "revenue", 891 * M, "CHF", "Q3 2025", "reported")]),
+    # an amount in cents is per share, and a loss counted so is a negative eps
+    ("Initech says it lost $14.5 million in its first quarter.\n\nThe newspaper publisher says the loss amounted to "
+     "18 cents per share. Analysts were anticipating a 27-cent per-share loss. Its diluted losses per share of 65 "
+     "cents missed Wall Street's estimate of a 20-cent loss.", D,
+     [("Initech", "loss", 14.5 * M, "USD", "Q1 2025", "reported"), ("Initech", "eps", -0.18, "USD", "Q1 2025", "reported"),
+      ("Initech", "eps", -0.27, "USD", "Q1 2025", "estimate"), ("Initech", "eps", -0.65, "USD", "Q1 2025", "reported"),
+      ("Initech", "eps", -0.2, "USD", "Q1 2025", "estimate")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
