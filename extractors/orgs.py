@@ -31,6 +31,10 @@ _ACTOR = re.compile(rf"(?:^|(?<=[,.;:!?\-–—•]\s)|(?<=\n))\s*({_CAP}(?:\s+{
 _APPOSED = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n)|(?<=\d\s))\s*({_CAP}(?:\s+{_CAP}){{0,3}}),\s+"
                       rf"(?:the|a|an|one of the|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s)\s[^,;.()]{{0,60}}?"
                       rf"\b{en.COMPANY_DESCRIPTORS}s?\b[^,;.()]{{0,40}},")
+# "IRCTC Q2 FY24 (Consolidated, YoY)", "Shree Cement Q3 results": a line opening with a name
+# and the period of the results listed under it
+_RESULTS_HEADING = re.compile(rf"(?:^|(?<=\n))[ \t•*-]*({_CAP}(?:\s+{_CAP}){{0,3}}?)\s+"
+                              r"(?:(?:Q[1-4]|H[12]|[1-4]Q|9M)(?:\s?(?:FY|CY)?\s?['’]?\d{2,4})?|FY\s?['’]?\d{2,4})\b")
 # "Chinese AI chip maker Intellifusion said", "lender Foo Bank reported": a name after a
 # description of a company, acting
 _DESCRIBED_ACTOR = re.compile(rf"\b{en.COMPANY_DESCRIPTORS}s?\s+({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
@@ -176,7 +180,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             ent = _entity(text, m.start(1), name, aliases)
             if ent:
                 out.append(ent)
-    for m in finditer(_ACTOR, text):
+    for m in (*finditer(_ACTOR, text), *finditer(_RESULTS_HEADING, text)):
         words = m.group(1).split()
         while words and words[0] in en.ACTOR_STOP:
             words = words[1:]

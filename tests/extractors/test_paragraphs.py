@@ -245,6 +245,11 @@ ROWS = [
      [("Initech", "loss", 14.5 * M, "USD", "Q1 2025", "reported"), ("Initech", "eps", -0.18, "USD", "Q1 2025", "reported"),
       ("Initech", "eps", -0.27, "USD", "Q1 2025", "estimate"), ("Initech", "eps", -0.65, "USD", "Q1 2025", "reported"),
       ("Initech", "eps", -0.2, "USD", "Q1 2025", "estimate")]),
+    # a line opening with a name and a results period heads the figures listed under it
+    ("IRCTC Q2 FY24 (Consolidated, YoY)\nRevenue up 23.44% at Rs 995 crore.\n"
+     "Shree Cement Q2 FY24 (Consolidated, YoY)\nRevenue up 18.87% at Rs 4,800 crore.", D,
+     [("IRCTC", "revenue", 9.95 * B, "INR", "Q2 FY2024", "reported"),
+      ("Shree Cement", "revenue", 48 * B, "INR", "Q2 FY2024", "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
