@@ -61,6 +61,7 @@ from extractors.subjects import (
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _PER_SHARE_METRICS = {"eps", "price"}
+_SCALED = re.compile(r"(?i)\d\s?-?(?:thousand|million|billion|trillion|mn|bn|tn|mln|bln|crores?|lakhs?|[mbk]\b)|[万亿億兆]")
 _MINOR_UNIT = re.compile(r"(?i)\b(?:cents?|sen|pence)$|¢$|[仙分]$")
 # A sentence that may name a period: anything else is skipped when reading the context.
 _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|半|期")
@@ -277,6 +278,7 @@ class Extractor:
         if listed_as:
             metric, metric_score = listed_as, 0.0
         prev = [m for m in here if m.end <= money.start and not m.conversion]
+        loss_pair = False
         if listed_as:
             pass
         elif prev and (_LISTED.match(norm[prev[-1].end - s:ms]) or
@@ -285,13 +287,14 @@ class Extractor:
             # "营业收入分别为A、B、C", "another $260 billion", "$2.9 billion, or $3 billion":
             # the metric of the figure before it
             metric, metric_score = d.metrics.get(prev[-1].start), 30.0
-        elif metric is None and prev and d.metrics.get(prev[-1].start) and prev[-1].start not in _dropped(d) \
-                and (prev[-1].unit in ("share", "股")) == (money.unit in ("share", "股")) \
-                and ms - (prev[-1].end - s) <= 60 and (_COMPARED.search(norm[max(0, ms - 30):ms])
-                                                      or _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms])):
+        elif metric is None and (base := _set_against_like(d, prev, money, norm, me)) is not None \
+                and base.start not in _dropped(d) and d.metrics.get(base.start) \
+                and ms - (base.end - s) <= 60 and (_COMPARED.search(norm[max(0, ms - 30):ms])
+                                                   or _PRIOR_YEAR_BEFORE.search(norm[max(0, ms - 12):ms])):
             # "up from $3.20 billion", "相較於9月的8,223.23億元": a figure set against the one
-            # before it, with no metric word of its own, is the same metric
-            metric, metric_score = d.metrics[prev[-1].start], 40.0
+            # before it, with no metric word of its own, is the same metric; "from $0.8 million
+            # or $0.03 per share" sets each against its own kind
+            metric, metric_score = d.metrics[base.start], 40.0
         elif metric is None and _AMONG.match(norm) and si > 0:
             # "其中亚马逊为2000亿美元": a breakdown of the total the sentence before gave
             before = list(d.starting_in(d.money, d.sentences[si - 1][0], s))
@@ -300,6 +303,8 @@ class Extractor:
         per_share = money.unit in ("share", "股") or bool(_PER_SHARE_AFTER.match(norm[me:me + 30])) \
             or bool(_EACH_AFTER.match(norm[me:me + 8]) and _SHARES.search(norm))
         alike = [m for m in prev if (m.unit in ("share", "股") or m.start in _cents_eps(d)) == per_share]
+        if not per_share and _SCALED.search(money.text):  # "$0.8 million": set against a total, not "$0.24 per share"
+            alike = [m for m in alike if d.metrics.get(m.start) not in _PER_SHARE_METRICS]
         against = alike[-1] if alike and _set_against(norm, ms, me) else None
         if against is None and not prev and si > 0 and _set_against(norm, ms, me):
             # "This figure surpassed the market consensus of 9.04 trillion won": the figure of
@@ -334,6 +339,7 @@ class Extractor:
         elif per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \
                 and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):
             metric = "eps"  # "net income of $8.81 billion, or $1.15 per share"
+            loss_pair = d.metrics.get(prev[-1].start) == "loss"  # "a loss of $7.1 million or $0.24 per share"
         elif per_share:
             metric = _per_share_metric(norm, bounds, ms, me)
         if metric is None:
@@ -371,6 +377,7 @@ class Extractor:
         period = listed_period(d, si, figures, money)
         low, high = money.low, money.high
         if metric in ("profit", "loss") and (_per_share_named(norm, bounds, ms, me, others, per_share)
+                                            and not _SCALED.search(money.text)  # "$0.8 million" is no eps
                                             or _MINOR_UNIT.search(money.text)):  # no company's profit is in cents
             metric = "eps"  # "diluted losses per share of 3 cents", "on a per-share basis"
             if _LOSS_SHARE.search(_clause_of(norm, bounds, ms)) or "loss" in _clause_of(norm, bounds, ms).lower():
@@ -383,7 +390,9 @@ class Extractor:
             metric = "spending"  # "a deal worth $30 billion annually": a payment, not a purchase price
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
             low, high = -high, -low
-        if metric == "eps" and low > 0 and (_LOSS_SHARE.search(norm[max(0, ms - 40):ms])
+        loss_pair = loss_pair or bool(prev) and bool(_OR.match(norm[prev[-1].end - s:ms])) \
+            and d.metrics.get(prev[-1].start) == "loss"  # "a loss of $7.1 million or $0.24 per share"
+        if metric == "eps" and low > 0 and (loss_pair or _LOSS_SHARE.search(norm[max(0, ms - 40):ms])
                                             or _LOSS_BEFORE.search(norm[max(0, ms - 50):ms])
                                             or _LOSS_AFTER.match(norm, me)):
             low, high = -high, -low
@@ -452,6 +461,19 @@ def _none(d: Doc, money: Money) -> Claim | None:
     per-employee figure is the employees' too."""
     _dropped(d).add(money.start)
     return None
+
+
+def _set_against_like(d: Doc, prev: list[Money], money: Money, norm: str, me: int) -> Money | None:
+    """The figure before this one, or, where this one is plainly a total ("$0.8 million") or
+    plainly per share, the last before it of its own kind."""
+    if money.unit in ("share", "股") or _PER_SHARE_AFTER.match(norm[me:me + 30]):
+        own = True
+    elif _SCALED.search(money.text):
+        own = False
+    else:
+        return prev[-1] if prev and (prev[-1].unit in ("share", "股")) == (money.unit in ("share", "股")) else None
+    return next((m for m in reversed(prev)
+                 if (m.unit in ("share", "股") or d.metrics.get(m.start) in _PER_SHARE_METRICS) == own), None)
 
 
 def _cents_eps(d: Doc) -> set[int]:

@@ -250,6 +250,12 @@ ROWS = [
      "Shree Cement Q2 FY24 (Consolidated, YoY)\nRevenue up 18.87% at Rs 4,800 crore.", D,
      [("IRCTC", "revenue", 9.95 * B, "INR", "Q2 FY2024", "reported"),
       ("Shree Cement", "revenue", 48 * B, "INR", "Q2 FY2024", "reported")]),
+    # a loss and its amount per share, set against last year's pair: each against its own kind,
+    # the per-share amounts negative, the totals never per share
+    ("Initech said loss for the first quarter widened to $7.1 million or $0.24 per share from $0.8 million or "
+     "$0.03 per share.", D,
+     [("Initech", "loss", 7.1 * M, "USD", "Q1 2025", "reported"), ("Initech", "eps", -0.24, "USD", "Q1 2025", "reported"),
+      ("Initech", "loss", 0.8 * M, "USD", "Q1 2025", "reported"), ("Initech", "eps", -0.03, "USD", "Q1 2025", "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
