@@ -61,8 +61,11 @@ from extractors.subjects import (
 _OUTFLOW = re.compile("|".join(en.OUTFLOW + zh.OUTFLOW), re.I)
 _ANOTHER = re.compile(r"(?i)(?:\banother|\ba further|\ban additional|\badditional|另有|另外|还有)\s*$")
 _PER_SHARE_METRICS = {"eps", "price"}
+_PRICE_MOVE = re.compile(r"(?i)\b(?:gained|rose|fell|jumped|slumped|dropped|climbed|added|lost|slid|surged|"
+                         r"soared|sank|tumbled|plunged|rallied|advanced|declined|eased)\s+[\d.]+\s?(?:%|per ?cent|percent)"
+                         r"\s+(?:to|at)\s*$")
 _SCALED = re.compile(r"(?i)\d\s?-?(?:thousand|million|billion|trillion|mn|bn|tn|mln|bln|crores?|lakhs?|[mbk]\b)|[万亿億兆]")
-_MINOR_UNIT = re.compile(r"(?i)\b(?:cents?|sen|pence)$|¢$|[仙分]$")
+_MINOR_UNIT = re.compile(r"(?i)\b(?:cents?|sen|pence)$|¢$|[仙分]$|\dp$")
 # A sentence that may name a period: anything else is skipped when reading the context.
 _MAY_NAME_PERIOD = re.compile(r"(?i)\d|quarter|half|fiscal|year|month|季|年|半|期")
 _DEAL = re.compile(en.DEAL_CUES, re.I)
@@ -327,14 +330,17 @@ class Extractor:
         headed = None
         if metric is None and _BULLET_LINE.match(d.text, d.text.rfind("\n", 0, money.start) + 1):
             metric, headed = heading_metric(d.text, money.start)
-        if not per_share and prev and _MINOR_UNIT.search(money.text) and _OR.match(norm[prev[-1].end - s:ms]) \
+        quoted = bool(_MINOR_UNIT.search(money.text) and _PRICE_MOVE.search(norm[max(0, ms - 40):ms]))
+        if quoted:
+            metric, per_share = "price", True  # "Melrose gained 4.1% to 179p": a share price in pence
+        elif not per_share and prev and _MINOR_UNIT.search(money.text) and _OR.match(norm[prev[-1].end - s:ms]) \
                 and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):
             metric, per_share = "eps", True  # "a net profit of RM1.46 million or 0.03 sen": no profit is in cents
             _cents_eps(d).add(money.start)
         d.metrics[money.start] = metric
         if metric is None and not per_share:
             return None  # (an amount per share is read by the words of its clause below)
-        if per_share and metric == "eps":
+        if per_share and (metric == "eps" or quoted):
             pass
         elif per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \
                 and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):

@@ -256,6 +256,9 @@ ROWS = [
      "$0.03 per share.", D,
      [("Initech", "loss", 7.1 * M, "USD", "Q1 2025", "reported"), ("Initech", "eps", -0.24, "USD", "Q1 2025", "reported"),
       ("Initech", "loss", 0.8 * M, "USD", "Q1 2025", "reported"), ("Initech", "eps", -0.03, "USD", "Q1 2025", "reported")]),
+    # an amount in pence after a move in per cent is a share price, never a top line
+    ("Engineering firm Melrose gained 4.1% to 179p as it reported a 5.6% increase in revenue to £3.83 billion.", D,
+     [("Melrose", "price", 1.79, "GBP", None, "reported"), ("Melrose", "revenue", 3.83 * B, "GBP", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
