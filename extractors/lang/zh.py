@@ -183,7 +183,9 @@ WIRE_TAG = r"^[\u4e00-\u9fff]{2,8}?(?:财讯|財訊|(?:社|网|網)(?:讯|訊)|\
 ORG_DESCRIPTORS = ["企业", "独角兽", "初创公司", "创企", "车企", "厂商", "新势力", "龙头", "提供商", "供应商", "服务商",
                    "运营商", "制造商", "开发商", "集成商", "生产商",
                    "企業", "獨角獸", "初創公司", "創企", "車企", "廠商", "新勢力", "龍頭", "供應商", "服務商",
-                   "運營商", "營運商", "製造商", "開發商", "生產商"]
+                   "運營商", "營運商", "製造商", "開發商", "生產商",
+                   # "IC設計大廠聯詠", "晶圓代工龍頭台積電", "手機巨頭": the trade's big name, then the name
+                   "大厂", "大廠", "巨头", "巨頭", "股王", "一哥"]
 # Acronyms and words in Latin script inside Chinese text that are not companies.
 LATIN_NOT_ORG = ["AI", "GPU", "CPU", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "EPS", "GDP", "USD",
                  "RMB", "HBM", "API", "SaaS", "PE", "PB", "ROE", "Q1", "Q2", "Q3", "Q4", "H1", "H2",

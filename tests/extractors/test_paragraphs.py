@@ -259,6 +259,9 @@ ROWS = [
     # an amount in pence after a move in per cent is a share price, never a top line
     ("Engineering firm Melrose gained 4.1% to 179p as it reported a 5.6% increase in revenue to £3.83 billion.", D,
      [("Melrose", "price", 1.79, "GBP", None, "reported"), ("Melrose", "revenue", 3.83 * B, "GBP", None, "reported")]),
+    # the trade's big name before a name is no part of it
+    ("IC設計大廠聯詠（3034）昨（4）日公布第3季財報，每股純益為6.01元。", D,
+     [("聯詠", "eps", 6.01, "TWD", "Q3 2025", "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
