@@ -262,6 +262,9 @@ ROWS = [
     # the trade's big name before a name is no part of it
     ("IC設計大廠聯詠（3034）昨（4）日公布第3季財報，每股純益為6.01元。", D,
      [("聯詠", "eps", 6.01, "TWD", "Q3 2025", "reported")]),
+    # an issue price is the company's price per share, not money it raises
+    ("医渡科技已在港交所上市,发行价为26.30港元,募资净额为39亿港元。", D,
+     [("医渡科技", "price", 26.3, "HKD", None, "reported"), ("医渡科技", "funding", 3.9 * B, "HKD", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
