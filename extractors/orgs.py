@@ -334,6 +334,9 @@ def extend_known(text: str, entities: list[Entity]) -> list[Entity]:
         if e.text[-1:].isascii():
             m = _ORG_TAIL.match(text[e.end:e.end + 60])
             end = e.end + m.end() if m else None
+            arm = next((w for w in zh.REGIONAL_ARMS if text.startswith(w, e.end)), None)
+            if end is None and arm:
+                end = e.end + len(arm)  # "Uber中國": the company's arm there, another company
         else:
             tail = next((w for w in zh.GROUP_MEMBER_TAILS if text.startswith(w, e.end)), None)
             end = e.end + len(tail) if tail else None

@@ -220,6 +220,8 @@ NOT_NAME_START = ("董事会", "董事會", "本公司", "本集团", "本集團
 # wire's dateline ("房讯网讯").
 NOT_IN_NAME = ["债券", "发行", "回购", "核准", "方式", "网讯", "社讯", "日讯", "日电", "审会", "委员会", "董事会"]
 # A known name followed by one of these is another company of its group ("平安银行" is not 平安).
+# A place right after a Latin name in Chinese text names the company's arm there ("Uber中國").
+REGIONAL_ARMS = ("中国", "中國", "香港", "台湾", "台灣", "亚洲", "亞洲", "大中华", "大中華")
 GROUP_MEMBER_TAILS = ("银行", "銀行", "证券", "證券", "保险", "保險", "人寿", "人壽", "产险", "產險", "财险",
                       "資管", "资管", "信托", "信託", "基金", "期货", "期貨", "租赁", "租賃")
 # Taiwan's financial holdings by their short names ("永豐金0.57元", "國票金EPS 0.19元"): two

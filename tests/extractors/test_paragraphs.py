@@ -265,6 +265,8 @@ ROWS = [
     # an issue price is the company's price per share, not money it raises
     ("医渡科技已在港交所上市,发行价为26.30港元,募资净额为39亿港元。", D,
      [("医渡科技", "price", 26.3, "HKD", None, "reported"), ("医渡科技", "funding", 3.9 * B, "HKD", None, "reported")]),
+    # a place right after a Latin name in Chinese text names the company's arm there
+    ("綜合外電報道,Uber中國最新估值達70億美元。", D, [("Uber中國", "valuation", 7 * B, "USD", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
