@@ -236,12 +236,22 @@ ZH_MINOR_STARTS = re.compile(r"[\d一二两三四五六七八九十](?<![\d.,].)
 Candidate = tuple[int, int, float, float, str, str | None, float]
 
 
+# "$(2,347,129)", "$(0.18)": accounts' negatives, the sign's brackets after the symbol
+_SYMBOL_BRACKETED = re.compile(r"(?<![\w$])(?P<pre>US\$|\$|€|£)\((?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\)")
+
+
 def _en_candidates(t: str, lang_hint: str, dollar: str = "USD") -> Iterator[Candidate]:
     """(start, end, low, high, currency, qualifier-from-suffix, scale) for English-style amounts.
 
     `scale` is the multiplier a scale word gave (1.0 for a bare number), so "$2.5 to $3
     billion" can carry the billion back to the 2.5.
     """
+    if "$(" in t or "€(" in t or "£(" in t:
+        for m in _SYMBOL_BRACKETED.finditer(t):
+            cur = dollar if m.group("pre") == "$" else _prefix_currency(m.group("pre"))
+            value = numbers.parse_digits(m.group("n"))
+            if cur is not None and value is not None:
+                yield m.start(), m.end(), -value, -value, cur, None, 1.0
     for m in _scan(EN_PREFIXED, EN_PREFIXED_STARTS, t):
         pre = m.group("pre")
         cur = _prefix_currency(pre)
