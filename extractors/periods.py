@@ -358,8 +358,10 @@ _DATE = re.compile(
 _MONTH_NO = {m.lower()[:3]: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 _ENDED = re.compile(
-    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:(?P<o>{_ORD})[\s-](?:fiscal[\s-])?)?(?:fiscal\s+)?(?P<u>quarter|year|half))\s+"
-    rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through|to))\s+(?:in\s+|on\s+)?(?:next\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4})|\s+next\s+year)?\b"
+    rf"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?:(?P<o>{_ORD})[\s-](?:fiscal[\s-])?)?(?:fiscal\s+)?"
+    rf"(?:full[\s-])?(?P<u>quarter|year|half)(?:[\s-]year)?)\s+"
+    rf"(?:end(?:ed|(?P<ing>ing))|(?P<thr>through|to))\s+(?:in\s+|on\s+)?(?:next\s+)?"
+    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{en.MONTHS})\.?(?:\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>{_Y4})|\s+next\s+year)?\b"
     rf"|(?P<zpre>截至|截止)?\s?(?:(?P<zy>{_Y4})\s?年\s?|(?P<zthis>今年?|本年)\s?)?(?P<zm>\d{{1,2}})\s?月(?:\s?(?P<zd>\d{{1,2}})\s?日)?(?P<zend>底止|底|止)?的?\s?"
     r"(?P<zu>三个月|三個月|六个月|六個月|九个月|九個月|十二个月|十二個月|[3369]个月|[3369]個月|年度|财年|財年|首三季|前三季|中期|上半年|季度|全年)"
     rf"|(?P<iy>{_Y4})\s?年\s?(?:度\s?)?(?P<iu>中期|全年|年度)(?=业绩|業績|报告|報告|财报|財報|盈利|收入|营收|營收)")
@@ -410,7 +412,7 @@ def _ended(m: re.Match[str], published: date | None = None) -> str:  # noqa: C90
             year = _ending_year(month, published)
         else:
             year = _ended_year(month, published)
-        day = m.group("d")
+        day = m.group("d") or m.group("d2")  # "June 30, 2006", "30 June 2006"
     if day and int(day) <= 7:
         # "the quarter ended Oct. 1": a 52-week calendar's quarter ends days into the next month
         month -= 1

@@ -26,6 +26,10 @@ ROWS = [
     ("fiscal second-quarter revenue", ["Q2 FY2026"]),
     ("third-quarter revenue of $57 billion for fiscal 2026", ["Q3 FY2026", "Q3 FY2026"]),
     ("9M 2025", ["9M 2025"]),
+    # the day before the month, and "full-year" / "half-year" as units
+    ("for the full-year ended 30 June 2006", ["FY2006"]),
+    ("results for the half-year to 30 June 2006", ["H1 2006"]),
+    ("the six months to 30 June 2021", ["H1 2021"]),
     # months from January in Chinese: a quarter, a half, nine months, the year; other spans no period
     ("2023年1-12月归母净利润", ["2023"]),
     ("2025年1—9月公司合计实现营业收入", ["9M 2025"]),
