@@ -36,7 +36,7 @@ US_CENTS = r"\bU\.?S\.?\scents?\b"
 DOLLAR_REGIONS = {
     "CAD": (CANADA_SIGNALS + "|" + _CANADA_PRESS, _CANADA_BASED,
             r"\bC\$|\bCA\$|\bCDN\$|\$C\d|\bCAD\b|\bCanadian dollars?\b"),
-    "AUD": (r"\(ASX\s*:|\bASX-listed\b|\bAustralian Securities Exchange\b",
+    "AUD": (r"\(ASX\s*:|\bASX\b|\bAustralian Securities Exchange\b",
             r"\b(?:Sydney|Melbourne|Brisbane|Perth|Adelaide)-based\b",
             r"\bA\$|\bAU\$|\$A\d|\bAUD\b|\bAustralian dollars?\b"),
 }

@@ -375,6 +375,9 @@ ROWS = [
     ("the highest EPS estimate coming in at ($0.77) and the lowest estimate coming in at ($1.17).",
      [("$0.77", -0.77, -0.77, "USD", "exact", None), ("$1.17", -1.17, -1.17, "USD", "exact", None)]),
     ("EPS was $1.34 ($1.22).", [("$1.34", 1.34, 1.34, "USD", "exact", None), ("$1.22", 1.22, 1.22, "USD", "exact", None)]),
+    # a text about the Australian exchange writes its own dollar as "$"
+    ("ASX today confirmed a record normal net profit after tax of $137.1 million.",
+     [("$137.1 million", 137.1 * M, 137.1 * M, "AUD", "exact", None)]),
     # accounts' negatives with the symbol outside the brackets
     ("The net loss was $(2,347,129), or $(0.18) per share.",
      [("$(2,347,129)", -2347129, -2347129, "USD", "exact", None), ("$(0.18)", -0.18, -0.18, "USD", "exact", None)]),
