@@ -47,7 +47,7 @@ _PREFIX = (f"(?:(?:{_alt(cur_data.SPACED_DOLLAR_PREFIXES)})\\s\\$|(?i:{_alt(_MUL
 _NUM = f"(?:{DECIMAL_COMMA}|{EN_NUMBER})"
 # "$1.5-trillion plan": a hyphen may join a scale word to its number.
 _SCALE = (r"(?:(?:-|[ \t]*\n[ \t]*|\s)?(?i:thousand|million|billion|trillion|lakh crores?|crores?|lakhs?)|\s?(?i:mln|bln|trln|tln|trn|bil|bn|mn|tn|mil)"
-          r"|MM|mm|[kKmMbBT])(?![A-Za-z0-9])")
+          r"|MM|mm|tr|[kKmMbBT])(?![A-Za-z0-9])")  # "¥24tr": glued
 _NUMBER_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
                  "eighty", "ninety", "half a")

@@ -26,7 +26,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "K": 1e3,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bil": 1e9, "MM": 1e6, "mm": 1e6, "m": 1e6, "M": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
-    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "T": 1e12,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12, "tr": 1e12, "T": 1e12,
 }
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 # Number words, for "one trillion dollars", "a billion dollars", "two hundred million euros".
@@ -319,7 +319,8 @@ EXCHANGES = r"(?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE Arca|TSX|TSXV|LSE|AIM|ASX
 COMPANY_DESCRIPTORS = r"(?:major|firm|company|giant|group|maker|lender|bank|carrier|operator|retailer|" \
     r"insurer|developer|automaker|carmaker|chipmaker|startup|start-up|conglomerate|manufacturer|" \
     r"producer|supplier|miner|utility|airline|brand|subsidiary|unit|rival|provider|distributor|" \
-    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm|pioneer|specialist|service|leader)"
+    r"refiner|outfit|platform|heavyweight|behemoth|powerhouse|multinational|segment|division|arm|pioneer|specialist|service|leader|" \
+    r"marque|conglomerate|chain|publisher|broadcaster|insurer|telco)"
 # Measures outside the metric vocabulary: a figure they govern is no claim ("total assets
 # of $5 trillion", "dividends of $2 billion"), even with a metric word further away.
 OTHER_MEASURES = [r"\btotal assets\b", r"\bassets\b", r"\bdeposits\b", r"\bloans?\b(?! (?:from|to))",

@@ -68,3 +68,9 @@ def test_shapes_that_are_no_names(text: str, absent: str) -> None:
 def test_datelines_and_business_lines_are_no_companies(extractor: Extractor, text: str, absent: str) -> None:
     assert all(c.subject != absent and absent not in c.subject for c in extractor.extract(text).claims)
     assert extractor.extract(text).claims
+
+
+@pytest.mark.parametrize("text", ["British marque Initech said revenue rose to £2 billion.",
+                                  "Canadian publisher Initech reported a loss of $5 million."])
+def test_a_name_after_a_trade_word_is_a_company(text: str) -> None:
+    assert "Initech" in [e.text for e in find_orgs(text, AliasTable.shipped())]

@@ -378,6 +378,8 @@ ROWS = [
     # a text about the Australian exchange writes its own dollar as "$"
     ("ASX today confirmed a record normal net profit after tax of $137.1 million.",
      [("$137.1 million", 137.1 * M, 137.1 * M, "AUD", "exact", None)]),
+    # "tr" glued for trillion
+    ("Full-year sales are tipped at ¥26tr.", [("¥26tr", 26e12, 26e12, "JPY", "exact", None)]),
     # accounts' negatives with the symbol outside the brackets
     ("The net loss was $(2,347,129), or $(0.18) per share.",
      [("$(2,347,129)", -2347129, -2347129, "USD", "exact", None), ("$(0.18)", -0.18, -0.18, "USD", "exact", None)]),
