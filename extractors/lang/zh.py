@@ -114,7 +114,9 @@ PRONOUNS = ["其", "该公司", "本公司", "公司", "该集团", "本集团",
 # A figure set against another: the market's estimate of the same metric.
 ESTIMATE_BEFORE = r"(?:市场|市場|分析师|分析師|机构|機構|彭博|一致)?(?:此前)?(?:的)?(?:预期|預期|预测|預測|预估|預估|估计|估計)(?:的|为|為)?\s*$"
 # Names of brokers and research houses: when they forecast, the figure is someone else's.
-ANALYST_SUFFIXES = ("证券", "證券", "研究院", "研究所", "资管", "基金", "投行", "咨询", "顾问")
+ANALYST_SUFFIXES = ("证券", "證券", "研究院", "研究所", "资管", "基金", "投行", "咨询", "顾问",
+                    # "Hi Investment & Securities", "Kiwoom Securities": brokers in English too
+                    " Securities", " Capital Markets", " Equity Research")
 # Banks, brokers and media that forecast or report others' figures.
 ANALYST_NAMES = ["高盛", "摩根士丹利", "大摩", "摩根大通", "小摩", "瑞银", "花旗", "美银", "巴克莱", "汇丰", "野村",
                  "瑞信", "德银", "中金", "中金公司", "彭博", "路透", "华尔街", "晨星", "穆迪", "惠誉", "标普",

@@ -74,3 +74,10 @@ def test_datelines_and_business_lines_are_no_companies(extractor: Extractor, tex
                                   "Canadian publisher Initech reported a loss of $5 million."])
 def test_a_name_after_a_trade_word_is_a_company(text: str) -> None:
     assert "Initech" in [e.text for e in find_orgs(text, AliasTable.shipped())]
+
+
+@pytest.mark.parametrize(("name", "broker"), [("Hi Investment & Securities", True), ("Wells Fargo Securities", True),
+                                              ("Kiwoom Securities", True), ("SK Hynix", False)])
+def test_brokers_are_known_by_their_english_suffix(name: str, broker: bool) -> None:
+    from extractors.subjects import is_analyst_name
+    assert is_analyst_name(name, name) is broker
