@@ -152,6 +152,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
     for m in finditer(_EN_NAME, text):
         if m.group("tk") and (m.group("tk") in _LATIN_STOP or m.group("tk") in en.ACTOR_STOP):
             continue  # "(AI)", "(CEO)": an abbreviation, not a ticker
+        if m.group("tk") and m.group("tk") in en.AGENCY_TAGS:
+            continue  # "CAMBRIDGE, Mass. (AP) _": a dateline's news agency, not a ticker
         if m.group("tk") and _NAME_GOES_ON.search(text, max(0, m.start() - 6), m.start()):
             continue  # "Industrial and Commercial Bank of China (ICBC)": the end of a longer name
         name = m.group(1) or m.group(2) or m.group(3)

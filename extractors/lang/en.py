@@ -375,8 +375,8 @@ UPPER_BOUND_WORDS = r"no more than|not more than|at most|up to"
 
 # A line that opens with a place in capitals and a date or agency in brackets: "KUALA LUMPUR
 # (Nov 27):", "NEW DELHI:", "BEIJING (Reuters) -". Nothing in it is a company.
-DATELINE = r"^[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?" \
-           r"\s*(?:\([^()\n]{1,40}\))?\s*(?::|-|–|—)\s"
+DATELINE = r"^[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s+\d{1,2})?)?" \
+           r"\s*(?:\([^()\n]{1,40}\))?\s*(?::|-|–|—|_)\s"
 # Lines of business that open a bullet ("Government revenue grew 23%"): statistical NER takes
 # them for companies.
 SEGMENT_WORDS = {"Government", "Commercial", "Consumer", "Enterprise", "Retail", "Wholesale", "Industrial",
@@ -385,3 +385,5 @@ SEGMENT_WORDS = {"Government", "Commercial", "Consumer", "Enterprise", "Retail",
 # The metric words that follow a business line's name ("Data Center revenue", "Fragrance &
 # Beauty sales"): after a name only NER found, in a text naming its company, a segment.
 SEGMENT_METRIC_WORDS = ["sales", "revenues?", "profits?", "operating income", "operating profit", "orders"]
+# News agencies a dateline names in brackets ("CAMBRIDGE, Mass. (AP) _"): no ticker.
+AGENCY_TAGS = {"AP", "AFP", "UPI", "PTI", "IANS", "ANI", "CNA", "DPA", "EFE", "ANSA", "BNA", "RTRS", "NNA"}

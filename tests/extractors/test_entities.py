@@ -56,6 +56,8 @@ def test_chinese_ruler_and_english_ner(extractor: Extractor) -> None:
     ("The top profitable company is Industrial and Commercial Bank of China (ICBC), with $53.59 billion.", "China"),
     # an English function word in a bilingual page is no Latin name in Chinese text
     ("金属产品行业共有56家公司上榜,是今年上榜公司数量最多的行业。\n\nThe top 3 profitable companies are listed.", "The"),
+    # a news agency in a dateline's brackets is no ticker
+    ("CAMBRIDGE, Mass. (AP) _ Initech Inc. (ITCH) on Monday reported a loss of $18.6 million.", "Mass."),
 ])
 def test_shapes_that_are_no_names(text: str, absent: str) -> None:
     assert absent not in [e.text for e in find_orgs(text, AliasTable.shipped())]
