@@ -35,6 +35,10 @@ _APPOSED = re.compile(rf"(?:^|(?<=[.;:!?\-–—•]\s)|(?<=\n)|(?<=\d\s))\s*({_
 # and the period of the results listed under it
 _RESULTS_HEADING = re.compile(rf"(?:^|(?<=\n))[ \t•*-]*({_CAP}(?:\s+{_CAP}){{0,3}}?)\s+"
                               r"(?:(?:Q[1-4]|H[12]|[1-4]Q|9M)(?:\s?(?:FY|CY)?\s?['’]?\d{2,4})?|FY\s?['’]?\d{2,4})\b")
+# "Seatrium: The group on Monday reported", "Singapore Land Group (SingLand): The real estate
+# company reported": a roundup's line labelled with the company it is about
+_LABELLED_LINE = re.compile(rf"(?:^|(?<=\n))[ \t•*-]*({_CAP}(?:\s+{_CAP}){{0,4}}?)\s*(?:\([A-Za-z][\w.&-]{{1,15}}\))?:\s+"
+                            r"(?:The|It|Its)\b")
 # "Chinese AI chip maker Intellifusion said", "lender Foo Bank reported": a name after a
 # description of a company, acting
 _DESCRIBED_ACTOR = re.compile(rf"\b{en.COMPANY_DESCRIPTORS}s?\s+({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
@@ -182,7 +186,7 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
             ent = _entity(text, m.start(1), name, aliases)
             if ent:
                 out.append(ent)
-    for m in (*finditer(_ACTOR, text), *finditer(_RESULTS_HEADING, text)):
+    for m in (*finditer(_ACTOR, text), *finditer(_RESULTS_HEADING, text), *finditer(_LABELLED_LINE, text)):
         words = m.group(1).split()
         while words and words[0] in en.ACTOR_STOP:
             words = words[1:]

@@ -31,7 +31,8 @@ _OBJ_ZH = re.compile(rf"(?:{'|'.join(re.escape(w) for w in zh.OBJECT_MARKERS)})\
 _SRC_AFTER = re.compile(
     rf"(?i)^\]*\s*(?:{'|'.join(re.escape(w) for w in en.SOURCE_MARKERS + zh.SOURCE_MARKERS)})")
 
-_HEADER_AFTER = re.compile(r"^\]*\s*[:：]")
+# "Source: Bloomberg", "民生证券:": a header; not "Seatrium: The group reported" (a roundup's label)
+_HEADER_AFTER = re.compile(r"^\]*\s*[:：](?!\s(?:Th|It))")  # read on four characters: ": Th", ": It"
 
 _FORECAST_AFTER = re.compile(
     rf"(?i)^[\])）]*(?:\s*[(（][^()（）]{{1,12}}[)）])?\s*(?:则|也|亦|还|另)?(?:(?:'s\s+)?(?:analysts?|economists?|strategists?|分析师|经济学家|策略师)\s*)?"

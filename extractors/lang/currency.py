@@ -33,12 +33,16 @@ _CANADA_BASED = (r"\b(?:Calgary|Toronto|Montreal|Montréal|Vancouver|Ottawa|Edmo
 US_DOLLAR_MARK = r"\bUS\$|\bU\.S\.\s?\$|\$US\d"
 # "$405m (8.7 US cents per share)": a text counting its cents in US money writes US dollars.
 US_CENTS = r"\bU\.?S\.?\scents?\b"
+_SINGAPORE_PRESS = (r"^SINGAPORE\b|\bSGX\b|\bSingapore Exchange\b|\bSGX-listed\b|\bSingapore-listed\b|"
+                    r"\bSingapore['’]s (?:largest|biggest|leading|second-largest|top)\b")
 DOLLAR_REGIONS = {
     "CAD": (CANADA_SIGNALS + "|" + _CANADA_PRESS, _CANADA_BASED,
             r"\bC\$|\bCA\$|\bCDN\$|\$C\d|\bCAD\b|\bCanadian dollars?\b"),
-    "AUD": (r"\(ASX\s*:|\bASX\b|\bAustralian Securities Exchange\b",
+    "AUD": (r"\(ASX\s*:|\bASX\b|\bAustralian Securities Exchange\b|^(?:SYDNEY|MELBOURNE|PERTH|BRISBANE)\b|"
+            r"\bAustralia['’]s (?:largest|biggest|leading|second-largest|top)\b",
             r"\b(?:Sydney|Melbourne|Brisbane|Perth|Adelaide)-based\b",
             r"\bA\$|\bAU\$|\$A\d|\bAUD\b|\bAustralian dollars?\b"),
+    "SGD": (_SINGAPORE_PRESS, r"\bSingapore-based\b", r"\bS\$|\bSGD\b|\bSingapore dollars?\b"),
 }
 # Only these may stand apart from their "$" ("HK $ 7.2 billion"): "CA $5" is California.
 SPACED_DOLLAR_PREFIXES = ("HK", "US", "NT")

@@ -375,6 +375,11 @@ ROWS = [
     ("the highest EPS estimate coming in at ($0.77) and the lowest estimate coming in at ($1.17).",
      [("$0.77", -0.77, -0.77, "USD", "exact", None), ("$1.17", -1.17, -1.17, "USD", "exact", None)]),
     ("EPS was $1.34 ($1.22).", [("$1.34", 1.34, 1.34, "USD", "exact", None), ("$1.22", 1.22, 1.22, "USD", "exact", None)]),
+    # Singapore and Australian press write their own dollar as "$"
+    ("SINGAPORE (THE BUSINESS TIMES) - ST Engineering saw its net profit rise 15 per cent to $296.1 million.",
+     [("$296.1 million", 296.1 * M, 296.1 * M, "SGD", "exact", None)]),
+    ("Metcash, Australia's leading wholesale distribution company, shares rose 5.57 per cent to $3.22.",
+     [("$3.22", 3.22, 3.22, "AUD", "exact", None)]),
     # a text about the Australian exchange writes its own dollar as "$"
     ("ASX today confirmed a record normal net profit after tax of $137.1 million.",
      [("$137.1 million", 137.1 * M, 137.1 * M, "AUD", "exact", None)]),

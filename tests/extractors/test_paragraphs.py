@@ -267,6 +267,10 @@ ROWS = [
      [("医渡科技", "price", 26.3, "HKD", None, "reported"), ("医渡科技", "funding", 3.9 * B, "HKD", None, "reported")]),
     # a place right after a Latin name in Chinese text names the company's arm there
     ("綜合外電報道,Uber中國最新估值達70億美元。", D, [("Uber中國", "valuation", 7 * B, "USD", None, "reported")]),
+    # a roundup's lines labelled with the company each is about
+    ("Seatrium: The group on Monday reported a wider second-half net loss of S$1.7 billion.\n"
+     "Singapore Land Group (SingLand): The real estate company reported a rise in net profit to S$102.4 million.", D,
+     [("Seatrium", "loss", 1.7 * B, "SGD", None, "reported"), ("SingLand", "profit", 102.4 * M, "SGD", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
