@@ -65,6 +65,8 @@ _ANNOUNCE = "|".join(zh.ANNOUNCE_VERBS)
 _ANNOUNCER = re.compile(rf"(?:^|[。！？\n]\s*)([{_CJK}]{{2,6}}?)(?:\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:{_ANNOUNCE})")
 _TAGGED_ANNOUNCER = re.compile(rf"(?:^[^。！？\n]{{0,12}}[:：]\s*|(?<=财讯)|(?<=財訊)|(?<=日电)|(?<=日讯))([{_CJK}]{{2,6}}?)"
                                rf"(?:(?:\d{{1,2}}月)?\d{{1,2}}日(?:晚间|晚|早间|盘后)?)?(?:{_ANNOUNCE}|{'|'.join(zh.TAGGED_ANNOUNCE_VERBS)})")
+# "...充實營運資金,台塑化12日公告": a name dated to the day it announces, after any clause break
+_DATED_ANNOUNCER = re.compile(rf"(?:^|(?<=[。！？\n，,；;：:]))\s*([{_CJK}]{{2,6}}?)\d{{1,2}}日(?:晚间|晚|早间|盘后)?(?:{_ANNOUNCE})")
 # "通用人工智能公司启元世界也于同日宣布", "一家公司——银河通用——宣布": a described name that acts
 _DESCRIBED = re.compile(rf"(?:{'|'.join(zh.ACTING_DESCRIPTORS)})(?:——|—|\s)?([{_CJK}]{{2,6}}?)(?:——|—)?"
                         rf"(?:也|亦|今日|今天|近日|日前|于同日|\d{{1,2}}日)*(?:{_ANNOUNCE}|完成|获得)")
@@ -197,7 +199,8 @@ def find_orgs(text: str, aliases: AliasTable) -> list[Entity]:
                 out.append(ent)
     if numbers.cjk_share(text) > 0.05:
         norm = numbers.normalize(text)
-        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_TAGGED_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
+        shapes = ((_ZH_LEGAL, 1, False), (_ZH_CODE, 1, False), (_ANNOUNCER, 1, False), (_TAGGED_ANNOUNCER, 1, False),
+                  (_DATED_ANNOUNCER, 1, False), (_DESCRIBED, 1, True),
                   (_RESULTS_LEAD, 1, False), (_SUBSIDIARY, 1, True), (_ZH_SUFFIX, 0, True))
         for rx, group, weak in shapes:
             for m in finditer(rx, norm):

@@ -271,6 +271,9 @@ ROWS = [
     ("Seatrium: The group on Monday reported a wider second-half net loss of S$1.7 billion.\n"
      "Singapore Land Group (SingLand): The real estate company reported a rise in net profit to S$102.4 million.", D,
      [("Seatrium", "loss", 1.7 * B, "SGD", None, "reported"), ("SingLand", "profit", 102.4 * M, "SGD", None, "reported")]),
+    # a name dated to the day it announces, after a clause break
+    ("為募集長期資金償還借款、充實營運資金,台塑化12日公告,董事會決議發行無擔保公司債,總金額新台幣100億元。", D,
+     [("台塑化", "debt_issuance", 10 * B, "TWD", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
