@@ -274,6 +274,9 @@ ROWS = [
     # a name dated to the day it announces, after a clause break
     ("為募集長期資金償還借款、充實營運資金,台塑化12日公告,董事會決議發行無擔保公司債,總金額新台幣100億元。", D,
      [("台塑化", "debt_issuance", 10 * B, "TWD", None, "reported")]),
+    # a grey market's quote is a price; the money it turned over is none
+    ("東正金融(02718)明日於港交所主板掛牌,東正金融開報3.08元,成交12.3萬股,涉及金額39.7萬元。", D,
+     [("東正金融", "price", 3.08, "HKD", None, "reported")]),
     # Taiwan's word for earnings
     ("台積電今年1月至10月稅前盈餘為694億元，主因為國際燃料價格下滑。", D,
      [("TSMC", "profit", 69.4 * B, "TWD", None, "reported")]),
