@@ -281,7 +281,6 @@ class Extractor:
         if listed_as:
             metric, metric_score = listed_as, 0.0
         prev = [m for m in here if m.end <= money.start and not m.conversion]
-        loss_pair = False
         if listed_as:
             pass
         elif prev and (_LISTED.match(norm[prev[-1].end - s:ms]) or
@@ -345,7 +344,6 @@ class Extractor:
         elif per_share and alike != prev and _OR.match(norm[prev[-1].end - s:ms]) \
                 and d.metrics.get(prev[-1].start) in ("profit", "loss", "eps"):
             metric = "eps"  # "net income of $8.81 billion, or $1.15 per share"
-            loss_pair = d.metrics.get(prev[-1].start) == "loss"  # "a loss of $7.1 million or $0.24 per share"
         elif per_share:
             metric = _per_share_metric(norm, bounds, ms, me)
         if metric is None:
@@ -396,7 +394,7 @@ class Extractor:
             metric = "spending"  # "a deal worth $30 billion annually": a payment, not a purchase price
         if metric == "fund_flow" and low > 0 and _OUTFLOW.search(norm[max(0, ms - 40):me + 40]):
             low, high = -high, -low
-        loss_pair = loss_pair or bool(prev) and bool(_OR.match(norm[prev[-1].end - s:ms])) \
+        loss_pair = bool(prev) and bool(_OR.match(norm[prev[-1].end - s:ms])) \
             and d.metrics.get(prev[-1].start) == "loss"  # "a loss of $7.1 million or $0.24 per share"
         if metric == "eps" and low > 0 and (loss_pair or _LOSS_SHARE.search(norm[max(0, ms - 40):ms])
                                             or _LOSS_BEFORE.search(norm[max(0, ms - 50):ms])

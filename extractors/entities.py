@@ -229,6 +229,7 @@ class NER:
 def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
     """Entities from a spaCy English doc that the alias table does not already cover."""
     out = []
+    dateline = _DATELINE.match(doc.text)
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
@@ -242,7 +243,6 @@ def ner_entities(doc: Any, offset: int, aliases: AliasTable) -> list[Entity]:
         if not text or text in NER_STOP or not any(c.isalpha() for c in text) or _NOT_A_NAME.search(text) \
                 or _NOT_A_NAME_EXACT.match(text) or text in en.SEGMENT_WORDS or text in en.ACTOR_STOP:
             continue
-        dateline = _DATELINE.match(doc.text)
         if dateline and ent.start_char < dateline.end():
             continue
         start = offset + ent.start_char + ent.text.find(text)
