@@ -413,7 +413,8 @@ class Extractor:
             modality = "estimate"  # "EPS预估:" over the list of figures
         if (metric == "price" and _TARGET.search(norm) or modality == "estimate") \
                 and (is_analyst_name(subject, subject_text, by_suffix=False)
-                     or metric == "price" and subject_text and _SETS_TARGET.match(norm, max(0, norm.find(subject_text)))):
+                     or metric == "price" and bool(subject_text) and (at := norm.find(subject_text)) >= 0
+                     and bool(_SETS_TARGET.match(norm, at))):
             # "Canaccord Genuity raised its price target on Box": whoever sets a target is a broker
             # "高盛给予鸿海目标价400元": the bank sets the target; the figure is the company's
             other = next((x for x in d.starting_in(d.entities, s, e) if x.label == "ORG" and not x.weak
